@@ -1,0 +1,58 @@
+//! Throughput of the quantity grammar against a plain ASCII-digit scan over
+//! the same bytes: the example articles repeated to about 10 MB.
+
+use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
+
+/// The bundled seed articles, repeated to about 10 MB.
+fn corpus() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("examples/seeds exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let one: String = names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed article is readable"))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut text = String::with_capacity(10 << 20);
+    while text.len() < 10 << 20 {
+        text.push_str(&one);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// The baseline: count maximal runs of ASCII digits, a memchr-class scan.
+fn digit_runs(text: &str) -> usize {
+    let mut runs = 0;
+    let mut in_run = false;
+    for &b in text.as_bytes() {
+        let d = b.is_ascii_digit();
+        if d && !in_run {
+            runs += 1;
+        }
+        in_run = d;
+    }
+    runs
+}
+
+fn bench(c: &mut Criterion) {
+    let text = corpus();
+    let mut group = c.benchmark_group("quantities");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("digit-scan-baseline", |b| {
+        b.iter(|| digit_runs(black_box(&text)))
+    });
+    group.bench_function("grammar", |b| {
+        b.iter(|| crosscheck_claims::quantity::find(black_box(&text)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,1 @@
+//! The source registry: aliases, kinds and priors of the sources news cites.

@@ -1,0 +1,37 @@
+//! The `crosscheck` binary: argument parsing, file walking, exit codes.
+
+mod quantities;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Audit batches of news articles for conflicting figures.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read text on stdin, one item per line (plain text or JSON objects with
+    /// an `input` field), and write one JSON array per line with every
+    /// numeric expression found.
+    Quantities,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Quantities => quantities::run(std::io::stdin().lock(), std::io::stdout().lock()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("crosscheck: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! crosscheck-cluster: not yet implemented beyond this crate root (see DESIGN.md).

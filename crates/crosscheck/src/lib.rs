@@ -1,0 +1,1 @@
+//! crosscheck: audit batches of news articles for conflicting figures.

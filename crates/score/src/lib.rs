@@ -1,0 +1,1 @@
+//! crosscheck-score: not yet implemented beyond this crate root (see DESIGN.md).
