@@ -16,8 +16,12 @@
 //! assert_eq!(found[1].kind, Kind::Number);
 //! ```
 
-pub mod quantity;
+pub mod attribution;
 pub mod boilerplate;
+pub mod claim;
+pub mod counted;
+pub mod modality;
+pub mod quantity;
 pub mod registry;
 pub mod sentence;
 pub mod time;

@@ -31,11 +31,8 @@
 use std::ops::Range;
 
 use nom::{
-    IResult, Parser,
-    bytes::complete::take_while1,
-    character::complete::char,
-    combinator::all_consuming,
-    multi::separated_list1,
+    IResult, Parser, bytes::complete::take_while1, character::complete::char,
+    combinator::all_consuming, multi::separated_list1,
 };
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -176,7 +173,13 @@ fn next_word(line: &str, from: usize) -> Next<'_> {
 
 /// Decide whether the terminator `run` at `at` (ending, with closing
 /// punctuation, at `cluster_end`) ends the sentence that began at `sentence_start`.
-fn is_boundary(line: &str, sentence_start: usize, at: usize, run: &str, cluster_end: usize) -> bool {
+fn is_boundary(
+    line: &str,
+    sentence_start: usize,
+    at: usize,
+    run: &str,
+    cluster_end: usize,
+) -> bool {
     let next = next_word(line, cluster_end);
     let upper = match next {
         Next::End => return true,
@@ -188,9 +191,9 @@ fn is_boundary(line: &str, sentence_start: usize, at: usize, run: &str, cluster_
     if run != "." {
         return true;
     }
-    let token_start = line[..at]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + line[p..].chars().next().map_or(1, char::len_utf8));
+    let token_start = line[..at].rfind(char::is_whitespace).map_or(0, |p| {
+        p + line[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let token = line[token_start..at].trim_start_matches(is_opening);
     if token.is_empty() {
         return true;
@@ -273,8 +276,8 @@ enum Abbrev {
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Gens", "Lt", "Col",
     "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Govs", "Sen",
-    "Sens", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Amb", "Msgr", "Fr", "Sr",
-    "Sra", "Srta", "Gov", "Atty", "Lieut", "Comdr", "Cmdt", "Pfc", "Spc", "Ens", "Mgr",
+    "Sens", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Amb", "Msgr", "Fr", "Sra",
+    "Srta", "Atty", "Lieut", "Comdr", "Cmdt", "Pfc", "Spc", "Ens", "Mgr",
 ];
 
 const BEFORE_NUMBER: &[&str] = &[
@@ -287,9 +290,9 @@ const MONTHS: &[&str] = &[
 ];
 
 const AMBIGUOUS: &[&str] = &[
-    "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "vs", "approx", "est", "Dept", "dept", "Govt", "govt",
-    "Bros", "St", "Mt", "Ft", "Ave", "Blvd", "Rd", "Univ", "Assn", "Intl", "Natl", "cf", "al",
-    "ca", "Esq", "Plc", "PLC", "LLC", "Mfg", "Ltda",
+    "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "vs", "approx", "est", "Dept", "dept", "Govt",
+    "govt", "Bros", "St", "Mt", "Ft", "Ave", "Blvd", "Rd", "Univ", "Assn", "Intl", "Natl", "cf",
+    "al", "ca", "Esq", "Plc", "PLC", "LLC", "Mfg", "Ltda",
 ];
 
 fn abbreviation(word: &str) -> Option<Abbrev> {
@@ -308,15 +311,105 @@ fn abbreviation(word: &str) -> Option<Abbrev> {
 
 /// Words that commonly open a sentence in news prose.
 const OPENERS: &[&str] = &[
-    "A", "About", "According", "After", "Again", "All", "Also", "Although", "An", "And", "Any",
-    "As", "At", "Because", "Before", "Both", "But", "By", "Despite", "During", "Each", "Earlier",
-    "Either", "Even", "Every", "Few", "For", "From", "Further", "He", "Her", "Here", "His",
-    "However", "How", "I", "If", "In", "Instead", "It", "Its", "It's", "Last", "Later", "Many",
-    "Meanwhile", "More", "Moreover", "Most", "Much", "My", "Neither", "Nevertheless", "No", "Nor",
-    "Not", "Now", "Officials", "On", "One", "Only", "Or", "Other", "Others", "Our", "Over", "She",
-    "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Though", "Thus", "To", "Under", "Until", "We", "What", "When",
-    "Where", "Whether", "Which", "While", "Who", "Why", "With", "Without", "Yet", "You",
+    "A",
+    "About",
+    "According",
+    "After",
+    "Again",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "Either",
+    "Even",
+    "Every",
+    "Few",
+    "For",
+    "From",
+    "Further",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "However",
+    "How",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "It's",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Moreover",
+    "Most",
+    "Much",
+    "My",
+    "Neither",
+    "Nevertheless",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Officials",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Others",
+    "Our",
+    "Over",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Under",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Without",
+    "Yet",
+    "You",
 ];
 
 fn is_sentence_opener(word: &str) -> bool {
@@ -384,7 +477,10 @@ mod tests {
 
     #[test]
     fn no_as_an_answer_ends_a_sentence() {
-        assert_eq!(split("The answer was no. Talks ended."), ["The answer was no.", "Talks ended."]);
+        assert_eq!(
+            split("The answer was no. Talks ended."),
+            ["The answer was no.", "Talks ended."]
+        );
     }
 
     #[test]
@@ -398,7 +494,9 @@ mod tests {
     #[test]
     fn am_before_a_weekday_and_before_an_opener() {
         assert_eq!(
-            split("Troops moved at 6 a.m. Thursday. The border was quiet by 9 a.m. The next day, shelling resumed."),
+            split(
+                "Troops moved at 6 a.m. Thursday. The border was quiet by 9 a.m. The next day, shelling resumed."
+            ),
             [
                 "Troops moved at 6 a.m. Thursday.",
                 "The border was quiet by 9 a.m.",
@@ -409,7 +507,10 @@ mod tests {
 
     #[test]
     fn am_before_a_comma() {
-        assert_eq!(split("At 6 a.m., troops moved."), ["At 6 a.m., troops moved."]);
+        assert_eq!(
+            split("At 6 a.m., troops moved."),
+            ["At 6 a.m., troops moved."]
+        );
     }
 
     #[test]
@@ -466,7 +567,9 @@ mod tests {
     #[test]
     fn quote_with_two_sentences_inside() {
         assert_eq!(
-            split("He said: “U.S. policy has not changed. President Trump remains open.” Talks may follow."),
+            split(
+                "He said: “U.S. policy has not changed. President Trump remains open.” Talks may follow."
+            ),
             [
                 "He said: “U.S. policy has not changed.",
                 "President Trump remains open.”",
@@ -496,14 +599,20 @@ mod tests {
 
     #[test]
     fn newline_is_a_hard_boundary_even_mid_phrase() {
-        assert_eq!(split("Read next\n13:30\nNorth Korea"), ["Read next", "13:30", "North Korea"]);
+        assert_eq!(
+            split("Read next\n13:30\nNorth Korea"),
+            ["Read next", "13:30", "North Korea"]
+        );
     }
 
     #[test]
     fn blank_lines_and_trimming() {
         let text = "  First line.  \n\n\n  Second line  ";
         let ranges = sentences(text);
-        assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["First line.", "Second line"]);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["First line.", "Second line"]
+        );
         assert_eq!(ranges[0], 2..13);
     }
 
@@ -542,7 +651,10 @@ mod tests {
 
     #[test]
     fn st_petersburg() {
-        assert_eq!(split("He flew to St. Petersburg on Monday."), ["He flew to St. Petersburg on Monday."]);
+        assert_eq!(
+            split("He flew to St. Petersburg on Monday."),
+            ["He flew to St. Petersburg on Monday."]
+        );
     }
 
     #[test]
@@ -555,12 +667,18 @@ mod tests {
 
     #[test]
     fn url_domain_period() {
-        assert_eq!(split("See example.com for details."), ["See example.com for details."]);
+        assert_eq!(
+            split("See example.com for details."),
+            ["See example.com for details."]
+        );
     }
 
     #[test]
     fn full_width_stop() {
-        assert_eq!(split("部队已抵达。他们留下了。"), ["部队已抵达。", "他们留下了。"]);
+        assert_eq!(
+            split("部队已抵达。他们留下了。"),
+            ["部队已抵达。", "他们留下了。"]
+        );
     }
 
     #[test]

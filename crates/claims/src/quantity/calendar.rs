@@ -200,6 +200,11 @@ fn time_of_day(i: &str) -> Res<'_, Calendar> {
     if h == 0 || h > 12 {
         return fail(i);
     }
+    // "2.13 am".
+    let r = match r.strip_prefix('.').map(|r2| digits(r2, 2, 2)) {
+        Some(Ok((r2, m))) if m < 60 && ws0(r2).and_then(|(r3, _)| am_pm(r3)).is_ok() => r2,
+        _ => r,
+    };
     let (r, _) = ws0(r)?;
     let (r, _) = am_pm(r)?;
     Ok((r, time()))
@@ -308,7 +313,10 @@ mod tests {
     #[test]
     fn decade_the_1990s() {
         let (_, c) = calendar("1990s").unwrap();
-        assert_eq!((c.kind, c.low, c.high), (Kind::Year, Some(1990.0), Some(1999.0)));
+        assert_eq!(
+            (c.kind, c.low, c.high),
+            (Kind::Year, Some(1990.0), Some(1999.0))
+        );
     }
 
     #[test]

@@ -47,7 +47,38 @@ impl Amount {
     }
 }
 
+/// "minus 5", "negative five", "-1.2M", "− 1".
+fn sign(i: &str) -> (&str, bool) {
+    for w in ["minus", "negative"] {
+        if let Ok((r, _)) = word(w)(i).and_then(|(r, _)| ws(r)) {
+            return (r, true);
+        }
+    }
+    for c in ['-', '−'] {
+        if let Some(r) = i.strip_prefix(c) {
+            let r2 = ws0(r).map_or(r, |(r2, _)| r2);
+            if r2.starts_with(|d: char| d.is_ascii_digit() || d == '.') {
+                return (r2, true);
+            }
+        }
+    }
+    (i, false)
+}
+
 fn amount(i: &str) -> Res<'_, Amount> {
+    let (i, negative) = sign(i);
+    let (r, mut a) = unsigned_amount(i)?;
+    if negative {
+        if a.n.ordinal {
+            return fail(i);
+        }
+        a.n.value = -a.n.value;
+        a.n.base = -a.n.base;
+    }
+    Ok((r, a))
+}
+
+fn unsigned_amount(i: &str) -> Res<'_, Amount> {
     let (r, currency) = match currency_prefix(i) {
         Ok((r, c)) => (r, Some(c)),
         Err(_) => (i, None),
@@ -125,8 +156,14 @@ fn range_sep(i: &str) -> Res<'_, Sep> {
             return Ok((r, Sep::Dash));
         }
     }
+    if let Some(r) = i.strip_prefix('~') {
+        return Ok((ws0(r)?.0, Sep::Dash));
+    }
     let (r, _) = ws(i)?;
-    if let Ok((r, _)) = word("to")(r) {
+    if let Ok((r, _)) = word("to")(r)
+        .or_else(|_| word("through")(r))
+        .or_else(|_| word("thru")(r))
+    {
         return Ok((ws(r)?.0, Sep::To));
     }
     if let Ok((r, _)) = word("or")(r) {
@@ -266,13 +303,19 @@ fn bounded_range(i: &str) -> Res<'_, Figure> {
 fn amount_or_range(i: &str) -> Res<'_, Figure> {
     let (r, a) = amount(i)?;
     if let Ok((r2, sep)) = range_sep(r) {
-        if let Ok((r3, b)) = amount(r2) {
+        let glued_words = sep == Sep::Dash
+            && matches!(a.n.form, Form::Words)
+            && !r.starts_with(char::is_whitespace)
+            && !r2.starts_with(|c: char| c.is_ascii_digit());
+        if let Ok((r3, b)) = amount(r2).and_then(|x| if glued_words { fail(r2) } else { Ok(x) }) {
             if sep == Sep::Dash {
                 if let Some(y) = year_range(&a.n, &b.n) {
                     return Ok((r3, y));
                 }
             }
-            if let Some((a2, b2)) = merge(a, b) {
+            // "either 10 bln or 10 tln" are two figures, not a range.
+            let alternatives = sep == Sep::Or && a.n.scale != b.n.scale;
+            if let Some((a2, b2)) = merge(a, b).filter(|_| !alternatives) {
                 return Ok((r3, range_figure(a2, b2)));
             }
             if sep == Sep::Dash
@@ -310,6 +353,14 @@ fn vague_figure(lo: f64, hi: f64) -> Figure {
 fn core(i: &str) -> Res<'_, Figure> {
     if let Ok(r) = bounded_range(i) {
         return Ok(r);
+    }
+    // "percent of 10", "per cent of twenty-two".
+    if let Ok((r, _)) = super::lex::any_phrase(i, &["percents of", "percent of", "per cent of"]) {
+        let (r, a) = amount(ws(r)?.0)?;
+        let mut f = single_figure(a);
+        f.kind = Kind::Percent;
+        f.unit = Some(Unit::Percent);
+        return Ok((r, f));
     }
     if let Ok((r, (lo, hi))) = vague(i) {
         return Ok((r, vague_figure(lo, hi)));
@@ -355,7 +406,8 @@ pub(crate) fn figure(i: &str) -> Res<'_, Figure> {
         return Ok((r, f));
     }
     let mut q = prefix.or(f.qualifier);
-    if prefix.is_none() {
+    if matches!(prefix, None | Some(Qualifier::About | Qualifier::Estimated)) {
+        // "5,000 or more"; a bound after the figure outranks "about" before it.
         if let Ok((r2, sq)) = suffix_qualifier(r) {
             r = r2;
             q = Some(sq);
@@ -376,6 +428,38 @@ pub(crate) fn figure(i: &str) -> Res<'_, Figure> {
     }
     f.qualifier = q;
     f.additional = additional;
+    // "more than 10 and less than 40", "at most 100 and at least 20": one range.
+    if let Some(q) = q {
+        let lower = matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+        let upper = matches!(q, Qualifier::LessThan | Qualifier::UpTo);
+        if (lower || upper) && f.kind == Kind::Number {
+            if let Ok((r2, g)) = ws(r)
+                .and_then(|(r2, _)| word("and")(r2))
+                .and_then(|(r2, _)| ws(r2))
+                .and_then(|(r2, _)| figure(r2))
+            {
+                let (lo, hi) = if lower {
+                    (f.low, g.high)
+                } else {
+                    (g.low, f.high)
+                };
+                let opposite = match g.qualifier {
+                    Some(Qualifier::MoreThan | Qualifier::AtLeast) => upper,
+                    Some(Qualifier::LessThan | Qualifier::UpTo) => lower,
+                    _ => false,
+                };
+                if opposite && g.kind == Kind::Number && lo.zip(hi).is_some_and(|(l, h)| l < h) {
+                    f.kind = Kind::Range;
+                    f.value = None;
+                    f.low = lo;
+                    f.high = hi;
+                    f.qualifier = None;
+                    f.numeral = None;
+                    return Ok((r2, f));
+                }
+            }
+        }
+    }
     Ok((r, f))
 }
 
@@ -395,38 +479,62 @@ mod tests {
 
     #[test]
     fn range_10_000_12_000_hyphen_and_en_dash() {
-        assert_eq!(bounds("10,000-12,000 troops"), (Some(1e4), Some(1.2e4), Kind::Range));
-        assert_eq!(bounds("10,000–12,000"), (Some(1e4), Some(1.2e4), Kind::Range));
-        assert_eq!(bounds("10,000 – 12,000"), (Some(1e4), Some(1.2e4), Kind::Range));
+        assert_eq!(
+            bounds("10,000-12,000 troops"),
+            (Some(1e4), Some(1.2e4), Kind::Range)
+        );
+        assert_eq!(
+            bounds("10,000–12,000"),
+            (Some(1e4), Some(1.2e4), Kind::Range)
+        );
+        assert_eq!(
+            bounds("10,000 – 12,000"),
+            (Some(1e4), Some(1.2e4), Kind::Range)
+        );
     }
 
     #[test]
     fn range_10_000_to_12_000() {
-        assert_eq!(bounds("10,000 to 12,000"), (Some(1e4), Some(1.2e4), Kind::Range));
+        assert_eq!(
+            bounds("10,000 to 12,000"),
+            (Some(1e4), Some(1.2e4), Kind::Range)
+        );
     }
 
     #[test]
     fn between_3_000_and_4_000() {
-        assert_eq!(bounds("between 3,000 and 4,000"), (Some(3e3), Some(4e3), Kind::Range));
+        assert_eq!(
+            bounds("between 3,000 and 4,000"),
+            (Some(3e3), Some(4e3), Kind::Range)
+        );
     }
 
     #[test]
     fn multiplier_distributes_3_4_thousand_and_10_12k() {
         assert_eq!(bounds("3-4 thousand"), (Some(3e3), Some(4e3), Kind::Range));
         assert_eq!(bounds("10-12k"), (Some(1e4), Some(1.2e4), Kind::Range));
-        assert_eq!(bounds("10 to 12 million"), (Some(1e7), Some(1.2e7), Kind::Range));
+        assert_eq!(
+            bounds("10 to 12 million"),
+            (Some(1e7), Some(1.2e7), Kind::Range)
+        );
     }
 
     #[test]
     fn from_5_to_7_percent() {
         let (f, _) = fig("from 5 to 7 percent");
-        assert_eq!((f.low, f.high, f.kind, f.unit), (Some(5.0), Some(7.0), Kind::Percent, Some(Unit::Percent)));
+        assert_eq!(
+            (f.low, f.high, f.kind, f.unit),
+            (Some(5.0), Some(7.0), Kind::Percent, Some(Unit::Percent))
+        );
     }
 
     #[test]
     fn approximately_10_000_12_000() {
         let (f, _) = fig("approximately 10,000-12,000 troops");
-        assert_eq!((f.low, f.high, f.qualifier), (Some(1e4), Some(1.2e4), Some(Qualifier::About)));
+        assert_eq!(
+            (f.low, f.high, f.qualifier),
+            (Some(1e4), Some(1.2e4), Some(Qualifier::About))
+        );
     }
 
     #[test]
@@ -439,7 +547,10 @@ mod tests {
 
     #[test]
     fn nearly_10_000() {
-        assert_eq!(bounds("nearly 10,000"), (Some(9e3), Some(1e4), Kind::Number));
+        assert_eq!(
+            bounds("nearly 10,000"),
+            (Some(9e3), Some(1e4), Kind::Number)
+        );
     }
 
     #[test]
@@ -452,7 +563,14 @@ mod tests {
     #[test]
     fn money_4_5_billion_dollars() {
         let (f, _) = fig("$4.5 billion in aid");
-        assert_eq!((f.value, f.kind, f.unit), (Some(4.5e9), Kind::Money, Some(Unit::Currency(Currency::USD))));
+        assert_eq!(
+            (f.value, f.kind, f.unit),
+            (
+                Some(4.5e9),
+                Kind::Money,
+                Some(Unit::Currency(Currency::USD))
+            )
+        );
         let (f, _) = fig("$1-2 billion");
         assert_eq!((f.low, f.high, f.kind), (Some(1e9), Some(2e9), Kind::Money));
     }
@@ -480,7 +598,10 @@ mod tests {
 
     #[test]
     fn year_ranges_2024_2025_and_2024_25() {
-        assert_eq!(bounds("2024-2025"), (Some(2024.0), Some(2025.0), Kind::Year));
+        assert_eq!(
+            bounds("2024-2025"),
+            (Some(2024.0), Some(2025.0), Kind::Year)
+        );
         assert_eq!(bounds("2024-25"), (Some(2024.0), Some(2025.0), Kind::Year));
     }
 
@@ -491,7 +612,10 @@ mod tests {
 
     #[test]
     fn two_or_three_is_a_range() {
-        assert_eq!(bounds("two or three days"), (Some(2.0), Some(3.0), Kind::Range));
+        assert_eq!(
+            bounds("two or three days"),
+            (Some(2.0), Some(3.0), Kind::Range)
+        );
     }
 
     #[test]

@@ -24,7 +24,11 @@ pub(crate) fn ws(i: &str) -> Res<'_, &str> {
         .char_indices()
         .find(|&(_, c)| !is_space(c))
         .map_or(i.len(), |(n, _)| n);
-    if n == 0 { fail(i) } else { Ok((&i[n..], &i[..n])) }
+    if n == 0 {
+        fail(i)
+    } else {
+        Ok((&i[n..], &i[..n]))
+    }
 }
 
 /// Optional horizontal whitespace.

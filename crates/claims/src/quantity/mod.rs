@@ -54,9 +54,13 @@ pub fn find(text: &str) -> Vec<Quantity> {
             i = at_letter(text, i, &mut out);
         } else if b == b'$' || b == b'~' {
             i = try_figure(text, i, &mut out).unwrap_or(i + 1);
+        } else if (b == b'-' || b == b'.') && sign_or_point_starts(text, i) {
+            i = try_figure(text, i, &mut out).unwrap_or(i + 1);
         } else if b >= 0x80 {
             let c = text[i..].chars().next().unwrap_or(' ');
-            if matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴') {
+            if matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴')
+                || (c == '−' && sign_or_point_starts(text, i))
+            {
                 i = try_figure(text, i, &mut out).unwrap_or(i + c.len_utf8());
             } else if c.is_alphanumeric() {
                 i = word_end(text, i);
@@ -68,6 +72,35 @@ pub fn find(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// The qualifier phrase at the start of a figure's text, as written:
+/// "roughly" in "roughly 15,000", "an estimated" in "an estimated 11,000".
+///
+/// ```
+/// assert_eq!(crosscheck_claims::quantity::leading_qualifier("Another about 5"), Some("about"));
+/// ```
+pub fn leading_qualifier(figure_text: &str) -> Option<&str> {
+    let rest = qualifier::increment(figure_text).map_or(figure_text, |(r, _)| r);
+    let (after, _) = qualifier::prefix_qualifier(rest).ok()?;
+    Some(rest[..rest.len() - after.len()].trim_end())
+}
+
+/// A minus sign or a leading decimal point that starts a number: "-5",
+/// "− 1", ".77" — after a space, bracket or the start, never inside a
+/// word ("Su-27") or a number ("1.5").
+fn sign_or_point_starts(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ',' | '/')) {
+        return false;
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let rest = &text[i + c.len_utf8()..];
+    if c == '.' {
+        return rest.starts_with(|d: char| d.is_ascii_digit());
+    }
+    rest.trim_start_matches(' ')
+        .starts_with(|d: char| d.is_ascii_digit() || d == '.')
 }
 
 /// End of the word starting at `i`: letters and digits of any script.
@@ -188,12 +221,18 @@ fn is_number_word(w: &str) -> bool {
             | "seventy"
             | "eighty"
             | "ninety"
+            | "nil"
             | "hundred"
             | "thousand"
             | "million"
             | "billion"
             | "trillion"
+            | "quadrillion"
+            | "quintillion"
+            | "sextillion"
             | "dozen"
+            | "few"
+            | "handful"
             | "hundreds"
             | "thousands"
             | "millions"
@@ -245,6 +284,19 @@ fn is_prefix_word(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"
+            | "minus"
+            | "negative"
+            | "exceed"
+            | "exceeds"
+            | "exceeded"
+            | "surpass"
+            | "surpasses"
+            | "surpassed"
+            | "surpassing"
+            | "topping"
+            | "percent"
+            | "percents"
+            | "per"
             | "about"
             | "above"
             | "additional"
@@ -328,6 +380,14 @@ fn number_ahead(text: &str, mut i: usize) -> bool {
 fn at_letter(text: &str, i: usize, out: &mut Vec<Quantity>) -> usize {
     let end = word_end(text, i);
     let w = &text[i..end];
+    // Links are not prose: "https://example.com/?q=30%25" holds no figures.
+    if (w == "http" || w == "https") && text[end..].starts_with("://")
+        || (w == "www" && text[end..].starts_with('.'))
+    {
+        return text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| i + n);
+    }
     if w.bytes().any(|b| b.is_ascii_digit()) {
         // "G7", "MH17", "Su27": names with digits.
         let end = token_end(text, i);
@@ -439,15 +499,29 @@ fn counts_follow(rest: &str) -> bool {
         return false;
     }
     const NOT_PLURALS: &[&str] = &[
-        "was", "has", "is", "its", "this", "thus", "does", "as", "us", "plus", "always",
-        "whereas", "his", "hers", "yes", "less", "unless",
+        "was", "has", "is", "its", "this", "thus", "does", "as", "us", "plus", "always", "whereas",
+        "his", "hers", "yes", "less", "unless",
     ];
     const COLLECTIVES: &[&str] = &[
-        "people", "personnel", "staff", "police", "children", "men", "women", "cattle",
-        "sheep", "military", "infantry", "crew", "livestock",
+        "people",
+        "personnel",
+        "staff",
+        "police",
+        "children",
+        "men",
+        "women",
+        "cattle",
+        "sheep",
+        "military",
+        "infantry",
+        "crew",
+        "livestock",
     ];
     COLLECTIVES.contains(&w.as_str())
-        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NOT_PLURALS.contains(&w.as_str()))
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !NOT_PLURALS.contains(&w.as_str()))
 }
 
 /// Runs the figure grammar at `i`; pushes what it finds and returns the end.
@@ -459,7 +533,7 @@ fn try_figure(text: &str, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
             out.push(Quantity {
                 start: i,
                 end,
-                value: None,
+                value: cal.low,
                 low: cal.low,
                 high: cal.high,
                 kind: cal.kind,
@@ -513,7 +587,10 @@ fn try_figure(text: &str, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
             f.kind = Kind::Year;
         }
     }
-    if f.kind == Kind::Number && text[i..end].eq_ignore_ascii_case("one") && one_is_pronoun(text, i, end) {
+    if f.kind == Kind::Number
+        && text[i..end].eq_ignore_ascii_case("one")
+        && one_is_pronoun(text, i, end)
+    {
         return None;
     }
     let (value, low, high) = match f.kind {

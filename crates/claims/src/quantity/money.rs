@@ -50,13 +50,19 @@ pub(crate) fn currency_prefix(i: &str) -> Res<'_, Currency> {
 /// A currency name or code after the amount: " dollars", " euros", " won", " USD".
 pub(crate) fn currency_suffix(i: &str) -> Res<'_, Currency> {
     const NAMES: &[(&[&str], Currency)] = &[
-        (&["us dollars", "u.s. dollars", "dollars", "dollar", "usd"], Currency::USD),
+        (
+            &["us dollars", "u.s. dollars", "dollars", "dollar", "usd"],
+            Currency::USD,
+        ),
         (&["euros", "euro", "eur"], Currency::EUR),
         (&["pounds sterling", "gbp"], Currency::GBP),
         (&["yen", "jpy"], Currency::JPY),
         (&["yuan", "renminbi", "cny"], Currency::CNY),
         (&["won", "krw"], Currency::KRW),
-        (&["rubles", "roubles", "ruble", "rouble", "rub"], Currency::RUB),
+        (
+            &["rubles", "roubles", "ruble", "rouble", "rub"],
+            Currency::RUB,
+        ),
         (&["rupees", "rupee", "inr"], Currency::INR),
         (&["hryvnias", "hryvnia", "hryvnia", "uah"], Currency::UAH),
         (&["swiss francs", "chf"], Currency::CHF),
@@ -89,7 +95,10 @@ mod tests {
 
     #[test]
     fn dollars_and_won_after_the_amount() {
-        assert_eq!(currency_suffix(" dollars in aid"), Ok((" in aid", Currency::USD)));
+        assert_eq!(
+            currency_suffix(" dollars in aid"),
+            Ok((" in aid", Currency::USD))
+        );
         assert_eq!(currency_suffix(" won"), Ok(("", Currency::KRW)));
         assert!(currency_suffix(" wonderful").is_err());
     }

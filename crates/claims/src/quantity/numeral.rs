@@ -153,9 +153,12 @@ fn approximate(text: &str) -> f64 {
 /// A multiplier glued to the digits: "10k", "3.2m", "1.2bn", "2tn", "$2b".
 fn glued_scale(i: &str, allow_b: bool) -> Option<(&str, f64)> {
     const GLUED: &[(&str, f64)] = &[
+        ("mil", 1e6),
+        ("tln", 1e12),
         ("mln", 1e6),
         ("bln", 1e9),
         ("trn", 1e12),
+        ("mm", 1e6),
         ("mn", 1e6),
         ("bn", 1e9),
         ("tn", 1e12),
@@ -163,10 +166,8 @@ fn glued_scale(i: &str, allow_b: bool) -> Option<(&str, f64)> {
         ("m", 1e6),
         ("b", 1e9),
     ];
+    let _ = allow_b;
     for &(s, v) in GLUED {
-        if s == "b" && !allow_b {
-            continue;
-        }
         if i.len() >= s.len() && i.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()) {
             let rest = &i[s.len()..];
             if boundary(rest).is_ok() {
@@ -185,15 +186,44 @@ pub(crate) fn scale_word(i: &str) -> Res<'_, f64> {
         ("million", 1e6),
         ("billion", 1e9),
         ("trillion", 1e12),
+        ("quadrillion", 1e15),
         ("dozen", 12.0),
         ("mln", 1e6),
         ("bln", 1e9),
+        ("tln", 1e12),
         ("mn", 1e6),
         ("bn", 1e9),
         ("tn", 1e12),
+        ("dozs", 12.0),
+        ("doz", 12.0),
+        ("dzs", 12.0),
+        ("dz", 12.0),
+        ("k", 1e3),
     ];
     for &(w, v) in WORDS {
         if let Ok((rest, _)) = word(w)(i) {
+            return Ok((rest, v));
+        }
+    }
+    fail(i)
+}
+
+/// A plural multiplier after a number ("three billions", "3 dozens"), but
+/// not a vague magnitude that starts a phrase ("In 2020 thousands of people").
+pub(crate) fn plural_scale_word(i: &str) -> Res<'_, f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("hundreds", 1e2),
+        ("thousands", 1e3),
+        ("millions", 1e6),
+        ("billions", 1e9),
+        ("trillions", 1e12),
+        ("dozens", 12.0),
+    ];
+    for &(w, v) in WORDS {
+        if let Ok((rest, _)) = word(w)(i) {
+            if ws(rest).and_then(|(r, _)| word("of")(r)).is_ok() {
+                return fail(i);
+            }
             return Ok((rest, v));
         }
     }
@@ -216,6 +246,30 @@ fn ordinal_suffix(i: &str) -> Option<&str> {
 /// A numeral in digits with an optional multiplier. `allow_b` accepts a
 /// glued "b" for billion, used after a currency sign ("$2b").
 pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
+    if i.starts_with('.') {
+        // ".77": a decimal without its leading zero.
+        let (rest, frac) = decimal_part(i).ok_or_else(|| {
+            nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))
+        })?;
+        let value = to_value(frac).ok_or_else(|| {
+            nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))
+        })?;
+        let form = Form::Digits {
+            int_len: 0,
+            grouped: false,
+            decimal: true,
+        };
+        return Ok((
+            rest,
+            Numeral {
+                value,
+                base: value,
+                scale: 1.0,
+                form,
+                ordinal: false,
+            },
+        ));
+    }
     let (mut rest, (int, grouped)) = integer_part(i)?;
     let mut decimal = false;
     if let Some((r, _)) = decimal_part(rest) {
@@ -254,9 +308,15 @@ pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
         scale = s;
     }
     // Spaced multiplier words, possibly chained: "2.5 million", "5 hundred thousand".
+    let year_like = !grouped && !decimal && int.len() == 4;
     loop {
         let Ok((after_ws, _)) = ws(rest) else { break };
-        let Ok((r, s)) = scale_word(after_ws) else {
+        let plural = if year_like {
+            fail(after_ws)
+        } else {
+            plural_scale_word(after_ws)
+        };
+        let Ok((r, s)) = scale_word(after_ws).or(plural) else {
             break;
         };
         if scale != 1.0 && s <= scale && s != 12.0 {
@@ -265,7 +325,38 @@ pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
         rest = r;
         scale *= s;
     }
-    let value = base * scale;
+    let mut value = base * scale;
+    if scale >= 100.0 {
+        // "3 million and a half", "3 hundred and 21", "4 thousand 3 hundred and 21".
+        if let Ok((r, _)) = ws(rest).and_then(|(r, _)| super::lex::phrase("and a half")(r)) {
+            if ws(r).and_then(|(r2, _)| scale_word(r2)).is_err() {
+                value += 0.5 * scale;
+                rest = r;
+            }
+        } else {
+            let after = ws(rest).map(|(r, _)| r).unwrap_or(rest);
+            let after = match word("and")(after).and_then(|(r, _)| ws(r)) {
+                Ok((r, _)) => r,
+                Err(_) => after,
+            };
+            if after.len() < rest.len() {
+                let next =
+                    digit_numeral(after, false).or_else(|_| super::words::word_numeral(after));
+                if let Ok((r, n)) = next {
+                    if n.value >= 1.0
+                        && n.value < scale
+                        && !n.ordinal
+                        && (n.scale > 1.0
+                            || after.len() + 3 < rest.len()
+                            || word("and")(ws(rest).map(|(r, _)| r).unwrap_or(rest)).is_ok())
+                    {
+                        value += n.value;
+                        rest = r;
+                    }
+                }
+            }
+        }
+    }
     if !value.is_finite() {
         return fail(i);
     }
@@ -317,9 +408,29 @@ mod tests {
     }
 
     #[test]
-    fn glued_b_only_after_currency() {
+    fn glued_b_1_2b_and_mil_and_mm() {
         assert_eq!(digit_numeral("2b", true).unwrap().1.value, 2e9);
-        assert_eq!(value("2b").0, 2.0);
+        assert_eq!(value("1.2b").0, 1.2e9);
+        assert_eq!(value("2mil SEK").0, 2e6);
+        assert_eq!(value("1MM").0, 1e6);
+    }
+
+    #[test]
+    fn leading_point_77() {
+        assert_eq!(value(".77"), (0.77, ""));
+    }
+
+    #[test]
+    fn plural_multipliers_3_dozens_but_not_2020_thousands_of() {
+        assert_eq!(value("3 dozens"), (36.0, ""));
+        assert_eq!(value("2020 thousands of people").0, 2020.0);
+        assert_eq!(value("35 thousands of people").0, 35.0);
+    }
+
+    #[test]
+    fn digit_compounds_4_thousand_3_hundred_and_21() {
+        assert_eq!(value("4 thousand 3 hundred and 21").0, 4321.0);
+        assert_eq!(value("3 million and a half").0, 3.5e6);
     }
 
     #[test]

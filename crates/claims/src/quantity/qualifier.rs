@@ -67,6 +67,14 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
             "well above",
             "north of",
             "exceeding",
+            "exceeded",
+            "exceeds",
+            "exceed",
+            "surpassing",
+            "surpassed",
+            "surpasses",
+            "surpass",
+            "topping",
             "over",
             "above",
         ],
@@ -135,14 +143,40 @@ pub(crate) fn suffix_qualifier(i: &str) -> Res<'_, Qualifier> {
         }
     }
     let (r, _) = ws(i)?;
-    if let Ok((r, _)) = any_phrase(r, &["or more", "or above", "or higher", "plus"]) {
+    if let Ok((r, _)) = any_phrase(
+        r,
+        &[
+            "or more",
+            "or above",
+            "or higher",
+            "or greater",
+            "or over",
+            "and more",
+            "and above",
+            "and over",
+            "and up",
+            "plus",
+        ],
+    ) {
         boundary(r)?;
         return Ok((r, Qualifier::AtLeast));
     }
     if let Ok((r, _)) = any_phrase(r, &["or so", "or thereabouts", "odd"]) {
         return Ok((r, Qualifier::About));
     }
-    if let Ok((r, _)) = any_phrase(r, &["or fewer", "or less", "or below", "at most"]) {
+    if let Ok((r, _)) = any_phrase(
+        r,
+        &[
+            "or fewer",
+            "or less",
+            "or below",
+            "or lower",
+            "and less",
+            "and below",
+            "and under",
+            "at most",
+        ],
+    ) {
         return Ok((r, Qualifier::UpTo));
     }
     fail(i)
@@ -163,7 +197,13 @@ pub(crate) fn apply(q: Option<Qualifier>, low: f64, high: f64) -> (Option<f64>, 
 pub(crate) fn increment(i: &str) -> Res<'_, ()> {
     let (r, _) = any_phrase(
         i,
-        &["another", "an additional", "additional", "a further", "an extra"],
+        &[
+            "another",
+            "an additional",
+            "additional",
+            "a further",
+            "an extra",
+        ],
     )?;
     let (r, _) = ws(r)?;
     Ok((r, ()))
@@ -175,14 +215,24 @@ mod tests {
 
     #[test]
     fn about_and_around_and_roughly() {
-        for p in ["about 5", "around 5", "roughly 5", "approximately 5", "some 5", "~5"] {
+        for p in [
+            "about 5",
+            "around 5",
+            "roughly 5",
+            "approximately 5",
+            "some 5",
+            "~5",
+        ] {
             assert_eq!(prefix_qualifier(p), Ok(("5", Qualifier::About)), "{p}");
         }
     }
 
     #[test]
     fn an_estimated() {
-        assert_eq!(prefix_qualifier("an estimated 11,000"), Ok(("11,000", Qualifier::Estimated)));
+        assert_eq!(
+            prefix_qualifier("an estimated 11,000"),
+            Ok(("11,000", Qualifier::Estimated))
+        );
     }
 
     #[test]
@@ -201,7 +251,10 @@ mod tests {
 
     #[test]
     fn at_least_and_up_to_and_as_many_as() {
-        assert_eq!(prefix_qualifier("at least 9"), Ok(("9", Qualifier::AtLeast)));
+        assert_eq!(
+            prefix_qualifier("at least 9"),
+            Ok(("9", Qualifier::AtLeast))
+        );
         assert_eq!(prefix_qualifier("up to 9"), Ok(("9", Qualifier::UpTo)));
         assert_eq!(prefix_qualifier("as many as 9"), Ok(("9", Qualifier::UpTo)));
         assert_eq!(prefix_qualifier("at most 9"), Ok(("9", Qualifier::UpTo)));
@@ -222,19 +275,34 @@ mod tests {
 
     #[test]
     fn or_more_plus_and_sign() {
-        assert_eq!(suffix_qualifier(" or more troops"), Ok((" troops", Qualifier::AtLeast)));
+        assert_eq!(
+            suffix_qualifier(" or more troops"),
+            Ok((" troops", Qualifier::AtLeast))
+        );
         assert_eq!(suffix_qualifier("-plus"), Ok(("", Qualifier::AtLeast)));
-        assert_eq!(suffix_qualifier("+ troops"), Ok((" troops", Qualifier::AtLeast)));
+        assert_eq!(
+            suffix_qualifier("+ troops"),
+            Ok((" troops", Qualifier::AtLeast))
+        );
         assert!(suffix_qualifier("+3").is_err());
         assert_eq!(suffix_qualifier(" or so"), Ok(("", Qualifier::About)));
     }
 
     #[test]
     fn intervals_follow_the_qualifier() {
-        assert_eq!(apply(Some(Qualifier::MoreThan), 1e7, 1e7), (Some(1e7), None));
-        assert_eq!(apply(Some(Qualifier::Nearly), 1e4, 1e4), (Some(9e3), Some(1e4)));
+        assert_eq!(
+            apply(Some(Qualifier::MoreThan), 1e7, 1e7),
+            (Some(1e7), None)
+        );
+        assert_eq!(
+            apply(Some(Qualifier::Nearly), 1e4, 1e4),
+            (Some(9e3), Some(1e4))
+        );
         assert_eq!(apply(Some(Qualifier::UpTo), 5.0, 5.0), (None, Some(5.0)));
-        assert_eq!(apply(Some(Qualifier::About), 5.0, 5.0), (Some(5.0), Some(5.0)));
+        assert_eq!(
+            apply(Some(Qualifier::About), 5.0, 5.0),
+            (Some(5.0), Some(5.0))
+        );
     }
 
     #[test]

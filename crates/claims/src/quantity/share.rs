@@ -16,7 +16,7 @@ pub(crate) fn percent_suffix(i: &str) -> Res<'_, Unit> {
     if let Ok((r, _)) = any_phrase(r, &["percentage points", "percentage point", "pp"]) {
         return Ok((r, Unit::PercentagePoints));
     }
-    let (r, _) = any_phrase(r, &["per cent", "percent", "percentage", "pct"])?;
+    let (r, _) = any_phrase(r, &["per cent", "percents", "percent", "percentage", "pct"])?;
     Ok((r, Unit::Percent))
 }
 
@@ -129,9 +129,9 @@ fn one_in_n(i: &str) -> Res<'_, f64> {
 /// "1/3", "3/4": small fractions in digits (not dates such as 6/26/25).
 fn digit_fraction(i: &str) -> Res<'_, f64> {
     let (r, a) = digit_numeral(i, false)?;
-    let r = r.strip_prefix('/').ok_or_else(|| {
-        nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char))
-    })?;
+    let r = r
+        .strip_prefix('/')
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)))?;
     let (r, b) = digit_numeral(r, false)?;
     if r.starts_with('/') || !a.is_plain_integer() || !b.is_plain_integer() {
         return fail(i);

@@ -76,8 +76,12 @@ fn four_digits_before_a_plural_are_a_count() {
 
 #[test]
 fn dates_june_26_and_november_2024() {
-    let text = "told lawmakers on June 26. In November 2024, Pyongyang sent an estimated 11,000 troops";
-    let kinds: Vec<_> = find(text).iter().map(|q| (q.text(text).to_string(), q.kind)).collect();
+    let text =
+        "told lawmakers on June 26. In November 2024, Pyongyang sent an estimated 11,000 troops";
+    let kinds: Vec<_> = find(text)
+        .iter()
+        .map(|q| (q.text(text).to_string(), q.kind))
+        .collect();
     assert_eq!(
         kinds,
         vec![
@@ -139,15 +143,24 @@ fn vague_magnitudes_in_sentences() {
 #[test]
 fn money_euro_20m_and_pound_1_2tn() {
     let q = one("a €20m fund");
-    assert_eq!((q.kind, q.value, q.unit), (Kind::Money, Some(2e7), Some(Unit::Currency(Currency::EUR))));
+    assert_eq!(
+        (q.kind, q.value, q.unit),
+        (Kind::Money, Some(2e7), Some(Unit::Currency(Currency::EUR)))
+    );
     let q = one("debt of £1.2tn");
-    assert_eq!((q.value, q.unit), (Some(1.2e12), Some(Unit::Currency(Currency::GBP))));
+    assert_eq!(
+        (q.value, q.unit),
+        (Some(1.2e12), Some(Unit::Currency(Currency::GBP)))
+    );
 }
 
 #[test]
 fn over_10_rockets() {
     let q = one("launched over 10 rockets");
-    assert_eq!((q.qualifier, q.low, q.high), (Some(Qualifier::MoreThan), Some(10.0), None));
+    assert_eq!(
+        (q.qualifier, q.low, q.high),
+        (Some(Qualifier::MoreThan), Some(10.0), None)
+    );
 }
 
 #[test]
@@ -157,12 +170,22 @@ fn degenerate_1_2_3_4_and_40_digits_and_1e400() {
     assert!(all.iter().all(|q| q.kind == Kind::Number));
     let q = one("1234567890123456789012345678901234567890 grains");
     assert_eq!(q.kind, Kind::Number);
-    assert!(find("1e400").iter().all(|q| q.value.is_none_or(f64::is_finite)));
+    assert!(
+        find("1e400")
+            .iter()
+            .all(|q| q.value.is_none_or(f64::is_finite))
+    );
 }
 
 #[test]
 fn mixed_scripts_do_not_panic() {
-    for text in ["٣٠٠٠ جندي", "３０００人", "約5000人の兵士", "Ünïcödé 5 €", "\u{202e}5,000"] {
+    for text in [
+        "٣٠٠٠ جندي",
+        "３０００人",
+        "約5000人の兵士",
+        "Ünïcödé 5 €",
+        "\u{202e}5,000",
+    ] {
         let _ = find(text);
     }
 }

@@ -18,6 +18,8 @@ enum Tok {
     /// thousand, million, billion, trillion.
     Scale(f64),
     Dozen,
+    /// "thousands", "millions", "dozens" after a number: "three billions".
+    Plural(f64),
     And,
     /// first to nineteenth.
     OrdSmall(f64),
@@ -29,8 +31,25 @@ enum Tok {
 
 fn lookup(w: &str) -> Option<Tok> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -89,7 +108,16 @@ fn lookup(w: &str) -> Option<Tok> {
         "million" => Tok::Scale(1e6),
         "billion" => Tok::Scale(1e9),
         "trillion" => Tok::Scale(1e12),
-        "dozen" => Tok::Dozen,
+        "quadrillion" => Tok::Scale(1e15),
+        "quintillion" => Tok::Scale(1e18),
+        "sextillion" => Tok::Scale(1e21),
+        "nil" => Tok::Small(0.0),
+        "hundreds" => Tok::Plural(1e2),
+        "thousands" => Tok::Plural(1e3),
+        "millions" => Tok::Plural(1e6),
+        "billions" => Tok::Plural(1e9),
+        "dozens" => Tok::Plural(12.0),
+        "dozen" | "doz" | "dozs" | "dz" | "dzs" => Tok::Dozen,
         "and" => Tok::And,
         "hundredth" => Tok::OrdHundred,
         "thousandth" => Tok::OrdScale(1e3),
@@ -115,7 +143,9 @@ fn token(i: &str) -> Option<(Tok, &str)> {
 /// The separator between two number words: a hyphen ("twenty-five") or spaces.
 fn separator(i: &str) -> Option<&str> {
     if let Some(r) = i.strip_prefix('-') {
-        return r.starts_with(|c: char| c.is_ascii_alphabetic()).then_some(r);
+        return r
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+            .then_some(r);
     }
     ws(i).ok().map(|(r, _)| r)
 }
@@ -159,6 +189,7 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     let mut rest = i; // after the last accepted token
     let mut cursor = i; // where the next token is read
     let mut ordinal = false;
+    let mut bare_start = false;
     let mut base_before_scale = 0.0;
     while let Some((tok, after)) = token(cursor) {
         let before_scale = current;
@@ -190,9 +221,49 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
                 last = Last::Tens;
                 ordinal = matches!(tok, Tok::OrdTens(_));
             }
+            Tok::Hundred if last == Last::Start => {
+                // "hundred fifteen": a bare multiplier counts one.
+                bare_start = true;
+                current = 100.0;
+                last = Last::Hundred;
+            }
+            Tok::Scale(s) if last == Last::Start => {
+                // "thousand nine hundred twenty", "million".
+                bare_start = true;
+                total = s;
+                base_before_scale = 1.0;
+                scale_used = s;
+                last_scale = s;
+                last = Last::Scale;
+            }
+            Tok::Plural(s)
+                if matches!(last, Last::Small | Last::Tens | Last::Hundred | Last::Scale)
+                    && !(bare_start && (current == 100.0 || total == last_scale))
+                    && (current > 0.0 || total > 0.0)
+                    && !ws(after).and_then(|(r, _)| word("of")(r)).is_ok() =>
+            {
+                // "three billions", "thirty-five thousands", "sixty hundreds", "three dozens".
+                if s == 12.0 {
+                    // "three hundred and two dozens" is 300 + 24.
+                    let low = current % 100.0;
+                    current = current - low + low * 12.0;
+                    last = Last::Dozen;
+                } else if current > 0.0 && s < last_scale {
+                    total += current * s;
+                    current = 0.0;
+                    last = Last::Scale;
+                } else if current == 0.0 && total > 0.0 {
+                    // "three thousand millions".
+                    total *= s;
+                    last = Last::Scale;
+                } else {
+                    break;
+                }
+                rest = after;
+                break;
+            }
             Tok::Hundred | Tok::OrdHundred
-                if matches!(last, Last::A | Last::Small | Last::Tens)
-                    && current % 100.0 >= 1.0 =>
+                if matches!(last, Last::A | Last::Small | Last::Tens) && current % 100.0 >= 1.0 =>
             {
                 let low = current % 100.0;
                 current = current - low + low * 100.0;
@@ -215,14 +286,45 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
                 ordinal = matches!(tok, Tok::OrdScale(_));
             }
             Tok::Dozen if matches!(last, Last::A | Last::Small | Last::Tens) => {
-                current *= 12.0;
+                let low = current % 100.0;
+                current = current - low + low * 12.0;
                 last = Last::Dozen;
+            }
+            Tok::And if last == Last::Scale && total > 0.0 && current == 0.0 => {
+                // "one billion and a half million", "one million and a half", "two million and one half".
+                if let Ok((r, n)) = separator(after).map_or(fail(after), fraction_of_scale) {
+                    if n.value < last_scale {
+                        return Ok((
+                            r,
+                            words_numeral(total + n.value, total + n.value, 1.0, false),
+                        ));
+                    }
+                }
+                let half = phrase("and a half")(cursor).or_else(|_| phrase("and one half")(cursor));
+                if let Ok((r, _)) = half {
+                    let v = total + 0.5 * last_scale;
+                    return Ok((r, words_numeral(v, v / last_scale, last_scale, false)));
+                }
+                let next = separator(after).and_then(|r| token(r).map(|(t, _)| (t, r)));
+                match next {
+                    Some((
+                        Tok::Small(_) | Tok::Tens(_) | Tok::OrdSmall(_) | Tok::OrdTens(_),
+                        r,
+                    )) => {
+                        cursor = r;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             Tok::And if matches!(last, Last::Hundred | Last::Scale) => {
                 // Only when a number word follows: "one hundred and twenty".
                 let next = separator(after).and_then(|r| token(r).map(|(t, _)| (t, r)));
                 match next {
-                    Some((Tok::Small(_) | Tok::Tens(_) | Tok::OrdSmall(_) | Tok::OrdTens(_), r)) => {
+                    Some((
+                        Tok::Small(_) | Tok::Tens(_) | Tok::OrdSmall(_) | Tok::OrdTens(_),
+                        r,
+                    )) => {
                         cursor = r;
                         continue;
                     }
@@ -248,9 +350,32 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
         if ordinal || last == Last::Dozen {
             break;
         }
+        if last == Last::Tens {
+            // "fifty - two".
+            if let Ok((r, _)) = spaced_hyphen(after) {
+                if let Some((Tok::Small(n), _)) = token(r) {
+                    if (1.0..=9.0).contains(&n) {
+                        cursor = r;
+                        continue;
+                    }
+                }
+            }
+        }
         match separator(after) {
             Some(r) => cursor = r,
             None => break,
+        }
+    }
+    if !matches!(last, Last::Start | Last::A) && !ordinal {
+        // "two hundred point seventy-one", "nine point nought four", "two point two million".
+        if let Some((r, frac)) = spoken_decimal(rest) {
+            let value = total + current + frac;
+            if let Ok((r2, s)) = ws(r).and_then(|(r2, _)| scale_word(r2)) {
+                if total == 0.0 {
+                    return Ok((r2, words_numeral(value * s, value, s, false)));
+                }
+            }
+            return Ok((r, words_numeral(value, value, 1.0, false)));
         }
     }
     if matches!(last, Last::Start | Last::A) {
@@ -265,10 +390,68 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     Ok((rest, words_numeral(value, base, scale, ordinal)))
 }
 
+fn spaced_hyphen(i: &str) -> Res<'_, ()> {
+    let (r, _) = ws(i)?;
+    let r = r
+        .strip_prefix('-')
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)))?;
+    let (r, _) = ws(r)?;
+    Ok((r, ()))
+}
+
+/// " point seventy-one", " point nought four": the digits after a spoken decimal point.
+fn spoken_decimal(i: &str) -> Option<(&str, f64)> {
+    let (r, _) = ws(i).ok()?;
+    let (r, _) = word("point")(r).ok()?;
+    let mut cursor = ws(r).ok()?.0;
+    let mut digits = String::new();
+    let mut rest = r;
+    // A single compound ("seventy-one", "eleven") or a run of single digits ("nought four").
+    if let Some((Tok::Tens(t), after)) = token(cursor) {
+        let mut v = t;
+        rest = after;
+        if let Some(r2) = after.strip_prefix('-') {
+            if let Some((Tok::Small(n), a2)) = token(r2) {
+                if (1.0..=9.0).contains(&n) {
+                    v += n;
+                    rest = a2;
+                }
+            }
+        }
+        digits = format!("{v}");
+    } else {
+        while let Some((Tok::Small(n), after)) = token(cursor) {
+            if digits.is_empty() && n >= 10.0 {
+                digits = format!("{n}");
+                rest = after;
+                break;
+            }
+            if n >= 10.0 {
+                break;
+            }
+            digits.push(char::from(b'0' + n as u8));
+            rest = after;
+            match ws(after) {
+                Ok((r2, _)) => cursor = r2,
+                Err(_) => break,
+            }
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let frac: f64 = format!("0.{digits}").parse().ok()?;
+    Some((rest, frac))
+}
+
 /// "half a million", "a half million", "a quarter of a million",
 /// "a quarter million", "three quarters of a million".
 fn fraction_of_scale(i: &str) -> Res<'_, Numeral> {
     const PARTS: &[(&str, f64)] = &[
+        ("two thirds of a", 2.0 / 3.0),
+        ("two-thirds of a", 2.0 / 3.0),
+        ("a third of a", 1.0 / 3.0),
+        ("three quarters", 0.75),
         ("three quarters of a", 0.75),
         ("three-quarters of a", 0.75),
         ("a quarter of a", 0.25),
@@ -277,6 +460,9 @@ fn fraction_of_scale(i: &str) -> Res<'_, Numeral> {
         ("half a", 0.5),
         ("half an", 0.5),
         ("a half", 0.5),
+        ("one half", 0.5),
+        ("half", 0.5),
+        ("quarter", 0.25),
     ];
     for &(p, f) in PARTS {
         let Ok((r, _)) = phrase(p)(i) else { continue };
@@ -390,6 +576,45 @@ mod tests {
     }
 
     #[test]
+    fn bare_multipliers_hundred_fifteen_and_thousand() {
+        assert_eq!(v("hundred fifteen").0, 115.0);
+        assert_eq!(v("thousand nine hundred twenty").0, 1920.0);
+        assert_eq!(v("million").0, 1e6);
+    }
+
+    #[test]
+    fn plural_multipliers_three_billions_and_three_dozens() {
+        assert_eq!(v("three billions").0, 3e9);
+        assert_eq!(v("thirty-five thousands").0, 35_000.0);
+        assert_eq!(v("three dozens").0, 36.0);
+        assert_eq!(v("three thousands of people").0, 3.0);
+    }
+
+    #[test]
+    fn spoken_decimals_two_point_two_million_and_point_seventy_one() {
+        assert_eq!(v("two point two million").0, 2.2e6);
+        assert_eq!(v("two hundred point seventy-one").0, 200.71);
+        assert_eq!(v("nine point nought four").0, 9.04);
+    }
+
+    #[test]
+    fn halves_of_a_scale() {
+        assert_eq!(v("half million").0, 5e5);
+        assert_eq!(v("one million and a half").0, 1.5e6);
+        assert_eq!(v("one billion and a quarter million").0, 1_000_250_000.0);
+    }
+
+    #[test]
+    fn quadrillion() {
+        assert_eq!(v("seven quadrillion").0, 7e15);
+    }
+
+    #[test]
+    fn fifty_spaced_hyphen_two() {
+        assert_eq!(v("fifty - two").0, 52.0);
+    }
+
+    #[test]
     fn a_couple_of() {
         assert_eq!(couple("a couple of weeks"), Ok((" weeks", 2.0)));
     }
@@ -397,7 +622,7 @@ mod tests {
     #[test]
     fn non_number_words_fail() {
         assert!(word_numeral("someone").is_err());
-        assert!(word_numeral("million").is_err());
+        assert!(word_numeral("millionaire").is_err());
         assert!(word_numeral("oneself").is_err());
     }
 }

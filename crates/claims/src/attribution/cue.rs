@@ -1,0 +1,650 @@
+//! The attribution cue grammar: where in a sentence a source is named and
+//! how — "according to X", "X said / told lawmakers / reported / estimates",
+//! "citing X", "as reported by X", "X statements indicating", and joint
+//! subjects ("South Korea, the U.S., and Ukraine estimate").
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::satisfy;
+use nom::combinator::{not, peek};
+use nom::sequence::terminated;
+
+/// How a source is cued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// "according to X".
+    AccordingTo,
+    /// "X said", "X told lawmakers", "X estimates that".
+    Speaker,
+    /// "citing X": the source behind the speaker.
+    Citing,
+    /// "as reported by X".
+    ReportedBy,
+    /// "X statements indicating", "X's analysis estimates", "the X briefing revealed".
+    Document,
+}
+
+/// One source mention cued in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// How it is cued.
+    pub kind: CueKind,
+    /// The mentions, as written; several for a joint subject.
+    pub mentions: Vec<String>,
+    /// Byte span of the whole cue (mention and cue words) in the sentence.
+    pub start: usize,
+    /// End of the cue span.
+    pub end: usize,
+}
+
+type Res<'a, T> = nom::IResult<&'a str, T>;
+
+fn w<'a>(
+    phrase: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(
+        tag_no_case(phrase),
+        not(peek(satisfy(|c: char| c.is_alphanumeric()))),
+    )
+}
+
+/// Verbs of saying and estimating that follow a source.
+fn speech_verb(i: &str) -> Res<'_, &str> {
+    alt((
+        alt((
+            w("said"),
+            w("says"),
+            w("told"),
+            w("tells"),
+            w("added"),
+            w("adds"),
+            w("noted"),
+            w("notes"),
+            w("reported"),
+            w("reports"),
+            w("estimated"),
+            w("estimates"),
+            w("estimate"),
+            w("believes"),
+            w("believe"),
+            w("warned"),
+            w("warns"),
+            w("claimed"),
+            w("claims"),
+            w("stated"),
+        )),
+        alt((
+            w("states"),
+            w("announced"),
+            w("announces"),
+            w("revealed"),
+            w("reveals"),
+            w("confirmed"),
+            w("confirms"),
+            w("informed"),
+            w("assessed"),
+            w("assesses"),
+            w("concluded"),
+            w("indicated"),
+            w("briefed"),
+            w("explained"),
+            w("wrote"),
+            w("observed"),
+            w("say"),
+        )),
+    ))
+    .parse(i)
+}
+
+/// Nouns for documents a source issues: "statements", "briefing", "analysis".
+fn document_noun(i: &str) -> Res<'_, &str> {
+    alt((
+        w("statements"),
+        w("statement"),
+        w("briefing"),
+        w("assessments"),
+        w("assessment"),
+        w("analysis"),
+        w("report"),
+        w("reports"),
+        w("estimates"),
+        w("data"),
+        w("figures"),
+    ))
+    .parse(i)
+}
+
+fn document_verb(i: &str) -> Res<'_, &str> {
+    alt((
+        w("indicating"),
+        w("indicated"),
+        w("showing"),
+        w("showed"),
+        w("shows"),
+        w("revealed"),
+        w("suggest"),
+        w("suggests"),
+        w("suggested"),
+        w("estimates"),
+        w("estimated"),
+        w("said"),
+        w("found"),
+    ))
+    .parse(i)
+}
+
+/// Words that may sit between a source and its verb: "The NIS also added".
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "also"
+            | "has"
+            | "have"
+            | "had"
+            | "previously"
+            | "further"
+            | "earlier"
+            | "later"
+            | "separately"
+            | "recently"
+            | "reportedly"
+            | "now"
+            | "then"
+            | "once"
+            | "last"
+            | "on"
+            | "thursday"
+            | "friday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// Words that end a subject when scanning backwards.
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "that"
+            | "which"
+            | "while"
+            | "but"
+            | "as"
+            | "when"
+            | "because"
+            | "since"
+            | "after"
+            | "before"
+            | "if"
+            | "although"
+            | "though"
+            | "where"
+            | "whether"
+            | "so"
+    )
+}
+
+/// Nouns that make a phrase a plausible source even in lower case.
+fn is_source_noun(word: &str) -> bool {
+    let l = word.to_ascii_lowercase();
+    let l = l.trim_end_matches("'s").trim_end_matches("’s");
+    matches!(
+        l,
+        "agency"
+            | "agencies"
+            | "ministry"
+            | "service"
+            | "officials"
+            | "official"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "media"
+            | "sources"
+            | "source"
+            | "intelligence"
+            | "military"
+            | "government"
+            | "lawmakers"
+            | "lawmaker"
+            | "committee"
+            | "analysts"
+            | "analyst"
+            | "experts"
+            | "expert"
+            | "police"
+            | "organisers"
+            | "organizers"
+            | "army"
+            | "command"
+            | "office"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "diplomats"
+            | "observers"
+            | "authorities"
+            | "administration"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "we"
+            | "i"
+            | "residents"
+            | "witnesses"
+            | "officers"
+            | "researchers"
+            | "group"
+            | "monitor"
+            | "institute"
+    )
+}
+
+/// Byte ranges of the words of `s` (letters, digits, apostrophes, inner dots and hyphens).
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((n, c)) = iter.next() {
+        let next_alnum = iter.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
+        let inner = matches!(c, '.' | '-' | '\'' | '’') && start.is_some() && next_alnum;
+        let part = c.is_alphanumeric()
+            || inner
+            || (c == '.' && start.is_some() && s[..n].ends_with(|d: char| d.is_uppercase()));
+        match (part, start) {
+            (true, None) => start = Some(n),
+            (false, Some(st)) => {
+                out.push((st, n));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// The noun phrase after `from` up to a comma, period, "that" or a verb-like word.
+fn phrase_after(s: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = &s[from..];
+    let start = from + (rest.len() - rest.trim_start().len());
+    let mut end = start;
+    for (a, b) in word_spans(&s[start..]) {
+        let (a, b) = (start + a, start + b);
+        if a < end {
+            continue;
+        }
+        if end > start && s[end..a].contains([',', ';', ':', '"', '“', '”', '(', ')']) {
+            break;
+        }
+        let word = &s[a..b];
+        if is_clause_word(word) || speech_verb(word).is_ok() {
+            break;
+        }
+        end = b;
+        // Keep a parenthesised acronym: "the National Intelligence Service (NIS)".
+        if let Some(close) = s[end..].strip_prefix(" (").and_then(|r| r.find(')')) {
+            if close <= 12 {
+                end += 2 + close + 1;
+            }
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
+/// The capitalised run before a document noun: "previous NIS statements", "Its analysis".
+fn owner_before(s: &str, noun_start: usize) -> Option<(Vec<String>, usize)> {
+    let head = &s[..noun_start];
+    let spans = word_spans(head);
+    let mut first = spans.len();
+    while first > 0 {
+        let (a, b) = spans[first - 1];
+        let w = &head[a..b];
+        let owner_like = w.starts_with(|c: char| c.is_uppercase())
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                w,
+                "previous" | "recent" | "latest" | "earlier" | "new" | "official"
+            );
+        if !owner_like
+            || !head[b..spans.get(first).map_or(noun_start, |s| s.0)]
+                .trim()
+                .is_empty()
+        {
+            break;
+        }
+        first -= 1;
+    }
+    if first == spans.len() {
+        return None;
+    }
+    let start = spans[first].0;
+    Some((vec![head[start..].trim().to_string()], start))
+}
+
+/// The subject before a verb at `verb_start`: words back to a clause boundary.
+/// Returns the mentions (several for a joint subject) and the span start.
+fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
+    let head = &s[..verb_start];
+    let spans = word_spans(head);
+    let mut idx = spans.len();
+    // Skip adverbs and auxiliaries: "The NIS also added".
+    while idx > 0 && is_adverb(&head[spans[idx - 1].0..spans[idx - 1].1]) {
+        idx -= 1;
+    }
+    let mut np_end = spans.get(idx.checked_sub(1)?)?.1;
+    if head[np_end..].starts_with(')') {
+        np_end += 1;
+    }
+    let mut first = idx;
+    while first > 0 {
+        let (a, b) = spans[first - 1];
+        let gap = &head[b..if first < spans.len() {
+            spans[first].0
+        } else {
+            np_end
+        }];
+        if first < idx && gap.contains([',', ';', ':', '"', '“', '”', '—', '–']) {
+            break;
+        }
+        let word = &head[a..b];
+        if is_clause_word(word) || word.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        first -= 1;
+        if idx - first >= 8 {
+            break;
+        }
+    }
+    if first == idx {
+        return None;
+    }
+    let np_start = spans[first].0;
+    let np = head[np_start..np_end].trim();
+    let np_words: Vec<&str> = spans[first..idx]
+        .iter()
+        .map(|&(a, b)| &head[a..b])
+        .collect();
+    let plausible = np_words
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()) || is_source_noun(w));
+    if !plausible {
+        return None;
+    }
+    let mut mentions = vec![np.to_string()];
+    let mut start = np_start;
+    // Joint subjects: "South Korea, the U.S., and Ukraine estimate".
+    if let Some(last) = np.strip_prefix("and ") {
+        mentions = vec![last.to_string()];
+        let mut cursor = np_start;
+        loop {
+            let before = head[..cursor].trim_end();
+            let Some(before) = before.strip_suffix(',') else {
+                break;
+            };
+            let seg_start = before.rfind(',').map_or(0, |n| n + 1);
+            let seg = before[seg_start..].trim();
+            let words = seg.split_whitespace().count();
+            if seg.is_empty()
+                || words > 4
+                || !seg
+                    .split_whitespace()
+                    .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+            {
+                break;
+            }
+            mentions.insert(0, seg.to_string());
+            cursor =
+                seg_start + (before[seg_start..].len() - before[seg_start..].trim_start().len());
+            start = cursor;
+            if seg_start == 0 {
+                break;
+            }
+        }
+        if mentions.len() == 1 {
+            mentions = vec![np.to_string()];
+            start = np_start;
+        }
+    }
+    Some((mentions, start))
+}
+
+/// Every attribution cue in `sentence`, in order.
+///
+/// ```
+/// use crosscheck_claims::attribution::cue::{cues, CueKind};
+///
+/// let s = "Another 1,000 engineers have been sent, Yonhap news agency reported, citing members of the committee.";
+/// let found = cues(s);
+/// assert_eq!(found[0].kind, CueKind::Speaker);
+/// assert_eq!(found[0].mentions, ["Yonhap news agency"]);
+/// assert_eq!(found[1].kind, CueKind::Citing);
+/// assert_eq!(found[1].mentions, ["members of the committee"]);
+/// ```
+pub fn cues(sentence: &str) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let spans = word_spans(sentence);
+    for (n, &(a, _)) in spans.iter().enumerate() {
+        let at = &sentence[a..];
+        if let Ok((r, _)) = (
+            w("according"),
+            nom::character::complete::multispace1,
+            w("to"),
+        )
+            .parse(at)
+        {
+            let from = sentence.len() - r.len();
+            if let Some((s, e)) = phrase_after(sentence, from) {
+                out.push(cue(
+                    CueKind::AccordingTo,
+                    vec![sentence[s..e].to_string()],
+                    a,
+                    e,
+                ));
+            }
+            continue;
+        }
+        if let Ok((r, _)) = w("citing").parse(at) {
+            let from = sentence.len() - r.len();
+            if let Some((s, e)) = phrase_after(sentence, from) {
+                out.push(cue(CueKind::Citing, vec![sentence[s..e].to_string()], a, e));
+            }
+            continue;
+        }
+        if let Ok((r, _)) = (
+            w("reported"),
+            nom::character::complete::multispace1,
+            w("by"),
+        )
+            .parse(at)
+        {
+            let from = sentence.len() - r.len();
+            if let Some((s, e)) = phrase_after(sentence, from) {
+                out.push(cue(
+                    CueKind::ReportedBy,
+                    vec![sentence[s..e].to_string()],
+                    a,
+                    e,
+                ));
+            }
+            continue;
+        }
+        if let Ok((r, _)) = speech_verb(at) {
+            let end = sentence.len() - r.len();
+            // "South Korean media, citing the NIS, reported": the subject sits before the citing clause.
+            let mut verb_start = a;
+            if let Some(c) = out.last() {
+                if c.kind == CueKind::Citing && sentence[c.end..a].trim() == "," {
+                    verb_start = sentence[..c.start].trim_end().trim_end_matches(',').len();
+                }
+            }
+            if let Some((mentions, start)) = subject_before(sentence, verb_start) {
+                out.push(cue(CueKind::Speaker, mentions, start, end));
+            }
+            continue;
+        }
+        if n > 0 {
+            if let Ok((r, _)) = document_noun(at) {
+                let rest = r.trim_start();
+                if document_verb(rest).is_ok() || rest.starts_with("that") {
+                    if let Some((mentions, start)) = owner_before(sentence, a) {
+                        let end = sentence.len() - r.len();
+                        out.push(cue(CueKind::Document, mentions, start, end));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn cue(kind: CueKind, mentions: Vec<String>, start: usize, end: usize) -> Cue {
+    Cue {
+        kind,
+        mentions,
+        start,
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(s: &str) -> (CueKind, Vec<String>) {
+        let c = cues(s)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no cue in {s}"));
+        (c.kind, c.mentions)
+    }
+
+    #[test]
+    fn according_to_x() {
+        assert_eq!(
+            first(
+                "According to South Korean assessments, North Korea has sent around 15,000 troops"
+            ),
+            (
+                CueKind::AccordingTo,
+                vec!["South Korean assessments".to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn according_to_keeps_the_acronym() {
+        assert_eq!(
+            first(
+                "According to the National Intelligence Service (NIS), there is a high possibility"
+            ),
+            (
+                CueKind::AccordingTo,
+                vec!["the National Intelligence Service (NIS)".to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn x_told_lawmakers() {
+        assert_eq!(
+            first(
+                "South Korea’s National Intelligence Service (NIS) told lawmakers that Pyongyang has dispatched about 5,000"
+            ),
+            (
+                CueKind::Speaker,
+                vec!["South Korea’s National Intelligence Service (NIS)".to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn the_nis_added() {
+        assert_eq!(
+            first("The NIS added that nearly 10,000 troops"),
+            (CueKind::Speaker, vec!["The NIS".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_agency_also_believes() {
+        assert_eq!(
+            first("The agency also believes North Korea has sent"),
+            (CueKind::Speaker, vec!["The agency".to_string()])
+        );
+    }
+
+    #[test]
+    fn sentence_final_x_reported_citing_y() {
+        let c = cues(
+            "Another 1,000 North Korean engineers have been sent to assist with mine clearance operations, Yonhap news agency reported, citing members of the parliamentary intelligence committee.",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].mentions, vec!["Yonhap news agency"]);
+        assert_eq!(
+            c[1].mentions,
+            vec!["members of the parliamentary intelligence committee"]
+        );
+    }
+
+    #[test]
+    fn media_citing_x_reported() {
+        let c = cues(
+            "South Korean media, citing the National Intelligence Service (NIS), reported on Thursday that North Korea has sent additional troops.",
+        );
+        assert_eq!(c[0].kind, CueKind::Citing);
+        assert_eq!(
+            c[0].mentions,
+            vec!["the National Intelligence Service (NIS)"]
+        );
+        assert_eq!(c[1].kind, CueKind::Speaker);
+        assert_eq!(c[1].mentions, vec!["South Korean media"]);
+    }
+
+    #[test]
+    fn joint_subject_south_korea_the_us_and_ukraine_estimate() {
+        let c = cues(
+            "While the exact number remains undisclosed, South Korea, the U.S., and Ukraine estimate that approximately 10,000-12,000 troops were sent",
+        );
+        assert_eq!(c[0].mentions, vec!["South Korea", "the U.S.", "Ukraine"]);
+    }
+
+    #[test]
+    fn previous_nis_statements_indicating() {
+        let c = cues(
+            "it follows previous NIS statements indicating that over 11,000 North Korean troops have been deployed",
+        );
+        assert_eq!(c[0].kind, CueKind::Document);
+        assert_eq!(c[0].mentions, vec!["previous NIS"]);
+    }
+
+    #[test]
+    fn its_analysis_estimates() {
+        let c = cues("Its analysis estimates that Russia now controls 81 percent");
+        assert_eq!(c[0].mentions, vec!["Its"]);
+    }
+
+    #[test]
+    fn a_spokesperson_for_x_said() {
+        let c = cues(
+            "Chang Yoon-jeong, a spokesperson for South Korea's Unification Ministry, said Seoul was closely monitoring",
+        );
+        assert_eq!(c[0].kind, CueKind::Speaker);
+        assert_eq!(
+            c[0].mentions,
+            vec!["a spokesperson for South Korea's Unification Ministry"]
+        );
+    }
+
+    #[test]
+    fn no_cue_in_plain_narration() {
+        assert!(cues("During the meeting, Kim agreed to send 1,000 sappers.").is_empty());
+    }
+}

@@ -1,0 +1,335 @@
+//! Who a figure is attributed to: the cue grammar ([`cue`]) and the
+//! per-document resolver that normalizes mentions through the
+//! [`SourceRegistry`], resolves "the agency" / "he" / "its" to the source
+//! named before, builds chains ("Yonhap ← lawmakers ← NIS") and carries an
+//! attribution to later sentences that narrate without naming a source.
+
+pub mod cue;
+
+use serde::{Deserialize, Serialize};
+
+use crate::registry::{SourceKind, SourceRegistry};
+use cue::{Cue, CueKind, cues};
+
+/// The attribution of one claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The cue as written in the sentence ("Yonhap news agency reported, citing members of …").
+    pub as_written: String,
+    /// Normalized id of the origin: who the figure comes from first ("NIS").
+    pub source: String,
+    /// Kind of the origin.
+    pub kind: SourceKind,
+    /// The chain from the origin outward, nearest the origin first ("lawmakers", "Yonhap").
+    pub via: Vec<String>,
+    /// The members of a joint source ("South Korea", "United States", "Ukraine").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joint: Vec<String>,
+    /// True when the sentence names no source and the attribution is carried
+    /// from the last attributed sentence of the document.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
+}
+
+/// A mention resolved to a source.
+#[derive(Debug, Clone, PartialEq)]
+struct Resolved {
+    id: String,
+    kind: SourceKind,
+}
+
+/// Resolves attributions sentence by sentence through one document.
+#[derive(Debug, Clone)]
+pub struct Attributor {
+    registry: SourceRegistry,
+    recent: Vec<Resolved>,
+    briefed_by: Option<Resolved>,
+    last: Option<Attribution>,
+}
+
+/// The cue words of a mention that point back to an earlier source.
+fn anaphor(mention: &str) -> Option<Anaphor> {
+    let l = mention.trim().to_lowercase();
+    let l = l.trim_start_matches("the ");
+    Some(match l {
+        "he" | "she" | "the official" | "the spokesperson" | "the spokesman"
+        | "the spokeswoman" => Anaphor::Person,
+        "it"
+        | "its"
+        | "agency"
+        | "spy agency"
+        | "intelligence agency"
+        | "service"
+        | "ministry"
+        | "report"
+        | "the report"
+        | "agency's"
+        | "its analysis" => Anaphor::Agency,
+        "they" | "their" => Anaphor::Any,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Anaphor {
+    Person,
+    Agency,
+    Any,
+}
+
+/// Strips what a mention carries around its name: "previous NIS" → "NIS",
+/// "a spokesperson for X" → X, "X's spokesperson" → X.
+fn core_mention(mention: &str) -> &str {
+    let mut m = mention.trim();
+    for prefix in [
+        "a spokesperson for ",
+        "a spokesman for ",
+        "a spokeswoman for ",
+        "spokesperson for ",
+        "officials at ",
+        "officials from ",
+        "members of ",
+        "previous ",
+        "recent ",
+        "earlier ",
+        "new ",
+    ] {
+        if m.len() > prefix.len() && m[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            m = &m[prefix.len()..];
+        }
+    }
+    for suffix in [
+        "'s spokesperson",
+        "’s spokesperson",
+        "'s spokesman",
+        "’s spokesman",
+    ] {
+        if let Some(r) = m.strip_suffix(suffix) {
+            m = r;
+        }
+    }
+    m
+}
+
+impl Attributor {
+    /// A resolver for one document; learns the acronyms the document defines.
+    pub fn new(registry: &SourceRegistry, document_text: &str) -> Attributor {
+        let mut registry = registry.clone();
+        registry.learn_acronyms(document_text);
+        Attributor {
+            registry,
+            recent: Vec::new(),
+            briefed_by: None,
+            last: None,
+        }
+    }
+
+    fn resolve(&self, mention: &str) -> Resolved {
+        if let Some(a) = anaphor(mention) {
+            let hit = self.recent.iter().rev().find(|r| match a {
+                Anaphor::Person => {
+                    matches!(r.kind, SourceKind::NamedOfficial | SourceKind::Lawmaker)
+                }
+                Anaphor::Agency => matches!(
+                    r.kind,
+                    SourceKind::IntelligenceAgency
+                        | SourceKind::GovernmentAgency
+                        | SourceKind::Ministry
+                        | SourceKind::Military
+                        | SourceKind::Police
+                        | SourceKind::WireService
+                        | SourceKind::StateMedia
+                ),
+                Anaphor::Any => true,
+            });
+            if let Some(r) = hit.or(self.recent.last()) {
+                return r.clone();
+            }
+        }
+        let core = core_mention(mention);
+        if let Some(s) = self
+            .registry
+            .lookup(core)
+            .or_else(|| self.registry.lookup(mention))
+        {
+            return Resolved {
+                id: s.id.clone(),
+                kind: s.kind,
+            };
+        }
+        let kind = SourceRegistry::classify_unknown(mention);
+        let id = core
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .to_string();
+        // "South Korean assessments" once the document has named a South Korean agency.
+        Resolved { id, kind }
+    }
+
+    /// Resolves a cue's mentions, remembering them for later anaphora.
+    fn resolve_cue(&mut self, c: &Cue) -> Vec<Resolved> {
+        let out: Vec<Resolved> = c.mentions.iter().map(|m| self.resolve(m)).collect();
+        for r in &out {
+            self.recent.push(r.clone());
+        }
+        out
+    }
+
+    /// The attributions of the figures in one sentence, in document order:
+    /// call once per sentence, including sentences without figures, so that
+    /// later anaphora resolve. `figures` are byte offsets of the figures in
+    /// the sentence; the result has one entry per figure.
+    pub fn sentence(&mut self, sentence: &str, figures: &[usize]) -> Vec<Option<Attribution>> {
+        let found = cues(sentence);
+        let resolved: Vec<Vec<Resolved>> = found.iter().map(|c| self.resolve_cue(c)).collect();
+        // "X told lawmakers", "in a closed-door briefing to lawmakers": X is where lawmakers' figures come from.
+        let lower = sentence.to_lowercase();
+        if lower.contains("lawmakers")
+            || lower.contains("committee")
+            || lower.contains("parliament")
+        {
+            for (c, rs) in found.iter().zip(&resolved) {
+                let briefing = lower.contains("told lawmakers")
+                    || lower.contains("briefing")
+                    || lower.contains("briefed")
+                    || lower.contains("informed lawmakers");
+                if c.kind != CueKind::Citing && briefing {
+                    if let Some(r) = rs.iter().find(|r| {
+                        matches!(
+                            r.kind,
+                            SourceKind::IntelligenceAgency
+                                | SourceKind::GovernmentAgency
+                                | SourceKind::Ministry
+                                | SourceKind::Military
+                        )
+                    }) {
+                        self.briefed_by = Some(r.clone());
+                    }
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(figures.len());
+        for &at in figures {
+            out.push(self.figure(sentence, &found, &resolved, at));
+        }
+        out
+    }
+
+    fn figure(
+        &mut self,
+        sentence: &str,
+        found: &[Cue],
+        resolved: &[Vec<Resolved>],
+        at: usize,
+    ) -> Option<Attribution> {
+        // The governing cue: the nearest speaker/according-to/document cue
+        // before the figure, else the first one after it.
+        let main = found
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind != CueKind::Citing && !(c.start <= at && at < c.end))
+            .filter(|(_, c)| c.end <= at)
+            .last()
+            .or_else(|| {
+                found
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.kind != CueKind::Citing && c.start > at)
+            });
+        let Some((mi, main_cue)) = main else {
+            // A citing clause alone: "…, citing the NIS."
+            if let Some((ci, c)) = found
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.kind == CueKind::Citing)
+            {
+                let r = &resolved[ci][0];
+                let a = self.chain(
+                    sentence[c.start..c.end].to_string(),
+                    r.clone(),
+                    vec![],
+                    vec![],
+                );
+                self.last = Some(a.clone());
+                return Some(a);
+            }
+            return self.last.clone().map(|mut a| {
+                a.inherited = true;
+                a
+            });
+        };
+        let main_resolved = &resolved[mi];
+        let mut span = (main_cue.start, main_cue.end);
+        // A citing clause next to the speaker gives the origin behind it.
+        let citing = found.iter().enumerate().find(|(_, c)| {
+            c.kind == CueKind::Citing
+                && (c.start.abs_diff(main_cue.end) <= 3 || main_cue.start.abs_diff(c.end) <= 3)
+        });
+        let a = if main_resolved.len() > 1 {
+            let ids: Vec<String> = main_resolved.iter().map(|r| r.id.clone()).collect();
+            let joint = Resolved {
+                id: ids.join(" + "),
+                kind: main_resolved[0].kind,
+            };
+            self.chain(sentence[span.0..span.1].to_string(), joint, vec![], ids)
+        } else if let Some((ci, c)) = citing {
+            span = (span.0.min(c.start), span.1.max(c.end));
+            let origin = resolved[ci][0].clone();
+            let relay = main_resolved[0].id.clone();
+            self.chain(
+                sentence[span.0..span.1].to_string(),
+                origin,
+                vec![relay],
+                vec![],
+            )
+        } else {
+            // Nested speakers before the figure: "Lee said the NIS concluded that …".
+            let outer: Vec<String> = found
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    *i != mi
+                        && c.kind == CueKind::Speaker
+                        && c.end <= main_cue.start
+                        && main_cue.end <= at
+                })
+                .rev()
+                .map(|(i, _)| resolved[i][0].id.clone())
+                .collect();
+            self.chain(
+                sentence[span.0..span.1].to_string(),
+                main_resolved[0].clone(),
+                outer,
+                vec![],
+            )
+        };
+        self.last = Some(a.clone());
+        Some(a)
+    }
+
+    /// Completes a chain: lawmakers briefed by an agency pass on that agency's figures.
+    fn chain(
+        &self,
+        as_written: String,
+        origin: Resolved,
+        via: Vec<String>,
+        joint: Vec<String>,
+    ) -> Attribution {
+        let mut origin = origin;
+        let mut via = via;
+        if origin.kind == SourceKind::Lawmaker {
+            if let Some(b) = &self.briefed_by {
+                via.insert(0, origin.id.clone());
+                origin = b.clone();
+            }
+        }
+        Attribution {
+            as_written: as_written.trim().trim_end_matches([',', '.']).to_string(),
+            source: origin.id,
+            kind: origin.kind,
+            via,
+            joint,
+            inherited: false,
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Claims: a figure plus what it counts, when, how firmly, and who says so.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::{Attribution, Attributor};
+use crate::counted::{Counted, counted};
+use crate::modality::{Modality, modality};
+use crate::quantity::{self, Kind, Qualifier, Quantity, Unit};
+use crate::registry::SourceRegistry;
+use crate::sentence::sentences;
+use crate::time::{Date, DateInterval, Direction, TimeExpr, find_scopes, resolve};
+
+/// One numeric claim of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The figure expression exactly as written ("about 5,000").
+    pub text: String,
+    /// Byte span of `text` in the document text.
+    pub span: Range<usize>,
+    /// The sentence the figure is in.
+    pub sentence: String,
+    /// Byte span of the sentence in the document text.
+    pub sentence_span: Range<usize>,
+    /// The number as written, for single figures.
+    pub value: Option<f64>,
+    /// Lower bound, `None` when unbounded.
+    pub low: Option<f64>,
+    /// Upper bound, `None` when unbounded.
+    pub high: Option<f64>,
+    /// Kind of figure.
+    pub kind: Kind,
+    /// Qualifier shaping the interval.
+    pub qualifier: Option<Qualifier>,
+    /// Currency or percent unit.
+    pub unit: Option<Unit>,
+    /// An increment: "another 1,000", "thousands more".
+    pub additional: bool,
+    /// What is counted.
+    pub counted: Option<Counted>,
+    /// Who acts, when plain ("Pyongyang" in "Pyongyang has dispatched").
+    pub actor: Option<String>,
+    /// The action lemma ("send", "deploy", "control").
+    pub action: Option<String>,
+    /// The time scope of the figure.
+    pub time: Option<TimeScopeInfo>,
+    /// How firmly the figure is put forward.
+    pub modality: Modality,
+    /// Hedge words around the figure.
+    pub hedges: Vec<String>,
+    /// Who the figure is attributed to.
+    pub attribution: Option<Attribution>,
+}
+
+/// A claim's time scope: as written, and resolved when the document is dated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeScopeInfo {
+    /// The expression as written ("since September").
+    pub as_written: String,
+    /// Its meaning.
+    pub expr: TimeExpr,
+    /// True for running totals ("since …", "in total", "so far").
+    pub cumulative: bool,
+    /// Past, present or future.
+    pub direction: Direction,
+    /// The dates it covers, when they can be worked out.
+    pub resolved: Option<DateInterval>,
+}
+
+/// Action verbs and their lemmas.
+const ACTIONS: &[(&str, &str)] = &[
+    ("sent", "send"),
+    ("send", "send"),
+    ("sends", "send"),
+    ("sending", "send"),
+    ("dispatched", "dispatch"),
+    ("dispatch", "dispatch"),
+    ("deployed", "deploy"),
+    ("deploy", "deploy"),
+    ("deploying", "deploy"),
+    ("supplied", "supply"),
+    ("provided", "provide"),
+    ("killed", "kill"),
+    ("controls", "control"),
+    ("control", "control"),
+    ("launched", "launch"),
+    ("recruited", "recruit"),
+    ("moving", "move"),
+    ("moved", "move"),
+    ("positioned", "position"),
+    ("stationed", "station"),
+    ("lost", "lose"),
+    ("captured", "capture"),
+    ("received", "receive"),
+    ("arrested", "arrest"),
+    ("wounded", "wound"),
+    ("injured", "injure"),
+    ("evacuated", "evacuate"),
+    ("displaced", "displace"),
+    ("attended", "attend"),
+    ("marched", "march"),
+];
+
+fn action_of(word: &str) -> Option<&'static str> {
+    let l = word.to_ascii_lowercase();
+    ACTIONS.iter().find(|(w, _)| *w == l).map(|(_, a)| *a)
+}
+
+fn is_aux(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "now"
+            | "also"
+            | "already"
+            | "reportedly"
+            | "to"
+            | "agreed"
+            | "expected"
+            | "likely"
+            | "preparing"
+            | "will"
+            | "could"
+            | "may"
+            | "might"
+            | "would"
+            | "plans"
+            | "planned"
+            | "set"
+            | "allegedly"
+            | "recently"
+            | "previously"
+            | "since"
+    )
+}
+
+/// The actor and action around a figure: the nearest action verb before it
+/// in its clause (with the capitalised subject before that verb), else the
+/// first after it ("troops were sent").
+fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>) {
+    let before = &sentence[..q.start];
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (n, w) in words.iter().enumerate().rev().take(8) {
+        if let Some(a) = action_of(w) {
+            let mut k = n;
+            while k > 0 && is_aux(words[k - 1]) {
+                k -= 1;
+            }
+            let mut actor: Vec<&str> = Vec::new();
+            while k > 0 && words[k - 1].starts_with(|c: char| c.is_uppercase()) && actor.len() < 4 {
+                actor.insert(0, words[k - 1]);
+                k -= 1;
+            }
+            let actor = (!actor.is_empty()).then(|| actor.join(" "));
+            return (actor, Some(a.to_string()));
+        }
+    }
+    let after = &sentence[q.end..];
+    for w in after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
+        if let Some(a) = action_of(w) {
+            return (None, Some(a.to_string()));
+        }
+    }
+    (None, None)
+}
+
+/// The time scope that belongs to a figure: the nearest scope after it in
+/// the sentence, else the nearest before it.
+fn time_of(sentence: &str, q: &Quantity, published: Option<Date>) -> Option<TimeScopeInfo> {
+    let scopes = find_scopes(sentence);
+    let after = scopes.iter().find(|s| s.start >= q.end);
+    let before = scopes.iter().rev().find(|s| s.end <= q.start);
+    let s = after.or(before)?;
+    Some(TimeScopeInfo {
+        as_written: s.text(sentence).to_string(),
+        expr: s.expr.clone(),
+        cumulative: s.cumulative,
+        direction: s.direction,
+        resolved: resolve(&s.expr, published),
+    })
+}
+
+/// Small written numbers after a determiner refer back ("the two sides", "the four territories").
+fn is_referential(sentence: &str, q: &Quantity) -> bool {
+    let text = q.text(sentence);
+    if text.starts_with(|c: char| c.is_ascii_digit()) || q.value.is_none_or(|v| v >= 100.0) {
+        return false;
+    }
+    let before = sentence[..q.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        prev.to_ascii_lowercase().as_str(),
+        "the" | "these" | "those" | "both" | "its" | "their" | "his" | "her" | "our" | "all"
+    )
+}
+
+/// What [`extract`] needs to know about a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Byte ranges of the blocks that are the article (not comments, sidebars …).
+    pub blocks: &'a [Range<usize>],
+    /// Publication date, when known.
+    pub published: Option<Date>,
+}
+
+/// Every claim in the article blocks of a document, in order.
+///
+/// ```
+/// use crosscheck_claims::claim::{extract, Source};
+/// use crosscheck_claims::registry::SourceRegistry;
+///
+/// let text = "The NIS told lawmakers that Pyongyang has dispatched about 5,000 military personnel to Russia since September.";
+/// let blocks = [0..text.len()];
+/// let claims = extract(Source { text, blocks: &blocks, published: None }, &SourceRegistry::with_defaults());
+/// assert_eq!(claims[0].text, "about 5,000");
+/// assert_eq!(claims[0].counted.as_ref().unwrap().head, "personnel");
+/// assert_eq!(claims[0].attribution.as_ref().unwrap().source, "NIS");
+/// assert_eq!(claims[0].time.as_ref().unwrap().as_written, "since September");
+/// ```
+pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
+    let mut attributor = Attributor::new(registry, doc.text);
+    let mut out = Vec::new();
+    for block in doc.blocks {
+        let Some(block_text) = doc.text.get(block.clone()) else {
+            continue;
+        };
+        for s in sentences(block_text) {
+            let sentence_span = block.start + s.start..block.start + s.end;
+            let sentence = &doc.text[sentence_span.clone()];
+            let figures: Vec<Quantity> = quantity::find(sentence)
+                .into_iter()
+                .filter(|q| q.kind.is_figure() && !is_referential(sentence, q))
+                .collect();
+            let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
+            let attributions = attributor.sentence(sentence, &positions);
+            let mut previous: Option<Counted> = None;
+            for (q, attribution) in figures.into_iter().zip(attributions) {
+                let mut what = counted(&q, &sentence[q.end..]);
+                if what.is_none() && q.kind != Kind::Percent && q.kind != Kind::Money {
+                    // "10,000-12,000 troops …, with an additional 3,000-4,000 deployed".
+                    what = previous.clone().map(|mut c| {
+                        c.elided = true;
+                        c
+                    });
+                }
+                let Some(what) = what.or_else(|| unit_only(&q)) else {
+                    continue;
+                };
+                previous = Some(what.clone());
+                let (modality, hedges) = modality(sentence, &q);
+                let (actor, action) = actor_action(sentence, &q);
+                out.push(Claim {
+                    text: q.text(sentence).to_string(),
+                    span: sentence_span.start + q.start..sentence_span.start + q.end,
+                    sentence: sentence.to_string(),
+                    sentence_span: sentence_span.clone(),
+                    value: q.value,
+                    low: q.low,
+                    high: q.high,
+                    kind: q.kind,
+                    qualifier: q.qualifier,
+                    unit: q.unit,
+                    additional: q.additional,
+                    counted: Some(what),
+                    actor,
+                    action,
+                    time: time_of(sentence, &q, doc.published),
+                    modality,
+                    hedges,
+                    attribution,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Money and percentages are claims even without a noun after them.
+fn unit_only(q: &Quantity) -> Option<Counted> {
+    use crate::counted::Category;
+    let category = match q.kind {
+        Kind::Money => Category::Money,
+        Kind::Percent => Category::Percent,
+        _ => return None,
+    };
+    Some(Counted {
+        as_written: String::new(),
+        head: match category {
+            Category::Money => "money".to_string(),
+            _ => "percent".to_string(),
+        },
+        modifiers: Vec::new(),
+        also: Vec::new(),
+        category,
+        elided: false,
+    })
+}

@@ -1,0 +1,440 @@
+//! What a figure counts: the noun phrase after it ("about 5,000 military
+//! personnel"), its head lemma and modifiers, and its category.
+
+use serde::{Deserialize, Serialize};
+
+use crate::quantity::{Kind, Quantity};
+
+/// The thing a figure counts, as written and normalized.
+///
+/// "North Korean military construction troops" → head `troop`, modifiers
+/// `["north korean", "military construction"]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counted {
+    /// The noun phrase as written ("North Korean military construction troops").
+    pub as_written: String,
+    /// Lemma of the head noun ("troop").
+    pub head: String,
+    /// Modifiers before the head, lower-cased, proper-noun runs kept together.
+    pub modifiers: Vec<String>,
+    /// Further heads joined by "and"/"or" ("military construction workers and deminers" → `["deminer"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+    /// What sort of thing is counted.
+    pub category: Category,
+    /// True when the noun was not written after the figure but carried from
+    /// the figure before it ("10,000-12,000 troops …, with an additional 3,000-4,000 deployed").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elided: bool,
+}
+
+/// Broad category of the counted thing; clusters never mix categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// People or things counted one by one.
+    Count,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A share of a whole ("half of", "two-thirds of").
+    Share,
+    /// A length of time ("12 days").
+    Duration,
+}
+
+/// Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "to" | "in"
+            | "into"
+            | "at"
+            | "on"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "near"
+            | "since"
+            | "during"
+            | "of"
+            | "over"
+            | "under"
+            | "across"
+            | "after"
+            | "before"
+            | "as"
+            | "than"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "who"
+            | "which"
+            | "that"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "our"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "but"
+            | "or"
+            | "and"
+            | "so"
+            | "if"
+            | "while"
+            | "when"
+            | "where"
+            | "whose"
+            | "not"
+            | "more"
+            | "each"
+            | "per"
+            | "including"
+            | "among"
+            | "within"
+            | "against"
+            | "toward"
+            | "towards"
+            | "through"
+            | "via"
+            | "amid"
+            | "despite"
+            | "following"
+            | "last"
+            | "this year"
+            | "so far"
+            | "now"
+            | "currently"
+            | "reportedly"
+            | "also"
+            | "already"
+            | "still"
+            | "then"
+            | "there"
+            | "here"
+            | "yet"
+            | "just"
+    )
+}
+
+/// Words that look like nouns but are verbs or adverbs after a figure.
+fn is_verbish(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "deployed"
+            | "sent"
+            | "killed"
+            | "wounded"
+            | "injured"
+            | "arrested"
+            | "dispatched"
+            | "moved"
+            | "fled"
+            | "died"
+            | "remain"
+            | "remained"
+            | "left"
+            | "joined"
+            | "reported"
+            | "estimated"
+            | "believed"
+            | "said"
+            | "stationed"
+            | "positioned"
+            | "involved"
+            | "needed"
+            | "earlier"
+            | "later"
+            | "ago"
+            | "total"
+            | "altogether"
+    ) || (l.len() > 4 && l.ends_with("ly"))
+}
+
+/// Irregular and common plural lemmas.
+pub fn lemma(word: &str) -> String {
+    let w = word.to_lowercase();
+    let irregular = match w.as_str() {
+        "people" => Some("person"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "children" => Some("child"),
+        "personnel" | "staff" | "police" | "military" | "infantry" | "news" | "series" => {
+            return w;
+        }
+        "casualties" => Some("casualty"),
+        "territories" => Some("territory"),
+        "countries" => Some("country"),
+        "lives" => Some("life"),
+        "wives" => Some("wife"),
+        "feet" => Some("foot"),
+        "teeth" => Some("tooth"),
+        "mice" => Some("mouse"),
+        _ => None,
+    };
+    if let Some(l) = irregular {
+        return l.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+];
+
+/// Splits `s` into words (letters, digits, apostrophes, inner hyphens) with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[pos..];
+        let skip = rest
+            .char_indices()
+            .find(|&(_, c)| c.is_alphanumeric())
+            .map(|(n, _)| n)?;
+        // Punctuation other than spaces ends the phrase.
+        if rest[..skip].chars().any(|c| !c.is_whitespace()) {
+            return None;
+        }
+        let start = pos + skip;
+        let len = s[start..]
+            .char_indices()
+            .find(|&(n, c)| {
+                !(c.is_alphanumeric()
+                    || ((c == '-' || c == '\'' || c == '’')
+                        && s[start + n + c.len_utf8()..]
+                            .starts_with(|d: char| d.is_alphanumeric())))
+            })
+            .map_or(s.len() - start, |(n, _)| n);
+        pos = start + len;
+        Some((start, &s[start..start + len]))
+    })
+}
+
+/// The noun phrase counted by `q`, read from `after` (the sentence text
+/// right after the figure).
+pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
+    let mut after = after;
+    // "thousands of workers", "81 percent of the territories", "half of the troops".
+    let trimmed = after.trim_start();
+    let mut share_of = false;
+    if let Some(r) = trimmed.strip_prefix("of ") {
+        after = r;
+        share_of = true;
+        let t = after.trim_start();
+        for det in ["the ", "its ", "their ", "all ", "these ", "those "] {
+            if let Some(r) = t.strip_prefix(det) {
+                after = r;
+                break;
+            }
+        }
+    }
+    let mut phrase_words: Vec<&str> = Vec::new();
+    let mut end = 0;
+    for (start, w) in words(after) {
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // "the four territories": a number inside a share phrase is its own claim.
+            if share_of && phrase_words.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if is_stop(w) || (is_verbish(w) && !phrase_words.is_empty()) || is_verbish(w) {
+            break;
+        }
+        phrase_words.push(w);
+        end = start + w.len();
+        if phrase_words.len() >= 6 {
+            break;
+        }
+    }
+    let mut also = Vec::new();
+    let mut as_written_end = end;
+    // "workers and deminers", "engineers and construction personnel": a conjoined noun.
+    if !phrase_words.is_empty() {
+        let tail = &after[end..];
+        let t = tail.trim_start();
+        if let Some(r) = t.strip_prefix("and ").or_else(|| t.strip_prefix("or ")) {
+            let offset = after.len() - r.len();
+            let mut last = None;
+            for (start, w) in words(r).take(3) {
+                if is_stop(w) || is_verbish(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+                    break;
+                }
+                last = Some((start, w));
+            }
+            if let Some((start, w)) = last {
+                also.push(lemma(w));
+                as_written_end = offset + start + w.len();
+            }
+        }
+    }
+    let category = match q.kind {
+        Kind::Money => Category::Money,
+        Kind::Percent => Category::Percent,
+        Kind::Fraction => Category::Share,
+        _ => Category::Count,
+    };
+    let (head_word, mods) = phrase_words.split_last()?;
+    let head = lemma(head_word);
+    let category = if category == Category::Count && DURATIONS.contains(&head.as_str()) {
+        Category::Duration
+    } else {
+        category
+    };
+    Some(Counted {
+        as_written: after[..as_written_end].trim().to_string(),
+        head,
+        modifiers: group_modifiers(mods),
+        also,
+        category,
+        elided: false,
+    })
+}
+
+/// Groups capitalised runs ("North Korean") and lower-case runs ("military construction").
+fn group_modifiers(mods: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_cap: Option<bool> = None;
+    for w in mods {
+        let cap = w.starts_with(|c: char| c.is_uppercase());
+        let lw = w.to_lowercase();
+        match (out.last_mut(), last_cap) {
+            (Some(prev), Some(lc)) if lc == cap => {
+                prev.push(' ');
+                prev.push_str(&lw);
+            }
+            _ => out.push(lw),
+        }
+        last_cap = Some(cap);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::find;
+
+    fn counted_in(text: &str) -> Option<Counted> {
+        let q = find(text).into_iter().next().expect("a figure");
+        counted(&q, &text[q.end..])
+    }
+
+    #[test]
+    fn north_korean_military_construction_troops() {
+        let c =
+            counted_in("Around 5,000 North Korean military construction troops have been moving")
+                .unwrap();
+        assert_eq!(c.head, "troop");
+        assert_eq!(c.modifiers, vec!["north korean", "military construction"]);
+        assert_eq!(c.as_written, "North Korean military construction troops");
+    }
+
+    #[test]
+    fn military_personnel_to_russia() {
+        let c = counted_in("about 5,000 military personnel to Russia").unwrap();
+        assert_eq!(
+            (c.head.as_str(), c.as_written.as_str()),
+            ("personnel", "military personnel")
+        );
+    }
+
+    #[test]
+    fn sappers_stop_at_and_before_a_number() {
+        let c = counted_in("1,000 sappers and 5,000 military construction workers").unwrap();
+        assert_eq!(c.as_written, "sappers");
+        assert!(c.also.is_empty());
+    }
+
+    #[test]
+    fn workers_and_deminers() {
+        let c = counted_in(
+            "thousands of military construction workers and deminers to Russia's Kursk region",
+        )
+        .unwrap();
+        assert_eq!(c.head, "worker");
+        assert_eq!(c.also, vec!["deminer"]);
+        assert_eq!(c.as_written, "military construction workers and deminers");
+    }
+
+    #[test]
+    fn percent_of_the_four_territories() {
+        let c = counted_in("81 percent of the four Ukrainian territories it claims").unwrap();
+        assert_eq!(c.category, Category::Percent);
+        assert_eq!(c.head, "territory");
+    }
+
+    #[test]
+    fn twelve_days_is_a_duration() {
+        let c = counted_in("12 days after their latest clashes").unwrap();
+        assert_eq!(c.category, Category::Duration);
+    }
+
+    #[test]
+    fn no_noun_after_an_additional_3_000_4_000_deployed() {
+        assert!(counted_in("an additional 3,000-4,000 deployed earlier this year").is_none());
+    }
+
+    #[test]
+    fn artillery_shells() {
+        let c = counted_in("more than 10 million artillery shells to Russia").unwrap();
+        assert_eq!(c.head, "shell");
+        assert_eq!(c.modifiers, vec!["artillery"]);
+    }
+
+    #[test]
+    fn lemmas() {
+        assert_eq!(lemma("troops"), "troop");
+        assert_eq!(lemma("casualties"), "casualty");
+        assert_eq!(lemma("people"), "person");
+        assert_eq!(lemma("personnel"), "personnel");
+        assert_eq!(lemma("marches"), "march");
+    }
+}

@@ -1,0 +1,354 @@
+//! How firmly a figure is asserted: the cue grammar for modality
+//! ("agreed to send", "is expected to deploy", "could", "believes",
+//! "estimates", "reportedly") and the hedge words an editor should see.
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::satisfy;
+use nom::combinator::{not, peek, value};
+use nom::sequence::terminated;
+use serde::{Deserialize, Serialize};
+
+use crate::quantity::{Qualifier, Quantity};
+
+/// How a figure is put forward by its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// Stated as fact: "has sent about 5,000".
+    Asserted,
+    /// An estimate: "estimates that", "an estimated 11,000".
+    Estimated,
+    /// A belief: "believes", "is thought to".
+    Believed,
+    /// Relayed as a report: "reportedly", "is said to".
+    Reported,
+    /// A plan or agreement, not an event: "agreed to send", "expected to deploy", "will".
+    Planned,
+    /// A possibility: "could send", "may", "might".
+    Possible,
+    /// Denied or negated: "denied sending".
+    Denied,
+}
+
+type Res<'a, T> = nom::IResult<&'a str, T>;
+
+fn cue<'a>(
+    phrase: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    terminated(
+        tag_no_case(phrase),
+        not(peek(satisfy(|c: char| c.is_alphanumeric()))),
+    )
+}
+
+/// A modality cue at the start of `i`, with the cue text.
+fn modality_cue(i: &str) -> Res<'_, (Modality, &str)> {
+    let planned = value(
+        Modality::Planned,
+        alt((
+            alt((
+                cue("agreed to"),
+                cue("agrees to"),
+                cue("agree to"),
+                cue("expected to"),
+                cue("expects to"),
+                cue("plans to"),
+                cue("plan to"),
+                cue("planning to"),
+                cue("planned"),
+                cue("intends to"),
+                cue("pledged to"),
+                cue("promised to"),
+                cue("preparing to"),
+            )),
+            alt((
+                cue("is set to"),
+                cue("are set to"),
+                cue("scheduled to"),
+                cue("will"),
+                cue("would send"),
+                cue("to dispatch"),
+                cue("to send"),
+                cue("to deploy"),
+            )),
+        )),
+    );
+    let possible = value(
+        Modality::Possible,
+        alt((
+            cue("could"),
+            cue("may"),
+            cue("might"),
+            cue("possibly"),
+            cue("potentially"),
+            cue("would"),
+        )),
+    );
+    let believed = value(
+        Modality::Believed,
+        alt((
+            cue("believes"),
+            cue("believe"),
+            cue("believed"),
+            cue("thought to"),
+            cue("suspects"),
+            cue("suspected"),
+        )),
+    );
+    let estimated = value(
+        Modality::Estimated,
+        alt((
+            cue("estimates"),
+            cue("estimate"),
+            cue("estimated"),
+            cue("assessed"),
+            cue("assesses"),
+        )),
+    );
+    let reported = value(
+        Modality::Reported,
+        alt((
+            cue("reportedly"),
+            cue("allegedly"),
+            cue("is said to"),
+            cue("are said to"),
+            cue("reports say"),
+            cue("reports suggest"),
+        )),
+    );
+    let denied = value(
+        Modality::Denied,
+        alt((
+            cue("denied"),
+            cue("denies"),
+            cue("deny"),
+            cue("rejected"),
+            cue("dismissed"),
+        )),
+    );
+    let mut any = alt((planned, possible, believed, estimated, reported, denied));
+    let (rest, m) = any.parse(i)?;
+    Ok((rest, (m, &i[..i.len() - rest.len()])))
+}
+
+/// Hedge words an editor should see.
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "believed",
+    "believes",
+    "estimated",
+    "estimates",
+    "estimate",
+    "unconfirmed",
+    "likely",
+    "possibly",
+    "potentially",
+    "thought to",
+    "appears",
+    "suggests",
+    "unverified",
+];
+
+/// Every (position, modality, cue) in `text`, at word starts.
+fn cues(text: &str) -> Vec<(usize, Modality, &str)> {
+    let mut out = Vec::new();
+    let mut prev_alnum = false;
+    for (n, c) in text.char_indices() {
+        if !prev_alnum && c.is_ascii_alphabetic() {
+            if let Ok((_, (m, s))) = modality_cue(&text[n..]) {
+                out.push((n, m, s));
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
+/// The modality of a figure and the hedges around it.
+///
+/// `q`'s span is relative to `sentence`. The cue nearest before the figure
+/// decides; a plan, possibility or denial anywhere before it in the
+/// sentence outranks a plain estimate; "are believed to", "were expected
+/// to" right after the figure count too. Hedges are the cue words found
+/// before the figure plus an approximating qualifier as written ("roughly").
+///
+/// ```
+/// use crosscheck_claims::modality::{modality, Modality};
+/// use crosscheck_claims::quantity::find;
+///
+/// let s = "Kim agreed to send 1,000 sappers";
+/// assert_eq!(modality(s, &find(s)[0]).0, Modality::Planned);
+/// ```
+pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
+    let before = &sentence[..q.start];
+    let after = &sentence[q.end..];
+    let mut hedges: Vec<String> = Vec::new();
+    let lower_before = before.to_lowercase();
+    for h in HEDGES {
+        if contains_word(&lower_before, h) {
+            hedges.push((*h).to_string());
+        }
+    }
+    if matches!(
+        q.qualifier,
+        Some(Qualifier::About | Qualifier::Nearly | Qualifier::JustOver | Qualifier::Estimated)
+    ) {
+        // The qualifier as written: "roughly", "nearly", "an estimated" → "estimated".
+        if let Some(cue) = crate::quantity::leading_qualifier(q.text(sentence)) {
+            let cue = cue.to_lowercase();
+            let cue = cue.strip_prefix("an ").unwrap_or(&cue).to_string();
+            if !hedges.contains(&cue) {
+                hedges.push(cue);
+            }
+        }
+    }
+    let found = cues(before);
+    let strong = found
+        .iter()
+        .rev()
+        .find(|(_, m, _)| matches!(m, Modality::Planned | Modality::Possible | Modality::Denied));
+    let nearest = found.last();
+    let mut modality = match (strong, nearest) {
+        (Some(&(_, m, _)), _) => m,
+        (None, Some(&(_, m, _))) => m,
+        (None, None) => Modality::Asserted,
+    };
+    // "11,000 troops are believed to have been sent".
+    if modality == Modality::Asserted {
+        if let Some((_, m, _)) = cues(after)
+            .into_iter()
+            .take_while(|(n, _, _)| *n < 60)
+            .find(|(n, m, _)| {
+                *m != Modality::Reported
+                    && after[..*n]
+                        .split_whitespace()
+                        .any(|w| matches!(w, "are" | "is" | "were" | "was" | "be"))
+            })
+        {
+            modality = m;
+        }
+    }
+    if modality == Modality::Asserted && q.qualifier == Some(Qualifier::Estimated) {
+        modality = Modality::Estimated;
+    }
+    (modality, hedges)
+}
+
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(n, _)| {
+        let before_ok = haystack[..n]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = haystack[n + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::find;
+
+    fn m(s: &str) -> (Modality, Vec<String>) {
+        let q = find(s)
+            .into_iter()
+            .rfind(|q| q.kind.is_figure())
+            .expect("a figure");
+        modality(s, &q)
+    }
+
+    #[test]
+    fn agreed_to_send_is_planned() {
+        assert_eq!(m("Kim agreed to send 1,000 sappers").0, Modality::Planned);
+    }
+
+    #[test]
+    fn expected_to_deploy_is_planned() {
+        assert_eq!(
+            m("North Korea is expected to deploy thousands of workers").0,
+            Modality::Planned
+        );
+    }
+
+    #[test]
+    fn reportedly_agreed_to_dispatch_is_planned_with_a_hedge() {
+        let (modality, hedges) = m("the two sides reportedly agreed to dispatch 6,000 engineers");
+        assert_eq!(modality, Modality::Planned);
+        assert_eq!(hedges, vec!["reportedly"]);
+    }
+
+    #[test]
+    fn roughly_is_a_hedge_as_written() {
+        let (_, hedges) = m("deployed roughly 15,000 soldiers");
+        assert_eq!(hedges, vec!["roughly"]);
+        let (_, hedges) = m("deployed more than 15,000 soldiers");
+        assert!(hedges.is_empty());
+    }
+
+    #[test]
+    fn could_send_is_possible() {
+        assert_eq!(m("North Korea could send 5,000 more").0, Modality::Possible);
+    }
+
+    #[test]
+    fn believes_is_believed() {
+        assert_eq!(
+            m("The agency also believes North Korea has sent more than 10 million shells").0,
+            Modality::Believed
+        );
+    }
+
+    #[test]
+    fn estimates_that_is_estimated() {
+        assert_eq!(m("South Korean intelligence estimates that North Korea has now deployed roughly 15,000 soldiers").0, Modality::Estimated);
+    }
+
+    #[test]
+    fn an_estimated_11_000_is_estimated() {
+        assert_eq!(
+            m("In November 2024, Pyongyang sent an estimated 11,000 troops").0,
+            Modality::Estimated
+        );
+    }
+
+    #[test]
+    fn reportedly_sent_is_reported() {
+        assert_eq!(
+            m("North Korea has reportedly sent thousands more soldiers").0,
+            Modality::Reported
+        );
+    }
+
+    #[test]
+    fn told_lawmakers_is_asserted() {
+        assert_eq!(m("The NIS told lawmakers that Pyongyang has dispatched about 5,000 military personnel").0, Modality::Asserted);
+    }
+
+    #[test]
+    fn are_believed_to_after_the_figure() {
+        assert_eq!(
+            m("About 11,000 troops are believed to have been sent").0,
+            Modality::Believed
+        );
+    }
+
+    #[test]
+    fn denied_sending() {
+        assert_eq!(
+            m("Moscow denied receiving 5,000 troops").0,
+            Modality::Denied
+        );
+    }
+
+    #[test]
+    fn maybe_is_not_may() {
+        assert_eq!(m("Maybe 5,000 troops went").0, Modality::Asserted);
+    }
+}

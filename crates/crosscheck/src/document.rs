@@ -1,0 +1,448 @@
+//! The document model: an article's text, its blocks and their roles, and its metadata.
+//!
+//! **Spans are stable.** [`Document::text`] holds *every* block of the page,
+//! kept or not, joined with `"\n\n"`, and each [`Block`] carries its byte span
+//! in that text and its [`BlockRole`]. Nothing is cut out, so a span always
+//! points at what the page said, the excluded parts stay visible to an editor
+//! ([`Document::skipped`]), and the claim extractor simply reads the blocks
+//! whose role [`is_article`](BlockRole::is_article) ([`Document::article_blocks`],
+//! [`Document::sentences`]). Block text never contains a newline.
+
+use std::ops::Range;
+
+use crosscheck_claims::boilerplate::{self, BlockRole};
+use crosscheck_claims::sentence;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The input format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, optionally with a `Key: value` header block.
+    Text,
+    /// Markdown, optionally with YAML (`---`) or TOML (`+++`) front matter.
+    Markdown,
+    /// An HTML page.
+    Html,
+    /// One JSON article per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format for a file extension (`txt`, `md`, `html`, `jsonl`, …), case-insensitive.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// The markup kind of a block, as the source wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A paragraph or a line of text.
+    Paragraph,
+    /// A heading (`# …`, `<h2>`).
+    Heading,
+    /// A list item.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A figure caption (`<figcaption>`, a markdown image's alt text).
+    Caption,
+}
+
+/// One block of a document: a paragraph, line, heading, list item or caption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// Byte range of the block in [`Document::text`].
+    pub span: Range<usize>,
+    /// What the markup said the block is.
+    pub kind: BlockKind,
+    /// What the block is to the article: text, heading, comments, related links, …
+    pub role: BlockRole,
+    /// The rule that decided the role (e.g. `"comment-count"`, `"html-class:comments"`).
+    pub rule: &'static str,
+}
+
+/// A block that is not the article, as shown to an editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Why it was skipped: comments, related, caption, …
+    pub role: BlockRole,
+    /// The rule that decided it.
+    pub rule: &'static str,
+    /// Byte range in [`Document::text`].
+    pub span: Range<usize>,
+    /// The start of the block's text (at most 80 characters, `…` when cut).
+    pub excerpt: String,
+}
+
+/// One article: its text split into blocks, and its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Stable id: the path relative to the argument it was found under, without
+    /// extension, `/`-separated; a file given directly is its file stem; a JSONL
+    /// line is `<file id>/<line id or line number>`.
+    pub id: String,
+    /// The file it was read from, as given (empty for documents built in memory).
+    pub path: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// Headline, when the metadata or the page gives one.
+    pub title: Option<String>,
+    /// Publishing outlet (site name, source).
+    pub outlet: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Author, from the metadata or a byline.
+    pub author: Option<String>,
+    /// Publication date (the calendar date as the source wrote it, in its own time zone).
+    pub published: Option<Date>,
+    /// All blocks' text joined with `"\n\n"`; block and claim spans index into it.
+    pub text: String,
+    /// Every block, in order, with its role.
+    pub blocks: Vec<Block>,
+    /// Sources named by the page's credit lines (`Sources: Yonhap, Reuters`), in order, deduplicated.
+    pub cited_sources: Vec<String>,
+    /// Problems and warnings about this document: an unreadable file, invalid
+    /// UTF-8 (decoded with replacement characters), unparsable front matter or date.
+    pub errors: Vec<String>,
+}
+
+/// The metadata part of a [`Document`], as the report's `documents[]` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentMeta<'a> {
+    /// See [`Document::id`].
+    pub id: &'a str,
+    /// See [`Document::path`].
+    pub path: &'a str,
+    /// See [`Document::format`].
+    pub format: Format,
+    /// See [`Document::title`].
+    pub title: Option<&'a str>,
+    /// See [`Document::outlet`].
+    pub outlet: Option<&'a str>,
+    /// See [`Document::url`].
+    pub url: Option<&'a str>,
+    /// See [`Document::author`].
+    pub author: Option<&'a str>,
+    /// See [`Document::published`]; serialized as `"YYYY-MM-DD"`.
+    pub published: Option<Date>,
+    /// See [`Document::cited_sources`].
+    pub cited_sources: &'a [String],
+    /// See [`Document::skipped`].
+    pub skipped: Vec<Skipped>,
+    /// See [`Document::errors`].
+    pub errors: &'a [String],
+}
+
+/// Metadata gathered while reading a document, before its blocks are assembled.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<Date>,
+}
+
+/// A block as read from the source, before roles are decided.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawBlock {
+    pub text: String,
+    pub kind: BlockKind,
+    /// A role the markup already decided (an HTML comment widget, a figcaption);
+    /// such blocks are not passed through the text classifier.
+    pub role: Option<(BlockRole, &'static str)>,
+}
+
+impl RawBlock {
+    pub(crate) fn new(text: impl Into<String>, kind: BlockKind) -> Self {
+        RawBlock {
+            text: text.into(),
+            kind,
+            role: None,
+        }
+    }
+
+    pub(crate) fn with_role(mut self, role: BlockRole, rule: &'static str) -> Self {
+        self.role = Some((role, rule));
+        self
+    }
+}
+
+impl Document {
+    /// An empty document with the given id, path and format.
+    pub fn empty(id: impl Into<String>, path: impl Into<String>, format: Format) -> Self {
+        Document {
+            id: id.into(),
+            path: path.into(),
+            format,
+            title: None,
+            outlet: None,
+            url: None,
+            author: None,
+            published: None,
+            text: String::new(),
+            blocks: Vec::new(),
+            cited_sources: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Build a document from blocks: classify them, join their text, collect
+    /// cited sources, and fill the author from a byline when metadata had none.
+    pub(crate) fn assemble(mut self, meta: Metadata, raw: Vec<RawBlock>) -> Self {
+        let raw: Vec<RawBlock> = raw
+            .into_iter()
+            .map(|mut b| {
+                b.text = one_line(&b.text);
+                b
+            })
+            .filter(|b| !b.text.is_empty())
+            .collect();
+        // The classifier sees only the blocks the markup left undecided, so a
+        // comment widget's "5 Comments" cannot open a section over the article.
+        let open: Vec<&str> = raw
+            .iter()
+            .filter(|b| b.role.is_none())
+            .map(|b| b.text.as_str())
+            .collect();
+        let mut found = boilerplate::classify_detailed(&open).into_iter();
+        let mut text = String::new();
+        let mut blocks = Vec::with_capacity(raw.len());
+        for b in &raw {
+            let (mut role, mut rule) = match b.role {
+                Some(decided) => decided,
+                None => found
+                    .next()
+                    .map_or((BlockRole::Article, "article"), |c| (c.role, c.rule)),
+            };
+            if role.is_article() {
+                match b.kind {
+                    BlockKind::Heading => (role, rule) = (BlockRole::Heading, "markup-heading"),
+                    BlockKind::Caption => (role, rule) = (BlockRole::Caption, "markup-caption"),
+                    _ => {}
+                }
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(&b.text);
+            blocks.push(Block {
+                span: start..text.len(),
+                kind: b.kind,
+                role,
+                rule,
+            });
+        }
+        self.text = text;
+        self.blocks = blocks;
+        self.title = meta.title.or(self.title);
+        self.outlet = meta.outlet.or(self.outlet);
+        self.url = meta.url.or(self.url);
+        self.author = meta.author.or(self.author);
+        self.published = meta.published.or(self.published);
+        for block in &self.blocks {
+            let block_text = &self.text[block.span.clone()];
+            match block.role {
+                BlockRole::CreditLine => {
+                    for name in boilerplate::cited_sources(block_text).unwrap_or_default() {
+                        if !self.cited_sources.contains(&name) {
+                            self.cited_sources.push(name);
+                        }
+                    }
+                }
+                BlockRole::Byline if self.author.is_none() => {
+                    self.author = boilerplate::byline_author(block_text);
+                }
+                _ => {}
+            }
+        }
+        self
+    }
+
+    /// The text of a block of this document.
+    pub fn block_text(&self, block: &Block) -> &str {
+        self.text.get(block.span.clone()).unwrap_or("")
+    }
+
+    /// The blocks that are the article's own text (role article or heading).
+    pub fn article_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.role.is_article())
+    }
+
+    /// Byte ranges in [`Document::text`] of the sentences of the article's own
+    /// blocks, in order. Each block is segmented on its own, so a heading is
+    /// always a sentence by itself.
+    pub fn sentences(&self) -> Vec<Range<usize>> {
+        self.article_blocks()
+            .flat_map(|b| {
+                let start = b.span.start;
+                sentence::sentences(self.block_text(b))
+                    .into_iter()
+                    .map(move |r| start + r.start..start + r.end)
+            })
+            .collect()
+    }
+
+    /// The blocks that are not the article, with an excerpt of each.
+    pub fn skipped(&self) -> Vec<Skipped> {
+        self.blocks
+            .iter()
+            .filter(|b| !b.role.is_article())
+            .map(|b| Skipped {
+                role: b.role,
+                rule: b.rule,
+                span: b.span.clone(),
+                excerpt: excerpt(self.block_text(b), 80),
+            })
+            .collect()
+    }
+
+    /// The metadata part, for `documents[]` in reports.
+    pub fn meta(&self) -> DocumentMeta<'_> {
+        DocumentMeta {
+            id: &self.id,
+            path: &self.path,
+            format: self.format,
+            title: self.title.as_deref(),
+            outlet: self.outlet.as_deref(),
+            url: self.url.as_deref(),
+            author: self.author.as_deref(),
+            published: self.published,
+            cited_sources: &self.cited_sources,
+            skipped: self.skipped(),
+            errors: &self.errors,
+        }
+    }
+}
+
+/// Collapse all whitespace runs (newlines included) to single spaces, trimmed.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters of `text`, with `…` when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(blocks: &[(&str, BlockKind)]) -> Document {
+        let raw = blocks.iter().map(|(t, k)| RawBlock::new(*t, *k)).collect();
+        Document::empty("d", "d.txt", Format::Text).assemble(Metadata::default(), raw)
+    }
+
+    #[test]
+    fn text_joins_all_blocks_and_spans_point_at_them() {
+        let d = doc(&[
+            ("Troops were sent.", BlockKind::Paragraph),
+            ("Read next", BlockKind::Paragraph),
+            ("Another story.", BlockKind::Paragraph),
+        ]);
+        assert_eq!(d.text, "Troops were sent.\n\nRead next\n\nAnother story.");
+        for b in &d.blocks {
+            assert!(!d.block_text(b).is_empty());
+        }
+        assert_eq!(d.block_text(&d.blocks[1]), "Read next");
+        assert_eq!(d.blocks[1].role, BlockRole::Related);
+        assert_eq!(d.article_blocks().count(), 1);
+        let skipped = d.skipped();
+        assert_eq!(skipped.len(), 2);
+        assert_eq!(skipped[0].excerpt, "Read next");
+    }
+
+    #[test]
+    fn markup_heading_stays_heading_even_when_long() {
+        let d = doc(&[(
+            "North Korean and Russian military officials discussed strengthening cooperation in their latest talks",
+            BlockKind::Heading,
+        )]);
+        assert_eq!(d.blocks[0].role, BlockRole::Heading);
+    }
+
+    #[test]
+    fn decided_roles_do_not_reach_the_classifier() {
+        let raw = vec![
+            RawBlock::new(
+                "Officials said 5,000 troops were sent.",
+                BlockKind::Paragraph,
+            ),
+            RawBlock::new("5 Comments", BlockKind::Paragraph)
+                .with_role(BlockRole::Comments, "html"),
+            RawBlock::new(
+                "More troops will follow, officials said.",
+                BlockKind::Paragraph,
+            ),
+        ];
+        let d = Document::empty("d", "", Format::Html).assemble(Metadata::default(), raw);
+        let roles: Vec<_> = d.blocks.iter().map(|b| b.role).collect();
+        assert_eq!(
+            roles,
+            [BlockRole::Article, BlockRole::Comments, BlockRole::Article]
+        );
+    }
+
+    #[test]
+    fn sentences_are_in_document_coordinates() {
+        let d = doc(&[
+            ("Expanding cooperation", BlockKind::Paragraph),
+            ("Troops were sent. More will follow.", BlockKind::Paragraph),
+        ]);
+        let found: Vec<&str> = d.sentences().into_iter().map(|r| &d.text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "Expanding cooperation",
+                "Troops were sent.",
+                "More will follow."
+            ]
+        );
+    }
+
+    #[test]
+    fn cited_sources_and_byline_author() {
+        let d = doc(&[
+            ("By Jane Doe", BlockKind::Paragraph),
+            (
+                "Officials said 5,000 troops were sent.",
+                BlockKind::Paragraph,
+            ),
+            ("Sources: Yonhap, Reuters", BlockKind::Paragraph),
+            ("Source: Reuters", BlockKind::Paragraph),
+        ]);
+        assert_eq!(d.cited_sources, ["Yonhap", "Reuters"]);
+        assert_eq!(d.author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn excerpt_cuts_on_characters() {
+        assert_eq!(excerpt("ünïcödé", 3), "ünï…");
+        assert_eq!(excerpt("short", 80), "short");
+    }
+
+    #[test]
+    fn meta_serializes_published_as_a_date() {
+        let mut d = doc(&[("Troops were sent.", BlockKind::Paragraph)]);
+        d.published = Some(jiff::civil::date(2025, 6, 26));
+        let json = serde_json::to_value(d.meta()).unwrap();
+        assert_eq!(json["published"], "2025-06-26");
+        assert_eq!(json["id"], "d");
+        assert_eq!(json["errors"], serde_json::json!([]));
+    }
+}

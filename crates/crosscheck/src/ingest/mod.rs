@@ -1,0 +1,472 @@
+//! Reading articles from files and strings into [`Document`]s.
+//!
+//! Formats, chosen by extension (case-insensitive):
+//!
+//! - `.txt`/`.text` — one block per non-empty line. An optional header block
+//!   of `Key: value` lines (Title, URL, Date or Published, Outlet or Source,
+//!   Author, and a few aliases) ended by a blank line is read as metadata, but
+//!   only when *every* line of the first block is such a line. A line starting
+//!   with `#`…`######` and a space is a heading.
+//! - `.md`/`.markdown` — YAML (`---`) or TOML (`+++`) front matter, then
+//!   paragraphs separated by blank lines (soft-wrapped lines are joined with
+//!   spaces), `#` and setext headings, list items, block quotes; inline markup
+//!   (links, images, emphasis markers) is reduced to its text; fenced code is
+//!   kept as furniture.
+//! - `.html`/`.htm` — parsed with `scraper` (html5ever); see [`html`].
+//! - `.jsonl`/`.ndjson` — one article per line: `id`, `title`, `outlet`,
+//!   `published`, `url`, `author`, `text` (or `html`); see [`jsonl`].
+//!
+//! [`load_paths`] walks files and directories; [`parse`] reads a string.
+//!
+//! **Errors.** Nothing here panics on any input. What could not be read at all
+//! is an [`InputError`] in [`Load::errors`]: a path that does not exist, an
+//! unreadable directory or file, a malformed JSONL line (named by file and
+//! line number; the other lines are still read). An unreadable *file* also
+//! gets a placeholder [`Document`] (no blocks, the error in
+//! [`Document::errors`]) so a report lists it under `documents[]`. Problems
+//! that leave a document usable are warnings in [`Document::errors`] only:
+//! invalid UTF-8 (decoded lossily, with U+FFFD for the bad bytes), unparsable
+//! front matter or publication date, a duplicate id (renamed `id~2`, `id~3`, …).
+
+pub mod html;
+pub mod jsonl;
+mod markdown;
+mod text;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::date::parse_published;
+use crate::document::{Document, Format, Metadata};
+
+/// The result of loading a batch: the documents, in input order, and what could not be read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Load {
+    /// Documents in a deterministic order: arguments in the order given,
+    /// directory entries sorted by name, JSONL lines in file order.
+    pub documents: Vec<Document>,
+    /// Input that could not be read.
+    pub errors: Vec<InputError>,
+}
+
+/// Something in the input that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// The path as given or found.
+    pub path: String,
+    /// 1-based line number, for a JSONL line.
+    pub line: Option<usize>,
+    /// The id of the placeholder document that carries this error, if any.
+    pub doc: Option<String>,
+    /// What went wrong, as a category.
+    pub kind: InputErrorKind,
+    /// What went wrong, for people.
+    pub message: String,
+}
+
+/// Categories of [`InputError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputErrorKind {
+    /// The path does not exist.
+    NotFound,
+    /// A file or directory exists but could not be read.
+    Unreadable,
+    /// A JSONL line is not a JSON object with article text.
+    MalformedLine,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl InputError {
+    pub(crate) fn new(path: &str, kind: InputErrorKind, message: impl Into<String>) -> Self {
+        InputError {
+            path: path.to_string(),
+            line: None,
+            doc: None,
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// A file to read and the id it gets.
+struct Found {
+    path: PathBuf,
+    id: String,
+    format: Format,
+}
+
+/// Load every article under `paths`.
+///
+/// Directories are walked recursively in sorted order; hidden files and
+/// directories (names starting with `.`) and symbolic links to directories are
+/// skipped, and so are files about the folder rather than articles — names
+/// whose stem is all capitals, such as `README.md`, `LICENSE`, `CHANGELOG.md`
+/// or `EXPECTED.md`. Only files with a known extension are read. A file given
+/// directly is read whatever its name, as plain text when its extension is
+/// unknown. Ids follow the report contract: the path relative to the argument
+/// it was found under, without extension, `/`-separated; a file given
+/// directly gets its file stem; a JSONL line is `<file id>/<line id or line
+/// number>`. The same file reached twice is read once.
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Load {
+    let mut load = Load::default();
+    let mut found = Vec::new();
+    for arg in paths {
+        let arg = arg.as_ref();
+        match fs::metadata(arg) {
+            Err(e) => {
+                let kind = if e.kind() == std::io::ErrorKind::NotFound {
+                    InputErrorKind::NotFound
+                } else {
+                    InputErrorKind::Unreadable
+                };
+                load.errors
+                    .push(InputError::new(&display(arg), kind, io_message(&e)));
+            }
+            Ok(meta) if meta.is_dir() => walk(arg, arg, &mut found, &mut load.errors),
+            Ok(_) => found.push(Found {
+                path: arg.to_path_buf(),
+                id: stem(arg),
+                format: format_of(arg).unwrap_or(Format::Text),
+            }),
+        }
+    }
+    let mut seen = HashSet::new();
+    for file in found {
+        let key = fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+        if !seen.insert(key) {
+            continue;
+        }
+        read_file(&file, &mut load);
+    }
+    dedupe_ids(&mut load.documents);
+    load
+}
+
+/// Read one article (or, for JSONL, a batch) from a string.
+///
+/// `id` and `path` label the result as [`load_paths`] would; for JSONL, `id`
+/// is the file id that prefixes each line's id.
+pub fn parse(source: &str, format: Format, id: &str, path: &str) -> Load {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut load = Load::default();
+    match format {
+        Format::Jsonl => jsonl::parse_jsonl(source, id, path, &mut load),
+        _ => load.documents.push(parse_one(source, format, id, path)),
+    }
+    dedupe_ids(&mut load.documents);
+    load
+}
+
+/// Read one non-JSONL article from a string.
+pub(crate) fn parse_one(source: &str, format: Format, id: &str, path: &str) -> Document {
+    let doc = Document::empty(id, path, format);
+    match format {
+        Format::Html => html::parse_html(doc, source),
+        Format::Markdown => markdown::parse_markdown(doc, source),
+        Format::Text | Format::Jsonl => text::parse_text(doc, source),
+    }
+}
+
+fn read_file(file: &Found, load: &mut Load) {
+    let path = display(&file.path);
+    let bytes = match fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let message = format!("cannot read file: {}", io_message(&e));
+            let mut doc = Document::empty(&file.id, &path, file.format);
+            doc.errors.push(message.clone());
+            let mut err = InputError::new(&path, InputErrorKind::Unreadable, message);
+            err.doc = Some(file.id.clone());
+            load.errors.push(err);
+            load.documents.push(doc);
+            return;
+        }
+    };
+    let (source, warning) = decode(&bytes);
+    let start = load.documents.len();
+    let mut parsed = parse(&source, file.format, &file.id, &path);
+    load.documents.append(&mut parsed.documents);
+    load.errors.append(&mut parsed.errors);
+    if let Some(warning) = warning {
+        for doc in &mut load.documents[start..] {
+            doc.errors.insert(0, warning.clone());
+        }
+    }
+}
+
+/// Decode UTF-8, lossily when it is invalid, with a warning naming the first bad byte.
+fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "invalid UTF-8 at byte {}; invalid bytes were replaced with U+FFFD",
+                e.valid_up_to()
+            )),
+        ),
+    }
+}
+
+fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>, errors: &mut Vec<InputError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(InputError::new(
+                &display(dir),
+                InputErrorKind::Unreadable,
+                format!("cannot read directory: {}", io_message(&e)),
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries
+        .filter_map(|entry| match entry {
+            Ok(entry) => Some(entry),
+            Err(e) => {
+                errors.push(InputError::new(
+                    &display(dir),
+                    InputErrorKind::Unreadable,
+                    format!("cannot read directory entry: {}", io_message(&e)),
+                ));
+                None
+            }
+        })
+        .collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        let is_dir = if file_type.is_symlink() {
+            // Follow links to files; skip links to directories (no cycles).
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => continue,
+                Ok(_) => false,
+                Err(_) => false,
+            }
+        } else {
+            file_type.is_dir()
+        };
+        if is_dir {
+            walk(root, &path, found, errors);
+        } else if is_repository_file(&name) {
+            continue;
+        } else if let Some(format) = format_of(&path) {
+            found.push(Found {
+                id: relative_id(root, &path),
+                path,
+                format,
+            });
+        }
+    }
+}
+
+/// `README.md`, `LICENSE`, `CHANGELOG.md`, `EXPECTED.md`: a name whose stem is
+/// all capitals (and `_`/`-`) marks a file about the folder, not an article.
+fn is_repository_file(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("");
+    stem.len() >= 4
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '_' || c == '-')
+        && stem.chars().any(|c| c.is_ascii_uppercase())
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display(path))
+}
+
+/// `sub/dir/name` for `root/sub/dir/name.ext`.
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if let Some(last) = parts.last_mut() {
+        *last = stem(Path::new(last.as_str()));
+    }
+    parts.join("/")
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Give later documents with an id already used a `~2`, `~3`, … suffix.
+fn dedupe_ids(documents: &mut [Document]) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for doc in documents.iter_mut() {
+        if used.insert(doc.id.clone()) {
+            continue;
+        }
+        let counter = next.entry(doc.id.clone()).or_insert(2);
+        let mut candidate = format!("{}~{}", doc.id, counter);
+        while used.contains(&candidate) {
+            *counter += 1;
+            candidate = format!("{}~{}", doc.id, counter);
+        }
+        *counter += 1;
+        doc.errors.push(format!(
+            "duplicate document id \"{}\"; this one is \"{}\"",
+            doc.id, candidate
+        ));
+        used.insert(candidate.clone());
+        doc.id = candidate;
+    }
+}
+
+/// Apply one metadata `key: value` (front matter, a text header, a JSONL
+/// field). Returns whether the key is a recognised one.
+pub(crate) fn apply_meta(
+    meta: &mut Metadata,
+    errors: &mut Vec<String>,
+    key: &str,
+    value: &str,
+) -> bool {
+    let key = key.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    let value = crate::document::one_line(value);
+    let slot = match key.as_str() {
+        "title" | "headline" => &mut meta.title,
+        "url" | "link" | "canonical" | "canonical_url" | "permalink" => &mut meta.url,
+        "outlet" | "source" | "publisher" | "site" | "site_name" | "publication" => {
+            &mut meta.outlet
+        }
+        "author" | "authors" | "byline" | "by" => &mut meta.author,
+        "date" | "published" | "published_at" | "publish_date" | "publishdate" | "pubdate"
+        | "date_published" | "published_time" | "published_date" => {
+            if !value.is_empty() && meta.published.is_none() {
+                match parse_published(&value) {
+                    Some(date) => meta.published = Some(date),
+                    None => errors.push(format!("unrecognised publication date \"{value}\"")),
+                }
+            }
+            return true;
+        }
+        _ => return false,
+    };
+    if !value.is_empty() && slot.is_none() {
+        *slot = Some(value);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_ids_are_slash_separated_without_extension() {
+        let root = Path::new("batch");
+        assert_eq!(relative_id(root, Path::new("batch/sub/a.b.txt")), "sub/a.b");
+        assert_eq!(relative_id(root, Path::new("batch/x.md")), "x");
+    }
+
+    #[test]
+    fn repository_files_are_recognised() {
+        for name in [
+            "README.md",
+            "LICENSE",
+            "LICENSE-MIT",
+            "CHANGELOG.md",
+            "EXPECTED.md",
+            "CODE_OF_CONDUCT.md",
+        ] {
+            assert!(is_repository_file(name), "{name}");
+        }
+        for name in [
+            "readme.md",
+            "NK.txt",
+            "000_c66b.txt",
+            "Report.md",
+            "UN-2025.txt",
+        ] {
+            assert!(!is_repository_file(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_get_suffixes() {
+        let mut docs = vec![
+            Document::empty("a", "", Format::Text),
+            Document::empty("a", "", Format::Text),
+            Document::empty("a~2", "", Format::Text),
+            Document::empty("a", "", Format::Text),
+        ];
+        dedupe_ids(&mut docs);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "a~2~2", "a~3"]);
+        assert!(docs[1].errors[0].contains("duplicate document id"));
+    }
+
+    #[test]
+    fn decode_reports_invalid_utf8() {
+        let (text, warning) = decode(b"ok \xff then");
+        assert_eq!(text, "ok \u{fffd} then");
+        assert!(warning.unwrap().contains("byte 3"));
+        assert_eq!(decode(b"fine").1, None);
+    }
+
+    #[test]
+    fn meta_keys_and_bad_dates() {
+        let mut meta = Metadata::default();
+        let mut errors = Vec::new();
+        assert!(apply_meta(
+            &mut meta,
+            &mut errors,
+            "Title",
+            " Troops  sent "
+        ));
+        assert!(apply_meta(&mut meta, &mut errors, "Published", "someday"));
+        assert!(apply_meta(&mut meta, &mut errors, "Date", "June 26, 2025"));
+        assert!(!apply_meta(&mut meta, &mut errors, "Update", "x"));
+        assert_eq!(meta.title.as_deref(), Some("Troops sent"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2025, 6, 26)));
+        assert_eq!(errors, ["unrecognised publication date \"someday\""]);
+    }
+
+    #[test]
+    fn parse_strips_a_byte_order_mark() {
+        let load = parse("\u{feff}Title: X\n\nBody line.", Format::Text, "x", "");
+        assert_eq!(load.documents[0].title.as_deref(), Some("X"));
+    }
+}
