@@ -186,7 +186,12 @@ fn time_of(sentence: &str, q: &Quantity, published: Option<Date>) -> Option<Time
     let scopes = find_scopes(sentence);
     let after = scopes.iter().find(|s| s.start >= q.end);
     let before = scopes.iter().rev().find(|s| s.end <= q.start);
-    let s = after.or(before)?;
+    // A fronted scope governs the clause: "In November 2024, Pyongyang sent …".
+    let fronted = before.filter(|s| {
+        sentence[..s.start].split_whitespace().count() <= 1
+            && sentence[s.end..].trim_start().starts_with(',')
+    });
+    let s = fronted.or(after).or(before)?;
     Some(TimeScopeInfo {
         as_written: s.text(sentence).to_string(),
         expr: s.expr.clone(),

@@ -1,5 +1,6 @@
 //! The `crosscheck` binary: argument parsing, file walking, exit codes.
 
+mod claims;
 mod quantities;
 
 use std::process::ExitCode;
@@ -20,12 +21,16 @@ enum Command {
     /// an `input` field), and write one JSON array per line with every
     /// numeric expression found.
     Quantities,
+    /// List the claims found in articles: figure, what it counts, when, how
+    /// firmly and who says so.
+    Claims(claims::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Quantities => quantities::run(std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Claims(args) => claims::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -18,9 +18,15 @@
 //! }
 //! ```
 
+pub mod audit;
 pub mod date;
 pub mod document;
 pub mod ingest;
+pub mod render;
+pub mod report;
+
+pub use audit::Auditor;
+pub use report::Report;
 
 pub use document::{Block, BlockKind, Document, DocumentMeta, Format, Skipped};
 pub use ingest::{InputError, InputErrorKind, Load, load_paths};

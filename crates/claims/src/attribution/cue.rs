@@ -355,7 +355,10 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
             break;
         }
         let word = &head[a..b];
-        if is_clause_word(word) || word.chars().any(|c| c.is_ascii_digit()) {
+        if is_clause_word(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+            || speech_verb(word).is_ok()
+        {
             break;
         }
         first -= 1;
@@ -365,6 +368,33 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
     }
     if first == idx {
         return None;
+    }
+    // "South Korea's spy agency, in a closed-door briefing to lawmakers, said":
+    // a parenthetical after the subject is skipped.
+    let opener = &head[spans[first].0..spans[first].1];
+    if matches!(
+        opener,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "for"
+            | "from"
+            | "by"
+            | "over"
+            | "under"
+            | "through"
+            | "via"
+    ) && first > 0
+        && head[spans[first - 1].1..spans[first].0].contains(',')
+    {
+        let cut = head[..spans[first].0]
+            .trim_end()
+            .trim_end_matches(',')
+            .len();
+        return subject_before(s, cut);
     }
     let np_start = spans[first].0;
     let np = head[np_start..np_end].trim();
@@ -641,6 +671,14 @@ mod tests {
             c[0].mentions,
             vec!["a spokesperson for South Korea's Unification Ministry"]
         );
+    }
+
+    #[test]
+    fn parenthetical_after_the_subject_is_skipped() {
+        let c = cues(
+            "South Korea's spy agency, in a closed-door briefing to lawmakers, said it had detected signs",
+        );
+        assert_eq!(c[0].mentions, vec!["South Korea's spy agency"]);
     }
 
     #[test]

@@ -94,7 +94,10 @@ fn core_mention(mention: &str) -> &str {
         "earlier ",
         "new ",
     ] {
-        if m.len() > prefix.len() && m[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if m.len() > prefix.len()
+            && m.get(..prefix.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+        {
             m = &m[prefix.len()..];
         }
     }
@@ -166,9 +169,35 @@ impl Attributor {
         Resolved { id, kind }
     }
 
+    /// "South Korean assessments" in a document that has named South Korea's
+    /// intelligence agency: the assessments are that agency's.
+    fn narrow_government(&self, r: Resolved) -> Resolved {
+        if r.kind != SourceKind::Government {
+            return r;
+        }
+        let country = self.registry.get(&r.id).and_then(|s| s.country.clone());
+        let Some(country) = country else { return r };
+        self.recent
+            .iter()
+            .rev()
+            .find(|p| {
+                matches!(
+                    p.kind,
+                    SourceKind::IntelligenceAgency | SourceKind::GovernmentAgency
+                ) && self.registry.get(&p.id).and_then(|s| s.country.as_deref())
+                    == Some(country.as_str())
+            })
+            .cloned()
+            .unwrap_or(r)
+    }
+
     /// Resolves a cue's mentions, remembering them for later anaphora.
     fn resolve_cue(&mut self, c: &Cue) -> Vec<Resolved> {
-        let out: Vec<Resolved> = c.mentions.iter().map(|m| self.resolve(m)).collect();
+        let mut out: Vec<Resolved> = c.mentions.iter().map(|m| self.resolve(m)).collect();
+        if out.len() == 1 {
+            let r = out.pop().expect("one mention");
+            out.push(self.narrow_government(r));
+        }
         for r in &out {
             self.recent.push(r.clone());
         }
@@ -211,6 +240,11 @@ impl Attributor {
         let mut out = Vec::with_capacity(figures.len());
         for &at in figures {
             out.push(self.figure(sentence, &found, &resolved, at));
+        }
+        if figures.is_empty() && found.iter().any(|c| c.kind != CueKind::Citing) {
+            // A sentence that names a source but states no figure still sets
+            // the attribution that later narration carries.
+            let _ = self.figure(sentence, &found, &resolved, sentence.len());
         }
         out
     }
@@ -323,6 +357,9 @@ impl Attributor {
                 origin = b.clone();
             }
         }
+        // "NIS → NIS": a relay that is the origin itself adds nothing.
+        via.retain(|v| *v != origin.id);
+        via.dedup();
         Attribution {
             as_written: as_written.trim().trim_end_matches([',', '.']).to_string(),
             source: origin.id,

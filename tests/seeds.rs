@@ -1,0 +1,148 @@
+//! The bundled example batch (examples/seeds), checked against
+//! examples/seeds/EXPECTED.md: one reviewed snapshot of `claims` per
+//! article, plus the figures that must and must not be claims.
+
+use std::path::PathBuf;
+
+use crosscheck::{Auditor, Report, load_paths, render};
+
+fn seeds() -> Report {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds");
+    let load = load_paths(&[dir]);
+    assert!(load.errors.is_empty(), "{:?}", load.errors);
+    assert_eq!(load.documents.len(), 5, "EXPECTED.md is not an article");
+    Auditor::new().claims(&load.documents)
+}
+
+fn claim<'a>(report: &'a Report, doc: &str, text: &str) -> &'a crosscheck::report::ClaimEntry {
+    report
+        .claims
+        .iter()
+        .find(|c| c.doc.starts_with(doc) && c.text == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {doc}"))
+}
+
+#[test]
+fn claims_snapshot_per_article() {
+    let report = seeds();
+    for doc in &report.documents {
+        let one = Report {
+            documents: vec![doc.clone()],
+            claims: report
+                .claims
+                .iter()
+                .filter(|c| c.doc == doc.id)
+                .cloned()
+                .collect(),
+            ..report.clone()
+        };
+        insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(format!("claims-{}", &doc.id[..3]), render::claims_text(&one));
+        });
+    }
+}
+
+#[test]
+fn every_expected_figure_is_a_claim_with_its_source() {
+    let r = seeds();
+    for (doc, text, head, source) in [
+        ("000", "thousands more", "soldier", "NIS"),
+        ("000", "about 5,000", "personnel", "NIS"),
+        ("000", "Another 1,000", "engineer", "NIS"),
+        ("000", "nearly 10,000", "troop", "NIS"),
+        ("000", "roughly 15,000", "soldier", "NIS"),
+        ("001", "thousands", "worker", "NIS"),
+        ("001", "1,000", "sapper", "NIS"),
+        ("001", "5,000", "worker", "NIS"),
+        ("002", "around 15,000", "troop", "NIS"),
+        ("002", "around 5,000", "troop", "NIS"),
+        ("003", "over 11,000", "troop", "NIS"),
+        ("004", "6,000", "engineer", "NIS"),
+        ("004", "an estimated 11,000", "troop", "NIS"),
+        ("004", "more than 10 million", "shell", "NIS"),
+        ("004", "81 percent", "territory", "NIS"),
+    ] {
+        let c = claim(&r, doc, text);
+        assert_eq!(
+            c.counted.as_ref().map(|c| c.head.as_str()),
+            Some(head),
+            "{doc} {text}"
+        );
+        assert_eq!(
+            c.attribution.as_ref().map(|a| a.source.as_str()),
+            Some(source),
+            "{doc} {text}"
+        );
+    }
+    let joint = claim(&r, "001", "approximately 10,000-12,000");
+    assert_eq!(joint.attribution.as_ref().unwrap().joint.len(), 3);
+    let chain = claim(&r, "000", "Another 1,000")
+        .attribution
+        .clone()
+        .unwrap();
+    assert_eq!(chain.via.last().map(String::as_str), Some("Yonhap"));
+}
+
+#[test]
+fn modality_and_time_follow_expected() {
+    use crosscheck_claims::modality::Modality;
+    let r = seeds();
+    for (doc, text, modality) in [
+        ("000", "thousands more", Modality::Reported),
+        ("000", "roughly 15,000", Modality::Estimated),
+        ("001", "thousands", Modality::Planned),
+        ("001", "1,000", Modality::Planned),
+        ("001", "approximately 10,000-12,000", Modality::Estimated),
+        ("004", "6,000", Modality::Planned),
+        ("004", "more than 10 million", Modality::Believed),
+        ("002", "around 5,000", Modality::Believed),
+    ] {
+        assert_eq!(claim(&r, doc, text).modality, modality, "{doc} {text}");
+    }
+    for (doc, text, time) in [
+        ("000", "about 5,000", "since September"),
+        ("000", "nearly 10,000", "currently"),
+        ("000", "roughly 15,000", "in total"),
+        ("001", "approximately 10,000-12,000", "last fall"),
+        ("001", "an additional 3,000-4,000", "earlier this year"),
+        ("002", "around 15,000", "since last fall"),
+        ("004", "an estimated 11,000", "In November 2024"),
+    ] {
+        let c = claim(&r, doc, text);
+        assert_eq!(
+            c.time.as_ref().map(|t| t.as_written.as_str()),
+            Some(time),
+            "{doc} {text}"
+        );
+    }
+}
+
+#[test]
+fn page_furniture_is_not_claimed() {
+    let r = seeds();
+    let texts: Vec<(&str, &str)> = r
+        .claims
+        .iter()
+        .map(|c| (&c.doc[..3], c.text.as_str()))
+        .collect();
+    for (doc, text) in [
+        ("001", "5"),
+        ("003", "over 10"),
+        ("003", "13:30"),
+        ("003", "first"),
+        ("004", "second"),
+    ] {
+        assert!(
+            !texts.contains(&(doc, text)),
+            "{doc}: {text:?} must not be a claim"
+        );
+    }
+    // The duplicate "Around 5,000" line in 002 is extracted twice; the audit counts it once.
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|(d, t)| *d == "002" && t.eq_ignore_ascii_case("around 5,000"))
+            .count(),
+        2
+    );
+}
