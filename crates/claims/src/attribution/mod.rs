@@ -47,6 +47,51 @@ pub struct Attributor {
     last: Option<Attribution>,
 }
 
+/// Titles that introduce a named person, and the kind of source they make.
+const TITLES: &[(&str, SourceKind)] = &[
+    ("Minister", SourceKind::NamedOfficial),
+    ("President", SourceKind::NamedOfficial),
+    ("Secretary", SourceKind::NamedOfficial),
+    ("Spokesperson", SourceKind::NamedOfficial),
+    ("spokesperson", SourceKind::NamedOfficial),
+    ("spokesman", SourceKind::NamedOfficial),
+    ("spokeswoman", SourceKind::NamedOfficial),
+    ("Director", SourceKind::NamedOfficial),
+    ("Chief", SourceKind::NamedOfficial),
+    ("General", SourceKind::NamedOfficial),
+    ("Gen.", SourceKind::NamedOfficial),
+    ("Ambassador", SourceKind::NamedOfficial),
+    ("Governor", SourceKind::NamedOfficial),
+    ("Mayor", SourceKind::NamedOfficial),
+    ("Senator", SourceKind::Lawmaker),
+    ("Sen.", SourceKind::Lawmaker),
+    ("Rep.", SourceKind::Lawmaker),
+    ("lawmaker", SourceKind::Lawmaker),
+    ("legislator", SourceKind::Lawmaker),
+];
+
+/// "Defense Minister Shin Won-sik", "opposition lawmaker Lee Sung-kwon": a
+/// title followed by one to three capitalised words.
+fn titled_people(sentence: &str) -> Vec<(String, SourceKind)> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (n, w) in words.iter().enumerate() {
+        let Some(&(_, kind)) = TITLES.iter().find(|(t, _)| t == w) else {
+            continue;
+        };
+        let name: Vec<&str> = words[n + 1..]
+            .iter()
+            .take(3)
+            .take_while(|x| x.starts_with(|c: char| c.is_uppercase()))
+            .map(|x| x.trim_end_matches([',', '.', ';', ':']))
+            .collect();
+        if !name.is_empty() && !TITLES.iter().any(|(t, _)| *t == name[0]) {
+            out.push((name.join(" "), kind));
+        }
+    }
+    out
+}
+
 /// The cue words of a mention that point back to an earlier source.
 fn anaphor(mention: &str) -> Option<Anaphor> {
     let l = mention.trim().to_lowercase();
@@ -148,6 +193,11 @@ impl Attributor {
             if let Some(r) = hit.or(self.recent.last()) {
                 return r.clone();
             }
+            // A pronoun with nothing before it to point to: say so, don't invent a source.
+            return Resolved {
+                id: crate::registry::ANONYMOUS_ID.to_string(),
+                kind: SourceKind::Anonymous,
+            };
         }
         let core = core_mention(mention);
         if let Some(s) = self
@@ -209,6 +259,11 @@ impl Attributor {
     /// later anaphora resolve. `figures` are byte offsets of the figures in
     /// the sentence; the result has one entry per figure.
     pub fn sentence(&mut self, sentence: &str, figures: &[usize]) -> Vec<Option<Attribution>> {
+        // People introduced by title ("Defense Minister Shin Won-sik") are
+        // antecedents for a later "he" or "she".
+        for (name, kind) in titled_people(sentence) {
+            self.recent.push(Resolved { id: name, kind });
+        }
         let found = cues(sentence);
         let resolved: Vec<Vec<Resolved>> = found.iter().map(|c| self.resolve_cue(c)).collect();
         // "X told lawmakers", "in a closed-door briefing to lawmakers": X is where lawmakers' figures come from.

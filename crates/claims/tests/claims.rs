@@ -1,0 +1,140 @@
+//! Claim extraction on small articles written for these tests: chains of
+//! sources, pronouns carried across sentences, joint sources, interested
+//! parties, plans against events, hedges and elided nouns.
+
+use crosscheck_claims::claim::{Claim, Source, extract};
+use crosscheck_claims::modality::Modality;
+use crosscheck_claims::registry::{SourceKind, SourceRegistry};
+use crosscheck_claims::time::Date;
+
+/// Claims of `text`, one block per line.
+fn claims(text: &str, published: Option<Date>) -> Vec<Claim> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if !trimmed.is_empty() {
+            blocks.push(start..start + trimmed.len());
+        }
+        start += line.len();
+    }
+    extract(
+        Source {
+            text,
+            blocks: &blocks,
+            published,
+        },
+        &SourceRegistry::with_defaults(),
+    )
+}
+
+fn find<'a>(all: &'a [Claim], text: &str) -> &'a Claim {
+    all.iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {all:#?}"))
+}
+
+#[test]
+fn chain_of_three_sources_reuters_citing_officials_briefed_by_the_agency() {
+    let text = "The National Intelligence Service (NIS) briefed lawmakers on Monday.\n\
+                About 2,000 workers have left for Russia, Reuters reported, citing members of the parliamentary intelligence committee.";
+    let all = claims(text, None);
+    let a = find(&all, "About 2,000").attribution.clone().unwrap();
+    assert_eq!(a.source, "NIS");
+    assert_eq!(a.via.last().map(String::as_str), Some("Reuters"));
+    assert_eq!(a.via.len(), 2, "{a:?}");
+}
+
+#[test]
+fn pronoun_carried_across_sentences() {
+    let text = "Ukraine's military intelligence said on Friday that Moscow had lost 300 tanks.\n\
+                It also estimated that more than 1,200 soldiers were killed.";
+    let all = claims(text, None);
+    let first = find(&all, "300").attribution.clone().unwrap();
+    let second = find(&all, "more than 1,200").attribution.clone().unwrap();
+    assert_eq!(second.source, first.source);
+    assert_eq!(find(&all, "more than 1,200").modality, Modality::Estimated);
+}
+
+#[test]
+fn he_said_resolves_to_the_named_official() {
+    let text = "Defense Minister Shin Won-sik spoke to reporters in Seoul.\n\
+                He said about 3,000 troops had been moved to the front.";
+    let all = claims(text, None);
+    let a = find(&all, "about 3,000").attribution.clone().unwrap();
+    assert!(
+        a.source.contains("Shin") || a.kind == SourceKind::NamedOfficial,
+        "{a:?}"
+    );
+}
+
+#[test]
+fn interested_party_state_media_about_its_own_state() {
+    let text = "KCNA said 10,000 volunteers had joined the army.";
+    let all = claims(text, None);
+    let a = find(&all, "10,000").attribution.clone().unwrap();
+    assert_eq!(a.source, "KCNA");
+    assert_eq!(a.kind, SourceKind::StateMedia);
+    assert!(
+        SourceRegistry::with_defaults()
+            .is_interested_party(&a.source, "North Korea volunteers army")
+    );
+}
+
+#[test]
+fn plan_and_event_are_told_apart() {
+    let text = "Pyongyang agreed to send 6,000 engineers, officials said.\n\
+                Around 5,000 engineers have already arrived, officials said.";
+    let all = claims(text, None);
+    assert_eq!(find(&all, "6,000").modality, Modality::Planned);
+    assert_eq!(find(&all, "Around 5,000").modality, Modality::Asserted);
+    assert_eq!(
+        find(&all, "6,000").attribution.as_ref().unwrap().kind,
+        SourceKind::Anonymous
+    );
+}
+
+#[test]
+fn elided_noun_is_carried_from_the_figure_before() {
+    let text = "Officials estimate 10,000-12,000 troops were sent last fall, with an additional 3,000-4,000 deployed earlier this year.";
+    let all = claims(text, None);
+    let c = find(&all, "an additional 3,000-4,000");
+    let counted = c.counted.as_ref().unwrap();
+    assert!(counted.elided);
+    assert_eq!(counted.head, "troop");
+    assert!(c.additional);
+}
+
+#[test]
+fn time_scope_resolves_with_a_publication_date() {
+    let text = "The agency said about 5,000 personnel have been sent since September.";
+    let published = Date::new(2025, 6, 27);
+    let all = claims(text, published);
+    let t = find(&all, "about 5,000").time.clone().unwrap();
+    assert!(t.cumulative);
+    let r = t.resolved.unwrap();
+    assert_eq!(r.start, Date::new(2024, 9, 1).unwrap());
+    assert_eq!(r.end, published.unwrap());
+}
+
+#[test]
+fn money_and_percent_are_claims_even_without_a_noun() {
+    let all = claims(
+        "The fund grew by $4.5 billion, or 12%, the ministry said.",
+        None,
+    );
+    assert_eq!(
+        find(&all, "$4.5 billion").counted.as_ref().unwrap().head,
+        "money"
+    );
+    assert!(all.iter().any(|c| c.text == "12%"));
+}
+
+#[test]
+fn referential_small_numbers_are_not_claims() {
+    let all = claims(
+        "The two sides met in Pyongyang, where the three delegations agreed.",
+        None,
+    );
+    assert!(all.is_empty(), "{all:#?}");
+}
