@@ -1,6 +1,8 @@
 //! Throughput of the quantity grammar against a plain ASCII-digit scan over
 //! the same bytes: the example articles repeated to about 10 MB.
 
+use std::time::Duration;
+
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
 
 /// The bundled seed articles, repeated to about 10 MB.
@@ -44,7 +46,11 @@ fn bench(c: &mut Criterion) {
     let text = corpus();
     let mut group = c.benchmark_group("quantities");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.sample_size(20);
+    // Each grammar pass over 10 MB takes a noticeable fraction of a second;
+    // ten samples over five seconds keep a run short on a small machine.
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(2));
+    group.measurement_time(Duration::from_secs(5));
     group.bench_function("digit-scan-baseline", |b| {
         b.iter(|| digit_runs(black_box(&text)))
     });

@@ -200,8 +200,14 @@ pub struct Annotation {
     pub claim: String,
     /// Document id.
     pub doc: String,
+    /// The document's file.
+    pub path: String,
     /// Byte span in the document text.
     pub span: [usize; 2],
+    /// 1-based line of the span's start in the document text.
+    pub line: usize,
+    /// 1-based column (characters) of the span's start.
+    pub column: usize,
     /// Short label.
     pub label: String,
 }
