@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crosscheck::{Auditor, Report, load_paths, render};
 
 fn seeds() -> Report {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds");
+    let dir = PathBuf::from("../../examples/seeds");
     let load = load_paths(&[dir]);
     assert!(load.errors.is_empty(), "{:?}", load.errors);
     assert_eq!(load.documents.len(), 5, "EXPECTED.md is not an article");
@@ -145,4 +145,64 @@ fn page_furniture_is_not_claimed() {
             .count(),
         2
     );
+}
+
+fn audit() -> Report {
+    let dir = PathBuf::from("../../examples/seeds");
+    Auditor::new().audit(&load_paths(&[dir]).documents)
+}
+
+#[test]
+fn audit_snapshot() {
+    let report = audit();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("audit-seeds", render::audit_text(&report));
+    });
+}
+
+#[test]
+fn audit_matches_expected_relations() {
+    let r = audit();
+    assert!(
+        r.findings.iter().all(|f| f.kind != "conflict"),
+        "EXPECTED.md: no conflict anywhere in the batch"
+    );
+    let total = r
+        .clusters
+        .iter()
+        .find(|c| c.claims.iter().any(|id| id.starts_with("000") && id.ends_with("#5")))
+        .expect("the total-troops cluster");
+    assert_eq!(total.verdict, "corroborated");
+    assert_eq!(total.origins, 2, "NIS plus the joint estimate");
+    let construction = r
+        .clusters
+        .iter()
+        .find(|c| c.claims.iter().any(|id| id.starts_with("004") && id.ends_with("#1")))
+        .expect("the construction cluster");
+    assert_eq!(construction.origins, 1);
+    assert_eq!(construction.verdict, "consistent");
+    for kind in ["revision", "subset", "sum-of-parts", "single-source"] {
+        assert!(r.findings.iter().any(|f| f.kind == kind), "a {kind} finding");
+    }
+}
+
+#[test]
+fn audit_is_deterministic_whatever_the_file_order() {
+    let dir = PathBuf::from("../../examples/seeds");
+    let mut docs = load_paths(&[dir]).documents;
+    let a = render::json(&Auditor::new().audit(&docs));
+    docs.reverse();
+    let mut b_report = Auditor::new().audit(&docs);
+    b_report.documents.sort_by(|x, y| x.id.cmp(&y.id));
+    b_report.claims.sort_by(|x, y| x.doc.cmp(&y.doc).then_with(|| x.span.cmp(&y.span)));
+    let b = render::json(&b_report);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn report_round_trips_through_serde() {
+    let r = audit();
+    let json = render::json(&r);
+    let back: Report = serde_json::from_str(&json).expect("the report parses back");
+    assert_eq!(back, r);
 }

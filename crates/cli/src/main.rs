@@ -1,5 +1,6 @@
 //! The `crosscheck` binary: argument parsing, file walking, exit codes.
 
+mod audit;
 mod claims;
 mod quantities;
 
@@ -21,6 +22,9 @@ enum Command {
     /// an `input` field), and write one JSON array per line with every
     /// numeric expression found.
     Quantities,
+    /// Audit articles: which figures conflict, corroborate or were revised,
+    /// and how much weight each deserves.
+    Audit(audit::Args),
     /// List the claims found in articles: figure, what it counts, when, how
     /// firmly and who says so.
     Claims(claims::Args),
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Quantities => quantities::run(std::io::stdin().lock(), std::io::stdout().lock()),
         Command::Claims(args) => claims::run(&args),
+        Command::Audit(args) => audit::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,1 +1,867 @@
-//! crosscheck-cluster: not yet implemented beyond this crate root (see DESIGN.md).
+//! crosscheck-cluster: groups the claims of a batch that talk about the same thing.
+//!
+//! ```
+//! use crosscheck_claims::claim::{extract, Source};
+//! use crosscheck_claims::registry::SourceRegistry;
+//! use crosscheck_cluster::{cluster, Item, Thesaurus};
+//!
+//! let registry = SourceRegistry::with_defaults();
+//! let a = "The NIS said North Korea has sent about 15,000 troops to Russia.";
+//! let b = "Officials said Pyongyang sent 14,000 soldiers to Russia. It also sent 3 million shells.";
+//! let (ca, cb) = (
+//!     extract(Source { text: a, blocks: &[0..a.len()], published: None }, &registry),
+//!     extract(Source { text: b, blocks: &[0..b.len()], published: None }, &registry),
+//! );
+//! let items = vec![
+//!     Item { id: "a#1", doc: "a", published: None, claim: &ca[0] },
+//!     Item { id: "b#1", doc: "b", published: None, claim: &cb[0] },
+//!     Item { id: "b#2", doc: "b", published: None, claim: &cb[1] },
+//! ];
+//! let clusters = cluster(&items, &Thesaurus::builtin());
+//! assert_eq!(clusters.len(), 2);
+//! assert_eq!(clusters[0].members, vec![0, 1]);
+//! assert_eq!(clusters[0].label, "troops sent to Russia");
+//! assert!(clusters[0].id.starts_with("c-troop-"));
+//! ```
+//!
+//! # What "the same thing" means
+//!
+//! Every claim is reduced to a [`Profile`]:
+//!
+//! - **category**: count, money, proportion (percentages and shares) or
+//!   duration. A count never clusters with a percentage or money.
+//! - **base**: `people` for anything the [`Thesaurus`] knows as people
+//!   (troops, workers, sappers, protesters, the dead), else the thesaurus
+//!   concept ("shell") or the head lemma.
+//! - **scope**: the roles the figure covers, from the head ("sappers" →
+//!   engineer), its modifiers ("military construction troops" → construction),
+//!   the other heads of a conjoined phrase ("engineers and construction
+//!   personnel" → engineer + construction) or, failing those, the clause
+//!   after the noun ("… to take part in reconstruction projects"). A people
+//!   figure with no role has its generic label as scope ("troop").
+//! - **action class** of its verb: move (send, deploy, dispatch …), station
+//!   (positioned, stationed), casualty (killed, deaths), … "Troops sent" and
+//!   "troops killed" are different things; "troops positioned near the
+//!   border" are a part of "troops sent" ([`Cluster::part_of`]).
+//! - **actor country** ("Pyongyang" = "North Korea") and **place** ("to
+//!   Russia's Kursk region"): two figures with different known actors or
+//!   places that share nothing are about different things.
+//!
+//! Time scope is deliberately *not* part of the key: a revision ("over
+//! 11,000" then "15,000") is only visible when figures for different times
+//! share a cluster; the scorer reads the time scopes.
+//!
+//! # The algorithm
+//!
+//! 1. **Profile** each claim (linear in the text of its sentence). Head
+//!    words are matched to the thesaurus exactly, else by Jaro-Winkler
+//!    similarity against the terms that share their first letter; role
+//!    words in the clause likewise.
+//! 2. **Block** by (category, base): only claims in the same block are ever
+//!    compared.
+//! 3. Inside a block, claims without an action verb take the action class
+//!    of the claims they are compatible with (sharing a scope role); when
+//!    several classes fit, the one whose claims' sentences are most alike
+//!    (Sørensen-Dice on character bigrams, strsim) wins.
+//! 4. Per (block, action class), **union-find** links claims that share a
+//!    scope role (people) or an unexplained modifier (concepts). This is
+//!    how "1,000 sappers" (engineer) and "5,000 construction workers"
+//!    (construction) end up with "6,000 engineers and construction
+//!    personnel" (both) in one cluster, while plain "troops" stay apart
+//!    from "construction troops". Concept claims without modifiers join the
+//!    largest modifier group.
+//! 5. A group whose claims name two or more different actor countries, or
+//!    places that share nothing, is **split**; claims that name none go
+//!    with the part whose sentences are most alike.
+//! 6. **Duplicates**: the same figure for the same scope stated twice in
+//!    one document is recorded in [`Cluster::duplicates`] and counts once.
+//! 7. **Subsets**: a cluster of stationed figures points at the movement
+//!    cluster of the same base and scope ([`Cluster::part_of`]).
+//! 8. **Order and ids**: members are sorted by claim id (the number after
+//!    `#` compared as a number), clusters by size (largest first) then by
+//!    their first member's id; [`Cluster::id`] hashes (FNV-1a) the sorted
+//!    member ids. Nothing depends on the order of the input.
+//!
+//! # Complexity
+//!
+//! With `n` claims, profiling is O(n·s) for sentences of length `s`;
+//! blocking, grouping and union-find are O(n log n) (sorting and map
+//! insertion), duplicates are found by grouping on a key. There is no
+//! all-pairs comparison: a claim without an action (or without an actor or
+//! place when a group splits) is compared with at most 16 candidate groups
+//! of its block, scanning at most 256 members of each for a sample of 8
+//! (O(n·s) with a constant factor); the fuzzy head
+//! lookup compares a word only with thesaurus terms of the same first
+//! letter. Memory is O(n).
+//!
+//! Every public item is pure: no I/O, no global state except a lazily
+//! built copy of the default source registry used to recognise countries.
+
+pub mod profile;
+pub mod thesaurus;
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_claims::claim::Claim;
+use crosscheck_claims::time::Date;
+use itertools::Itertools;
+use serde::{Deserialize, Serialize};
+
+pub use profile::{PEOPLE, Profile, action_class, modality_class};
+pub use thesaurus::{Group, GroupKind, Thesaurus};
+
+/// One claim to cluster, with the document it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    /// Claim id, `"<doc>#<n>"`; must be unique in the batch.
+    pub id: &'a str,
+    /// Document id.
+    pub doc: &'a str,
+    /// The document's publication date, when known.
+    pub published: Option<Date>,
+    /// The claim.
+    pub claim: &'a Claim,
+}
+
+/// How one member belongs to its cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Membership {
+    /// The roles the figure covers, sorted ("construction", "engineer"), or
+    /// its generic label ("troop"); empty for concepts. The scorer compares
+    /// figures with equal scopes, checks parts against wholes when one
+    /// scope contains the other, and adds up parts whose scopes partition
+    /// a whole's.
+    pub scope: Vec<String>,
+    /// How sure the clusterer is that the claim belongs here, 0..1.
+    pub confidence: f64,
+    /// Why it is less than sure, for editors ("role read from the clause").
+    pub doubts: Vec<String>,
+}
+
+/// Claims about the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Stable id: `c-<key word>-<8 hex digits of a hash of the member ids>`.
+    pub id: String,
+    /// For editors: "troops sent to Russia".
+    pub label: String,
+    /// The cluster key: `category/base/action/scope`.
+    pub key: String,
+    /// Indices into the items, sorted by item id.
+    pub members: Vec<usize>,
+    /// How each member belongs (parallel to `members`).
+    pub membership: Vec<Membership>,
+    /// (kept, repeat) item indices: the same figure stated twice in one
+    /// document counts once.
+    pub duplicates: Vec<(usize, usize)>,
+    /// Index (into the returned clusters) of the cluster this one is a part
+    /// of: "troops positioned near the border" ⊂ "troops sent".
+    pub part_of: Option<usize>,
+}
+
+impl Cluster {
+    /// True when the item is a repeat of another member of the same document.
+    pub fn is_repeat(&self, item: usize) -> bool {
+        self.duplicates.iter().any(|&(_, r)| r == item)
+    }
+
+    /// The members that count: without repeats.
+    pub fn effective(&self) -> impl Iterator<Item = usize> + '_ {
+        self.members.iter().copied().filter(|&m| !self.is_repeat(m))
+    }
+
+    /// The membership of an item, if it is a member.
+    pub fn membership_of(&self, item: usize) -> Option<&Membership> {
+        self.members
+            .iter()
+            .position(|&m| m == item)
+            .and_then(|p| self.membership.get(p))
+    }
+}
+
+/// Compares claim ids naturally: by the part before the last `#`, then by
+/// the part after it as a number ("d#2" < "d#10").
+pub fn cmp_ids(a: &str, b: &str) -> Ordering {
+    fn split(id: &str) -> (&str, Option<u64>, &str) {
+        match id.rsplit_once('#') {
+            Some((d, n)) => (d, n.parse().ok(), n),
+            None => (id, None, ""),
+        }
+    }
+    let (da, na, ra) = split(a);
+    let (db, nb, rb) = split(b);
+    da.cmp(db)
+        .then_with(|| match (na, nb) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => ra.cmp(rb),
+        })
+        .then_with(|| a.cmp(b))
+}
+
+/// A deterministic total order of items: by id, then span, then text.
+fn cmp_items(items: &[Item<'_>], a: usize, b: usize) -> Ordering {
+    let (x, y) = (&items[a], &items[b]);
+    cmp_ids(x.id, y.id)
+        .then_with(|| x.claim.span.start.cmp(&y.claim.span.start))
+        .then_with(|| x.claim.text.cmp(&y.claim.text))
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases.
+pub fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Union-find over `0..n`.
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn new(n: usize) -> Self {
+        Dsu((0..n).collect())
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut c = x;
+        while self.0[c] != r {
+            let next = self.0[c];
+            self.0[c] = r;
+            c = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        // The smaller root wins, so the result does not depend on call order.
+        if ra < rb {
+            self.0[rb] = ra;
+        } else if rb < ra {
+            self.0[ra] = rb;
+        }
+    }
+}
+
+/// How many groups a claim without an action (or actor, or place) is
+/// compared with, and how many members of each.
+const MAX_CANDIDATE_GROUPS: usize = 16;
+const MAX_SAMPLE: usize = 8;
+
+/// Work state of one member while grouping.
+#[derive(Debug, Clone)]
+struct Member {
+    item: usize,
+    action: Option<String>,
+    confidence: f64,
+    doubts: Vec<String>,
+}
+
+fn similarity(profiles: &[Profile], item: usize, group: &[Member]) -> f64 {
+    group
+        .iter()
+        .take(MAX_SAMPLE)
+        .map(|m| strsim::sorensen_dice(&profiles[item].context, &profiles[m.item].context))
+        .fold(0.0, f64::max)
+}
+
+/// Picks the best group for a claim by sentence similarity, then size, then
+/// first member: deterministic.
+fn best_group(profiles: &[Profile], item: usize, groups: &[&[Member]]) -> Option<usize> {
+    let mut ranked: Vec<(usize, usize)> = groups.iter().map(|g| g.len()).enumerate().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(MAX_CANDIDATE_GROUPS);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (gi, len) in ranked {
+        let s = similarity(profiles, item, groups[gi]);
+        let better = match best {
+            None => true,
+            Some((bs, blen, bgi)) => {
+                s > bs + 1e-12
+                    || ((s - bs).abs() <= 1e-12 && (len > blen || (len == blen && gi < bgi)))
+            }
+        };
+        if better {
+            best = Some((s, len, gi));
+        }
+    }
+    best.map(|(_, _, gi)| gi)
+}
+
+fn scopes_compatible(a: &Profile, b: &Profile) -> bool {
+    if a.scope.is_empty() && b.scope.is_empty() {
+        a.modifiers.is_empty() || b.modifiers.is_empty() || !a.modifiers.is_disjoint(&b.modifiers)
+    } else {
+        !a.scope.is_disjoint(&b.scope)
+    }
+}
+
+/// The claims of one action class in a block, with what their scopes cover.
+struct ClassIndex {
+    members: Vec<Member>,
+    tokens: BTreeSet<String>,
+    empty_scope: bool,
+    empty_scope_without_modifiers: bool,
+    modifiers: BTreeSet<String>,
+}
+
+impl ClassIndex {
+    /// Whether some member of the class is compatible with the profile.
+    fn fits(&self, p: &Profile) -> bool {
+        if p.scope.is_empty() {
+            self.empty_scope
+                && (p.modifiers.is_empty()
+                    || self.empty_scope_without_modifiers
+                    || !self.modifiers.is_disjoint(&p.modifiers))
+        } else {
+            !self.tokens.is_disjoint(&p.scope)
+        }
+    }
+}
+
+/// How many members of a class are scanned for a similarity sample.
+const MAX_SCAN: usize = 256;
+
+/// Step 3: claims without an action take one from compatible claims.
+fn resolve_actions(profiles: &[Profile], block: &[usize]) -> Vec<Member> {
+    let mut by_class: BTreeMap<String, ClassIndex> = BTreeMap::new();
+    for &i in block {
+        if let Some(a) = &profiles[i].action {
+            let p = &profiles[i];
+            let idx = by_class.entry(a.clone()).or_insert_with(|| ClassIndex {
+                members: Vec::new(),
+                tokens: BTreeSet::new(),
+                empty_scope: false,
+                empty_scope_without_modifiers: false,
+                modifiers: BTreeSet::new(),
+            });
+            idx.members.push(Member {
+                item: i,
+                action: Some(a.clone()),
+                confidence: 1.0,
+                doubts: Vec::new(),
+            });
+            idx.tokens.extend(p.scope.iter().cloned());
+            if p.scope.is_empty() {
+                idx.empty_scope = true;
+                idx.empty_scope_without_modifiers |= p.modifiers.is_empty();
+                idx.modifiers.extend(p.modifiers.iter().cloned());
+            }
+        }
+    }
+    let mut out: Vec<Member> = by_class
+        .values()
+        .flat_map(|c| c.members.iter().cloned())
+        .collect();
+    for &i in block {
+        if profiles[i].action.is_some() {
+            continue;
+        }
+        let candidates: Vec<(&String, Vec<Member>)> = by_class
+            .iter()
+            .filter(|(_, idx)| idx.fits(&profiles[i]))
+            .map(|(k, idx)| {
+                let sample: Vec<Member> = idx
+                    .members
+                    .iter()
+                    .take(MAX_SCAN)
+                    .filter(|m| scopes_compatible(&profiles[i], &profiles[m.item]))
+                    .take(MAX_SAMPLE)
+                    .cloned()
+                    .collect();
+                (k, sample)
+            })
+            .collect();
+        let member = match candidates.len() {
+            0 => Member {
+                item: i,
+                action: None,
+                confidence: 1.0,
+                doubts: Vec::new(),
+            },
+            1 => Member {
+                item: i,
+                action: Some(candidates[0].0.clone()),
+                confidence: 0.9,
+                doubts: vec![format!(
+                    "no action verb; taken as \"{}\" like the figures it matches",
+                    candidates[0].0
+                )],
+            },
+            _ => {
+                let groups: Vec<&[Member]> = candidates.iter().map(|(_, f)| f.as_slice()).collect();
+                let gi = best_group(profiles, i, &groups).unwrap_or(0);
+                let action = candidates.get(gi).map(|c| c.0.clone());
+                Member {
+                    item: i,
+                    doubts: vec![format!(
+                        "no action verb; several actions fit, \"{}\" has the most similar sentences",
+                        action.as_deref().unwrap_or("-")
+                    )],
+                    action,
+                    confidence: 0.7,
+                }
+            }
+        };
+        out.push(member);
+    }
+    out
+}
+
+/// Step 4: union-find on shared scope roles (people) or modifiers (concepts).
+fn link(profiles: &[Profile], members: Vec<Member>) -> Vec<Vec<Member>> {
+    let n = members.len();
+    let mut dsu = Dsu::new(n);
+    let mut first_with: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut unkeyed: Vec<usize> = Vec::new();
+    let mut is_unkeyed = vec![false; n];
+    for (k, m) in members.iter().enumerate() {
+        let p = &profiles[m.item];
+        let keys: &BTreeSet<String> = if p.base == PEOPLE {
+            &p.scope
+        } else {
+            &p.modifiers
+        };
+        if keys.is_empty() {
+            unkeyed.push(k);
+            is_unkeyed[k] = true;
+            continue;
+        }
+        for key in keys {
+            match first_with.get(key.as_str()) {
+                Some(&f) => dsu.union(f, k),
+                None => {
+                    first_with.insert(key.as_str(), k);
+                }
+            }
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &skip) in is_unkeyed.iter().enumerate() {
+        if !skip {
+            let r = dsu.find(k);
+            comps.entry(r).or_default().push(k);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = comps.into_values().collect();
+    let is_people = members
+        .first()
+        .is_some_and(|m| profiles[m.item].base == PEOPLE);
+    if !unkeyed.is_empty() {
+        if is_people || groups.is_empty() {
+            // "people" with no role, or concepts that all lack modifiers.
+            groups.push(unkeyed);
+        } else {
+            // Concepts without modifiers join the largest modifier group.
+            let (gi, _) = groups
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(&a.0)))
+                .map_or((0, 0), |(gi, g)| (gi, g.len()));
+            groups[gi].extend(unkeyed);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().map(|k| members[k].clone()).collect())
+        .collect()
+}
+
+/// Step 5: splits a group by actor country, then by place.
+fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
+    let mut out = Vec::new();
+    for g in split_by(profiles, group, |p| {
+        p.actor.iter().cloned().collect::<BTreeSet<String>>()
+    }) {
+        out.extend(split_by(profiles, g, |p| p.places.clone()));
+    }
+    out
+}
+
+/// Splits a group into parts whose keys overlap; members with no key join
+/// the most similar part.
+fn split_by(
+    profiles: &[Profile],
+    group: Vec<Member>,
+    keys: impl Fn(&Profile) -> BTreeSet<String>,
+) -> Vec<Vec<Member>> {
+    let n = group.len();
+    let mut dsu = Dsu::new(n);
+    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    let mut keyless = Vec::new();
+    let mut is_keyless = vec![false; n];
+    for (k, m) in group.iter().enumerate() {
+        let ks = keys(&profiles[m.item]);
+        if ks.is_empty() {
+            keyless.push(k);
+            is_keyless[k] = true;
+        }
+        for key in ks {
+            match first_with.get(&key) {
+                Some(&f) => dsu.union(f, k),
+                None => {
+                    first_with.insert(key, k);
+                }
+            }
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &skip) in is_keyless.iter().enumerate() {
+        if !skip {
+            let r = dsu.find(k);
+            comps.entry(r).or_default().push(k);
+        }
+    }
+    if comps.len() <= 1 {
+        return vec![group];
+    }
+    let mut parts: Vec<Vec<Member>> = comps
+        .into_values()
+        .map(|ks| ks.into_iter().map(|k| group[k].clone()).collect())
+        .collect();
+    for k in keyless {
+        let views: Vec<&[Member]> = parts.iter().map(Vec::as_slice).collect();
+        let gi = best_group(profiles, group[k].item, &views).unwrap_or(0);
+        let mut m = group[k].clone();
+        m.confidence *= 0.9;
+        m.doubts
+            .push("names no actor or place; placed with the most similar figures".to_string());
+        parts[gi].push(m);
+    }
+    parts
+}
+
+/// Figures in one document that say the same thing twice: same scope,
+/// bounds, kind, increment flag and modality class. Linear: members are
+/// grouped by that key; the first statement is kept.
+fn duplicates(
+    items: &[Item<'_>],
+    members: &[usize],
+    scopes: &[Vec<String>],
+) -> Vec<(usize, usize)> {
+    type Key<'k> = (
+        &'k str,
+        &'k [String],
+        Option<u64>,
+        Option<u64>,
+        String,
+        bool,
+        &'static str,
+    );
+    let mut first: BTreeMap<Key<'_>, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (k, &m) in members.iter().enumerate() {
+        let c = items[m].claim;
+        let key: Key<'_> = (
+            items[m].doc,
+            scopes[k].as_slice(),
+            c.low.map(f64::to_bits),
+            c.high.map(f64::to_bits),
+            format!("{:?}", c.kind),
+            c.additional,
+            modality_class(c.modality),
+        );
+        match first.get(&key) {
+            Some(&kept) => out.push((kept, m)),
+            None => {
+                first.insert(key, m);
+            }
+        }
+    }
+    out
+}
+
+fn participle(action: Option<&str>) -> Option<&'static str> {
+    Some(match action? {
+        "move" => "sent",
+        "station" => "stationed",
+        "casualty" => "killed",
+        "wound" => "wounded",
+        "arrest" => "arrested",
+        "displace" => "displaced",
+        "gather" => "gathered",
+        "control" => "controlled",
+        "launch" => "launched",
+        "recruit" => "recruited",
+        "capture" => "captured",
+        _ => return None,
+    })
+}
+
+/// Editor-facing label: the most telling noun phrase, the action, the place.
+fn label(
+    items: &[Item<'_>],
+    profiles: &[Profile],
+    members: &[usize],
+    action: Option<&str>,
+) -> String {
+    // The phrase of the member with the widest scope, most common among those.
+    let widest = members
+        .iter()
+        .map(|&m| profiles[m].scope.len())
+        .max()
+        .unwrap_or(0);
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &m in members {
+        if profiles[m].scope.len() == widest && !profiles[m].elided {
+            *counts.entry(profiles[m].phrase.as_str()).or_default() += 1;
+        }
+    }
+    let phrase = counts
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(p, _)| p.to_string())
+        .or_else(|| members.first().map(|&m| profiles[m].phrase.clone()))
+        .unwrap_or_default();
+    let first = members.first().map(|&m| items[m].claim);
+    let phrase = match profiles.get(members.first().copied().unwrap_or(usize::MAX)) {
+        Some(p) if p.category == "proportion" => {
+            if phrase.is_empty() || phrase == "percent" {
+                "share".to_string()
+            } else {
+                format!("share of {phrase}")
+            }
+        }
+        Some(p) if p.category == "money" && (phrase.is_empty() || phrase == "money") => {
+            "amount of money".to_string()
+        }
+        _ => phrase,
+    };
+    let mut out = if phrase.is_empty() {
+        first.map(|c| c.text.clone()).unwrap_or_default()
+    } else {
+        phrase
+    };
+    // A place phrase in the first conjunct belongs in the label only once.
+    let dominant = {
+        let mut pc: BTreeMap<&str, usize> = BTreeMap::new();
+        for &m in members {
+            if let Some(p) = &profiles[m].place_phrase {
+                *pc.entry(p.as_str()).or_default() += 1;
+            }
+        }
+        pc.into_iter()
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(p, _)| p.to_string())
+    };
+    let duration = members
+        .first()
+        .is_some_and(|&m| profiles[m].category == "duration");
+    if let Some(p) = participle(action).filter(|_| !duration) {
+        // "troops positioned near the border": "stationed" reads oddly before "near".
+        out.push(' ');
+        out.push_str(p);
+    }
+    if let Some(place) = dominant {
+        out.push(' ');
+        out.push_str(&place);
+    }
+    out
+}
+
+fn slug(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).join("-");
+    if s.is_empty() { "x".to_string() } else { s }
+}
+
+/// Groups claims about the same thing. Deterministic: the same items in any
+/// order give the same clusters (as sets of item ids) in the same order with
+/// the same ids. Singletons are included. See the crate docs for the algorithm.
+pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| cmp_items(items, a, b));
+
+    // Figure starts per sentence, so a claim's context clause ends at the next figure.
+    let mut by_sentence: BTreeMap<(&str, usize, usize), Vec<usize>> = BTreeMap::new();
+    for it in items {
+        let c = it.claim;
+        by_sentence
+            .entry((it.doc, c.sentence_span.start, c.sentence_span.end))
+            .or_default()
+            .push(c.span.start.saturating_sub(c.sentence_span.start));
+    }
+    let profiles: Vec<Profile> = items
+        .iter()
+        .map(|it| {
+            let c = it.claim;
+            let own = c.span.start.saturating_sub(c.sentence_span.start);
+            let stops: Vec<usize> = by_sentence
+                .get(&(it.doc, c.sentence_span.start, c.sentence_span.end))
+                .map(|v| v.iter().copied().filter(|&s| s != own).collect())
+                .unwrap_or_default();
+            profile::profile(c, thesaurus, &stops)
+        })
+        .collect();
+
+    // Step 2: blocks.
+    let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for &i in &order {
+        blocks
+            .entry((profiles[i].category.as_str(), profiles[i].base.as_str()))
+            .or_default()
+            .push(i);
+    }
+
+    let mut groups: Vec<(Vec<Member>, Option<String>)> = Vec::new();
+    for block in blocks.values() {
+        let members = resolve_actions(&profiles, block);
+        let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();
+        for m in members {
+            by_action.entry(m.action.clone()).or_default().push(m);
+        }
+        for (action, ms) in by_action {
+            for g in link(&profiles, ms) {
+                for part in split(&profiles, g) {
+                    groups.push((part, action.clone()));
+                }
+            }
+        }
+    }
+
+    // (cluster, members, action class, union of scopes)
+    type Built = (Cluster, Vec<usize>, Option<String>, BTreeSet<String>);
+    let mut built: Vec<Built> = Vec::new();
+    for (mut g, action) in groups {
+        g.sort_by(|a, b| cmp_items(items, a.item, b.item));
+        let members: Vec<usize> = g.iter().map(|m| m.item).collect();
+        let mut membership: Vec<Membership> = Vec::with_capacity(g.len());
+        for m in &g {
+            let p = &profiles[m.item];
+            let mut confidence = m.confidence;
+            let mut doubts = m.doubts.clone();
+            if p.scope_from_context {
+                confidence *= 0.8;
+                doubts.push(format!(
+                    "role ({}) read from the clause, not the noun",
+                    p.scope.iter().join(", ")
+                ));
+            }
+            if p.elided {
+                confidence *= 0.9;
+                doubts.push("noun carried from the figure before it".to_string());
+            }
+            if p.fuzzy_head {
+                confidence *= 0.85;
+                doubts.push("noun matched by spelling similarity".to_string());
+            }
+            membership.push(Membership {
+                scope: p.scope.iter().cloned().collect(),
+                confidence: (confidence * 100.0).round() / 100.0,
+                doubts,
+            });
+        }
+        let scopes: Vec<Vec<String>> = membership.iter().map(|m| m.scope.clone()).collect();
+        let dups = duplicates(items, &members, &scopes);
+        let union_scope: BTreeSet<String> = g
+            .iter()
+            .flat_map(|m| profiles[m.item].scope.iter().cloned())
+            .collect();
+        let first = &profiles[members[0]];
+        let key = format!(
+            "{}/{}/{}/{}",
+            first.category,
+            first.base,
+            action.as_deref().unwrap_or("-"),
+            if union_scope.is_empty() {
+                "-".to_string()
+            } else {
+                union_scope.iter().join("+")
+            }
+        );
+        let lbl = label(items, &profiles, &members, action.as_deref());
+        built.push((
+            Cluster {
+                id: String::new(),
+                label: lbl,
+                key,
+                members: members.clone(),
+                membership,
+                duplicates: dups,
+                part_of: None,
+            },
+            members,
+            action,
+            union_scope,
+        ));
+    }
+
+    // Step 8: order.
+    built.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| cmp_items(items, a.1[0], b.1[0]))
+    });
+
+    // Step 7: subsets.
+    let n = built.len();
+    let mut parents: Vec<Option<usize>> = vec![None; n];
+    for (ci, (c, members, action, scope)) in built.iter().enumerate() {
+        if action.as_deref() != Some("station") {
+            continue;
+        }
+        let p0 = &profiles[members[0]];
+        let _ = c;
+        parents[ci] = built.iter().enumerate().position(|(cj, (_, ms, act, sc))| {
+            cj != ci
+                && act.as_deref() == Some("move")
+                && profiles[ms[0]].category == p0.category
+                && profiles[ms[0]].base == p0.base
+                && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
+        });
+    }
+
+    // Ids.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(n);
+    for ((mut c, members, _, scope), parent) in built.into_iter().zip(parents) {
+        let word = scope
+            .iter()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| profiles[members[0]].base.clone());
+        let ids = members.iter().map(|&m| items[m].id).join("\n");
+        let base_id = format!(
+            "c-{}-{:08x}",
+            slug(&word),
+            fnv1a(ids.as_bytes()) & 0xffff_ffff
+        );
+        let count = seen.entry(base_id.clone()).or_insert(0);
+        *count += 1;
+        c.id = if *count == 1 {
+            base_id
+        } else {
+            format!("{base_id}-{count}")
+        };
+        c.part_of = parent;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

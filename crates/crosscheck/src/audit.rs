@@ -42,12 +42,16 @@ impl Auditor {
         &self.registry
     }
 
+    /// A document's publication date as the claims grammar's date type.
+    pub fn published(&self, doc: &Document) -> Option<Date> {
+        doc.published
+            .and_then(|d| Date::new(i32::from(d.year()), d.month() as u8, d.day() as u8))
+    }
+
     /// The claims of one document, in order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let blocks: Vec<_> = doc.article_blocks().map(|b| b.span.clone()).collect();
-        let published = doc
-            .published
-            .and_then(|d| Date::new(i32::from(d.year()), d.month() as u8, d.day() as u8));
+        let published = self.published(doc);
         extract(
             Source {
                 text: &doc.text,

@@ -30,15 +30,6 @@ pub(crate) fn fnv(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-/// 1-based line and column (in characters) of byte offset `at` in `text`.
-pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = text.get(..at).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 impl Auditor {
     /// The full audit of a batch: claims, clusters, findings, credibility.
     ///
@@ -114,7 +105,7 @@ impl Auditor {
                             .map(|(_, l)| l.clone())
                             .unwrap_or_else(|| entries[m].text.clone());
                         let doc = &docs[doc_of[m]];
-                        let (line, column) = line_col(&doc.text, entries[m].span[0]);
+                        let (line, column) = doc.position(entries[m].span[0]);
                         Annotation {
                             claim: ids[m].clone(),
                             doc: doc.id.clone(),
@@ -185,12 +176,6 @@ pub fn severity_rank(s: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_and_column_count_characters() {
-        assert_eq!(line_col("ab\ncd’e", 8), (2, 5));
-        assert_eq!(line_col("abc", 0), (1, 1));
-    }
 
     #[test]
     fn fingerprints_are_stable_and_sensitive() {

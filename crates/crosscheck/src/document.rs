@@ -69,6 +69,9 @@ pub struct Block {
     pub role: BlockRole,
     /// The rule that decided the role (e.g. `"comment-count"`, `"html-class:comments"`).
     pub rule: &'static str,
+    /// Where the block starts in the file it was read from (1-based line,
+    /// 0-based column in characters), for formats where text maps to lines.
+    pub source: Option<(usize, usize)>,
 }
 
 /// A block that is not the article, as shown to an editor.
@@ -161,6 +164,8 @@ pub(crate) struct RawBlock {
     /// A role the markup already decided (an HTML comment widget, a figcaption);
     /// such blocks are not passed through the text classifier.
     pub role: Option<(BlockRole, &'static str)>,
+    /// Where the block starts in the file read: 1-based line, 0-based column in characters.
+    pub source: Option<(usize, usize)>,
 }
 
 impl RawBlock {
@@ -169,7 +174,13 @@ impl RawBlock {
             text: text.into(),
             kind,
             role: None,
+            source: None,
         }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
+        self.source = Some((line, column));
+        self
     }
 
     pub(crate) fn with_role(mut self, role: BlockRole, rule: &'static str) -> Self {
@@ -242,6 +253,7 @@ impl Document {
                 kind: b.kind,
                 role,
                 rule,
+                source: b.source,
             });
         }
         self.text = text;
@@ -306,6 +318,25 @@ impl Document {
                 excerpt: excerpt(self.block_text(b), 80),
             })
             .collect()
+    }
+
+    /// Where byte `at` of [`Document::text`] is in the file read: 1-based
+    /// line and column (in characters). For formats whose blocks do not map to
+    /// lines (HTML, JSONL) it is the line and column in `text` itself.
+    pub fn position(&self, at: usize) -> (usize, usize) {
+        let block = self.blocks.iter().find(|b| b.span.start <= at && at <= b.span.end);
+        match block.and_then(|b| b.source.map(|s| (b, s))) {
+            Some((b, (line, column))) => {
+                let within = self.text.get(b.span.start..at).unwrap_or("");
+                (line, column + within.chars().count() + 1)
+            }
+            None => {
+                let before = self.text.get(..at).unwrap_or(&self.text);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                (line, column)
+            }
+        }
     }
 
     /// The metadata part, for `documents[]` in reports.

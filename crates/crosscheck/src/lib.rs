@@ -19,6 +19,7 @@
 //! ```
 
 pub mod audit;
+mod auditing;
 pub mod date;
 pub mod document;
 pub mod ingest;

@@ -176,3 +176,118 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb\n"), "a [31mb ");
     }
 }
+
+/// Counts of findings by severity: (errors, warnings, infos).
+pub fn severity_counts(report: &Report) -> (usize, usize, usize) {
+    let mut counts = (0, 0, 0);
+    for f in &report.findings {
+        match f.severity.as_str() {
+            "error" => counts.0 += 1,
+            "warning" => counts.1 += 1,
+            _ => counts.2 += 1,
+        }
+    }
+    counts
+}
+
+/// The audit for a terminal: findings first (most severe first), each with
+/// the places it points at, then clusters and a summary line.
+pub fn audit_text(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let _ = writeln!(out, "{}[{}] {}: {}", f.severity, f.code, f.kind, clean(&f.message));
+        for a in &f.annotations {
+            let claim = report.claims.iter().find(|c| c.id == a.claim);
+            let source = claim
+                .and_then(|c| c.attribution.as_ref())
+                .map(|s| format!(" ← {}", s.source))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  --> {}:{}:{} {} \"{}\"{}",
+                if a.path.is_empty() { &a.doc } else { &a.path },
+                a.line,
+                a.column,
+                a.claim,
+                clean(&a.label),
+                source
+            );
+        }
+        if let Some(h) = &f.help {
+            let _ = writeln!(out, "  = help: {}", clean(h));
+        }
+        out.push('\n');
+    }
+    if !report.clusters.is_empty() {
+        out.push_str("clusters:\n");
+        for c in &report.clusters {
+            let _ = writeln!(
+                out,
+                "  {:<22} {:<14} {} claim(s), {} independent origin(s): {}",
+                c.id,
+                c.verdict,
+                c.claims.len(),
+                c.origins,
+                clean(&c.label)
+            );
+        }
+    }
+    let (e, w, i) = severity_counts(report);
+    let _ = writeln!(
+        out,
+        "\n{} document(s), {} claim(s), {} cluster(s); {} error(s), {} warning(s), {} info",
+        report.documents.len(),
+        report.claims.len(),
+        report.clusters.len(),
+        e,
+        w,
+        i
+    );
+    out
+}
+
+/// Markdown for a pull request or a CMS note: a findings table, then clusters.
+pub fn markdown(report: &Report) -> String {
+    fn cell(s: &str) -> String {
+        clean(s).replace('|', "\\|")
+    }
+    let mut out = String::from("# crosscheck audit\n\n");
+    let (e, w, i) = severity_counts(report);
+    let _ = writeln!(
+        out,
+        "{} documents, {} claims, {} clusters — **{} errors, {} warnings, {} info**\n",
+        report.documents.len(),
+        report.claims.len(),
+        report.clusters.len(),
+        e,
+        w,
+        i
+    );
+    if !report.findings.is_empty() {
+        out.push_str("| severity | code | kind | finding | claims |\n|---|---|---|---|---|\n");
+        for f in &report.findings {
+            let places: Vec<String> = f
+                .annotations
+                .iter()
+                .map(|a| format!("`{}` \"{}\"", cell(&a.claim), cell(&a.label)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                f.severity,
+                f.code,
+                f.kind,
+                cell(&f.message),
+                places.join("<br>")
+            );
+        }
+        out.push('\n');
+    }
+    if !report.clusters.is_empty() {
+        out.push_str("## Clusters\n\n| cluster | verdict | origins | claims |\n|---|---|---:|---|\n");
+        for c in &report.clusters {
+            let _ = writeln!(out, "| {} | {} | {} | {} |", cell(&c.label), c.verdict, c.origins, c.claims.len());
+        }
+    }
+    out
+}

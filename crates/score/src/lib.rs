@@ -1,1 +1,1505 @@
-//! crosscheck-score: not yet implemented beyond this crate root (see DESIGN.md).
+//! crosscheck-score: clusters to findings and credibility.
+//!
+//! [`assess`] takes the claims of a batch ([`Item`]s), their clusters (from
+//! [`crosscheck_cluster::cluster`]) and the source registry, and says which
+//! figures conflict, which corroborate each other, which were revised over
+//! time, which rest on one origin, and how much weight each deserves.
+//! Pure and deterministic: no I/O; the same input gives the same
+//! [`Assessment`].
+//!
+//! ```
+//! use crosscheck_claims::claim::{extract, Source};
+//! use crosscheck_claims::registry::SourceRegistry;
+//! use crosscheck_cluster::{cluster, Item, Thesaurus};
+//! use crosscheck_score::{assess, FindingKind, Severity, Tolerances};
+//!
+//! let registry = SourceRegistry::with_defaults();
+//! let a = "Police said 240,000 people marched in the city on Sunday.";
+//! let b = "Organisers said 1.03 million people marched in the city on Sunday.";
+//! let ca = extract(Source { text: a, blocks: &[0..a.len()], published: None }, &registry);
+//! let cb = extract(Source { text: b, blocks: &[0..b.len()], published: None }, &registry);
+//! let items = [
+//!     Item { id: "a#1", doc: "a", published: None, claim: &ca[0] },
+//!     Item { id: "b#1", doc: "b", published: None, claim: &cb[0] },
+//! ];
+//! let clusters = cluster(&items, &Thesaurus::builtin());
+//! let assessment = assess(&items, &clusters, &registry, &Tolerances::default());
+//! let conflict = &assessment.findings[0];
+//! assert_eq!((conflict.kind, conflict.code, conflict.severity), (FindingKind::Conflict, "CC001", Severity::Error));
+//! assert_eq!(conflict.claims.len(), 2);
+//! ```
+//!
+//! # Rules
+//!
+//! Every finding carries a rule code and name, as in ruff. Findings about
+//! a cluster name its claims: the first is the primary claim, the rest the
+//! claims it was judged against.
+//!
+//! | code | name | kind | severity | when |
+//! |---|---|---|---|---|
+//! | CC001 | conflicting-figure | conflict | error | same thing, same time scope, intervals cannot overlap after tolerance (or a sum of parts that cannot match its whole) |
+//! | CC002 | possible-conflict | conflict | warning | the intervals cannot overlap, but it is unsure the figures count the same thing over the same time: nested periods, a vague magnitude, a part larger than its whole, a clusterer doubt |
+//! | CC003 | revised-figure | revision | info (warning when a running total goes down) | a running total grows between dated documents, or an earlier-scoped count ("last fall", "in November 2024") is smaller than a later total |
+//! | CC004 | corroborated-figure | corroborated | info | figures from at least two independent origins agree |
+//! | CC005 | single-source-figure | single-source | info | only one document (and at most one origin) gives the figure |
+//! | CC006 | unattributed-figure | unattributed | warning | a figure with no source |
+//! | CC007 | single-origin-echo | consistent | info | figures in several articles agree but all trace back to one origin ("4 articles, 1 origin") |
+//! | CC008 | subset-of-total | subset | info | a part ("troops near the border") checked against its whole ("troops sent") |
+//! | CC009 | sum-of-parts | sum-of-parts | info | parts add up to a figure they agree with (arithmetic shown) |
+//! | CC010 | few-independent-origins | consistent | info | most of the batch's attributed figures trace back to one origin |
+//!
+//! # Semantics
+//!
+//! - **Intervals** with tolerance by qualifier ([`Tolerances`]): "about" ±10%,
+//!   "nearly" just under, bare round numbers their rounding, vague
+//!   magnitudes their interval with slack. Two figures conflict only when
+//!   their intervals cannot overlap.
+//! - **Same thing**: figures are compared only inside a cluster, with equal
+//!   scopes (the clusterer's roles); a figure whose scope is inside
+//!   another's is a part of it (it may not exceed it); figures with
+//!   disjoint scopes are siblings, never rivals.
+//! - **Plans and events**: "agreed to send" is compared with plans only; a
+//!   plan never contradicts an event (a sum that matches across them is
+//!   still shown). Denials are not compared.
+//! - **Time**: figures with no scope or a running-total scope ("in total",
+//!   "since last fall") are totals as of publication and are compared
+//!   directly — unless their documents were published at least
+//!   `revision-days` apart, when growth is a revision and a fall is a
+//!   warning. A figure for an earlier period ("last fall", "in November
+//!   2024") may be smaller than a later total (a revision when it cannot
+//!   overlap it), never larger. Periods that can overlap are compared, at
+//!   warning level unless they are the same period; disjoint periods and
+//!   future scopes against past ones are not compared.
+//! - **Sums**: a figure followed in its document by increments ("with an
+//!   additional 3,000-4,000") adds up to a running total as of that
+//!   document (ranges add as ranges); figures of one document whose scopes
+//!   partition a whole's scope add up to it. Increments alone are never
+//!   rivals of totals.
+//! - **Independence**: an origin is the registry's origin family of a
+//!   claim's source (the NIS and "South Korean assessments" are both the
+//!   South Korean government); a joint source ("South Korea, the U.S., and
+//!   Ukraine estimate") is one origin of its own. Unnamed sources, the
+//!   article itself and readers are never an origin. A cluster is
+//!   corroborated only when figures from two or more origins agree.
+//! - **Duplicates**: the clusterer's repeats (the same figure twice in one
+//!   document) count once.
+//! - **Unsure**: when the clusterer's confidence in a membership is below
+//!   0.8 (no action verb and several would fit, a noun matched only by
+//!   spelling, several doubts together), when the periods only overlap or
+//!   nest, or when a vague magnitude or a part and its whole are involved,
+//!   a mismatch is a CC002 warning with low confidence, not a CC001 error.
+//!
+//! # Conflicts, one finding per outlier
+//!
+//! Conflicting pairs form a graph. The figure with most conflicts (ties:
+//! fewest agreements, then claim id) becomes the primary claim of one
+//! finding, judged against its rivals of the strongest kind (errors before
+//! warnings; same-scope figures before sums, vague magnitudes and wholes);
+//! its edges are removed and the next outlier is taken. One figure changed
+//! beyond tolerance in one article therefore gives one finding.
+//!
+//! # Complexity
+//!
+//! Figures are compared pairwise inside their cluster only: O(Σ k²) for
+//! clusters of k figures (clusters hold the figures for one thing, so k is
+//! small next to the batch); sums of parts combine at most 8 candidate
+//! parts per document; outliers are picked with degrees updated as edges
+//! are removed. Everything else is linear or O(n log n).
+//!
+//! # Credibility weights
+//!
+//! Each claim starts from the prior of its source and is adjusted; every
+//! line of [`Credibility::reasons`] starts with its weight, and the
+//! weights add up to the score (clamped to 0.02..0.98).
+//!
+//! | reason | weight |
+//! |---|---|
+//! | base: prior of the source in the registry, or of its kind ([`SourceKind::default_prior`]): wire 0.80 … intelligence agency 0.60 … anonymous 0.35, state media 0.30; joint sources the mean of their members | prior |
+//! | base for a figure with no source: the outlet prior | 0.50 |
+//! | unattributed | −0.10 |
+//! | attribution inherited from an earlier sentence | −0.05 |
+//! | interested party in what the figure is about (registry) | −prior × (1 − 2/3) |
+//! | each intermediary in the chain ("NIS ← lawmakers ← Yonhap") | −0.02, at most −0.06 |
+//! | modality: estimated / believed / reported / planned / possible / denied | −0.02 / −0.04 / −0.06 / −0.05 / −0.10 / −0.20 |
+//! | each weak hedge (likely, possibly, unconfirmed, allegedly …) | −0.02, at most −0.06 |
+//! | vague magnitude ("thousands") | −0.05 |
+//! | corroborated: each independent origin whose figures agree | +0.10, at most +0.20 |
+//! | repeated only by the same origin elsewhere | +0.00 (said, not counted) |
+//! | agrees with other figures in its cluster, no conflict | +0.05 |
+//! | in a conflict / a possible conflict | −0.15 / −0.08 |
+//! | superseded by a later, larger count | −0.05 |
+//! | single source | −0.05 |
+//!
+//! [`SourceKind::default_prior`]: crosscheck_claims::registry::SourceKind::default_prior
+
+pub mod credibility;
+pub mod interval;
+pub mod judge;
+pub mod origin;
+pub mod when;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_claims::counted::Category;
+use crosscheck_claims::registry::SourceRegistry;
+use crosscheck_cluster::{Cluster, Item, cmp_ids};
+use serde::{Deserialize, Serialize};
+
+pub use credibility::{Credibility, Evidence};
+pub use interval::{Interval, Tolerances};
+
+use interval::{fmt_nominal, interval, nominal};
+use judge::{Edge, Fig, Judgement, Node, SumMatch, judge};
+use origin::{Origin, short_source};
+use when::{When, when};
+
+/// Small iterator helpers (the crate depends only on claims, cluster and serde).
+pub(crate) trait IterExt: Iterator + Sized {
+    /// The distinct items, in first-seen order.
+    fn unique(self) -> std::vec::IntoIter<Self::Item>
+    where
+        Self::Item: PartialEq,
+    {
+        let mut v: Vec<Self::Item> = Vec::new();
+        for x in self {
+            if !v.contains(&x) {
+                v.push(x);
+            }
+        }
+        v.into_iter()
+    }
+
+    /// The items displayed and joined with `sep`.
+    fn join(self, sep: &str) -> String
+    where
+        Self::Item: std::fmt::Display,
+    {
+        let mut out = String::new();
+        for (i, x) in self.enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(&x.to_string());
+        }
+        out
+    }
+}
+
+impl<I: Iterator> IterExt for I {}
+
+/// What a finding says about its claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Figures that cannot both be right (CC001, CC002).
+    Conflict,
+    /// A figure revised over time (CC003).
+    Revision,
+    /// Figures from independent origins agree (CC004).
+    Corroborated,
+    /// Only one source gives the figure (CC005).
+    SingleSource,
+    /// A figure without a source (CC006).
+    Unattributed,
+    /// Figures agree but rest on one origin (CC007, CC010).
+    Consistent,
+    /// A part checked against its whole (CC008).
+    Subset,
+    /// Parts that add up to a whole (CC009).
+    SumOfParts,
+}
+
+impl FindingKind {
+    /// The kebab-case name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Revision => "revision",
+            FindingKind::Corroborated => "corroborated",
+            FindingKind::SingleSource => "single-source",
+            FindingKind::Unattributed => "unattributed",
+            FindingKind::Consistent => "consistent",
+            FindingKind::Subset => "subset",
+            FindingKind::SumOfParts => "sum-of-parts",
+        }
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            FindingKind::Conflict => 0,
+            FindingKind::Revision => 1,
+            FindingKind::SumOfParts => 2,
+            FindingKind::Subset => 3,
+            FindingKind::Corroborated => 4,
+            FindingKind::Consistent => 5,
+            FindingKind::SingleSource => 6,
+            FindingKind::Unattributed => 7,
+        }
+    }
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Needs a fix before publication.
+    Error,
+    /// Needs a look.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// "error", "warning" or "info".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One rule of the table in the crate docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// "CC001".
+    pub code: &'static str,
+    /// "conflicting-figure".
+    pub name: &'static str,
+    /// The kind of its findings.
+    pub kind: FindingKind,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line for editors.
+    pub summary: &'static str,
+}
+
+/// Every rule, in code order.
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "CC001",
+        name: "conflicting-figure",
+        kind: FindingKind::Conflict,
+        severity: Severity::Error,
+        summary: "two figures for the same thing at the same time cannot both be right",
+    },
+    Rule {
+        code: "CC002",
+        name: "possible-conflict",
+        kind: FindingKind::Conflict,
+        severity: Severity::Warning,
+        summary: "figures disagree, but they may not count the same thing over the same time",
+    },
+    Rule {
+        code: "CC003",
+        name: "revised-figure",
+        kind: FindingKind::Revision,
+        severity: Severity::Info,
+        summary: "a count changed over time: a revision, not a conflict",
+    },
+    Rule {
+        code: "CC004",
+        name: "corroborated-figure",
+        kind: FindingKind::Corroborated,
+        severity: Severity::Info,
+        summary: "independent origins agree",
+    },
+    Rule {
+        code: "CC005",
+        name: "single-source-figure",
+        kind: FindingKind::SingleSource,
+        severity: Severity::Info,
+        summary: "only one source gives this figure",
+    },
+    Rule {
+        code: "CC006",
+        name: "unattributed-figure",
+        kind: FindingKind::Unattributed,
+        severity: Severity::Warning,
+        summary: "a figure without a source",
+    },
+    Rule {
+        code: "CC007",
+        name: "single-origin-echo",
+        kind: FindingKind::Consistent,
+        severity: Severity::Info,
+        summary: "articles agree, but all repeat one origin",
+    },
+    Rule {
+        code: "CC008",
+        name: "subset-of-total",
+        kind: FindingKind::Subset,
+        severity: Severity::Info,
+        summary: "a part of a total, not a rival count",
+    },
+    Rule {
+        code: "CC009",
+        name: "sum-of-parts",
+        kind: FindingKind::SumOfParts,
+        severity: Severity::Info,
+        summary: "parts add up to the whole",
+    },
+    Rule {
+        code: "CC010",
+        name: "few-independent-origins",
+        kind: FindingKind::Consistent,
+        severity: Severity::Info,
+        summary: "most of the batch rests on one origin",
+    },
+];
+
+/// The rule with a code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// One diagnostic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// What it says.
+    pub kind: FindingKind,
+    /// Rule code ("CC001"; table in the crate docs).
+    pub code: &'static str,
+    /// Rule name ("conflicting-figure").
+    pub name: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Index of the cluster it is about, if any.
+    pub cluster: Option<usize>,
+    /// Item indices: the first is the primary claim, the rest the claims it
+    /// was judged against.
+    pub claims: Vec<usize>,
+    /// One sentence that cites the figures, their sources and documents.
+    pub message: String,
+    /// A short label per claim ("NIS: about 5,000").
+    pub labels: Vec<(usize, String)>,
+    /// What to check, when there is something to check.
+    pub help: Option<String>,
+    /// How sure the scorer is, 0..1.
+    pub confidence: f64,
+}
+
+/// A cluster's overall reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// At least one CC001 conflict.
+    Conflict,
+    /// Possible conflicts (CC002) or a running total that went down, no CC001.
+    Mixed,
+    /// Figures from two or more independent origins agree.
+    Corroborated,
+    /// Figures changed over time, one origin.
+    Revised,
+    /// Several documents agree, one origin (or none).
+    Consistent,
+    /// One document.
+    SingleSource,
+}
+
+impl Verdict {
+    /// The kebab-case name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Mixed => "mixed",
+            Verdict::Corroborated => "corroborated",
+            Verdict::Revised => "revised",
+            Verdict::Consistent => "consistent",
+            Verdict::SingleSource => "single-source",
+        }
+    }
+}
+
+/// One origin the batch rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OriginTally {
+    /// Independence key ("KR government", "joint:…").
+    pub key: String,
+    /// For editors ("Government of South Korea").
+    pub label: String,
+    /// The sources seen for it ("NIS", "KR government").
+    pub sources: Vec<String>,
+    /// Item indices of its claims.
+    pub claims: Vec<usize>,
+    /// How many documents cite it.
+    pub documents: usize,
+}
+
+/// Everything the scorer says about a batch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Findings, in cluster order, then by kind (conflicts first), then by claim.
+    pub findings: Vec<Finding>,
+    /// One per item.
+    pub credibility: Vec<Credibility>,
+    /// One per cluster.
+    pub verdicts: Vec<Verdict>,
+    /// Independent origins per cluster.
+    pub origins: Vec<usize>,
+    /// The origins the batch rests on, most claims first.
+    pub origin_tally: Vec<OriginTally>,
+}
+
+/// Shared context for messages.
+struct Ctx<'a, 'i> {
+    items: &'a [Item<'i>],
+    origins: &'a [Option<Origin>],
+    /// Short source name per item, computed once.
+    sources: Vec<String>,
+}
+
+impl Ctx<'_, '_> {
+    fn source(&self, i: usize) -> String {
+        self.sources.get(i).cloned().unwrap_or_default()
+    }
+
+    /// "roughly 15,000 (NIS, doc 000)".
+    fn cite(&self, i: usize) -> String {
+        let it = &self.items[i];
+        format!("{} ({}, doc {})", it.claim.text, self.source(i), it.doc)
+    }
+
+    /// "approximately 10,000-12,000 last fall (South Korea/United States/Ukraine, doc 001)".
+    fn cite_time(&self, i: usize) -> String {
+        let it = &self.items[i];
+        match &it.claim.time {
+            Some(t) => format!(
+                "{} {} ({}, doc {})",
+                it.claim.text,
+                sentence_case_off(&t.as_written),
+                self.source(i),
+                it.doc
+            ),
+            None => self.cite(i),
+        }
+    }
+
+    /// "1,000 sappers", "5,000 military construction workers".
+    fn phrase(&self, i: usize) -> String {
+        let c = self.items[i].claim;
+        match &c.counted {
+            Some(k) if !k.elided && !k.as_written.is_empty() => {
+                let words: Vec<&str> = k
+                    .as_written
+                    .split_whitespace()
+                    .filter(|w| !w.starts_with(|ch: char| ch.is_uppercase()))
+                    .collect();
+                if words.is_empty() {
+                    c.text.clone()
+                } else {
+                    format!("{} {}", c.text, words.join(" "))
+                }
+            }
+            _ => c.text.clone(),
+        }
+    }
+
+    fn label(&self, i: usize) -> (usize, String) {
+        (
+            i,
+            format!("{}: {}", self.source(i), self.items[i].claim.text),
+        )
+    }
+
+    fn labels(&self, claims: &[usize]) -> Vec<(usize, String)> {
+        claims.iter().map(|&i| self.label(i)).collect()
+    }
+
+    fn doc_list(&self, claims: &[usize]) -> String {
+        claims
+            .iter()
+            .map(|&i| self.items[i].doc)
+            .unique()
+            .join(", ")
+    }
+
+    fn origin_key(&self, i: usize) -> Option<&str> {
+        self.origins[i].as_ref().map(|o| o.key.as_str())
+    }
+}
+
+/// "In November 2024" → "in November 2024" (a scope quoted mid-sentence);
+/// names stay capitalized.
+fn sentence_case_off(s: &str) -> String {
+    const SMALL: &[&str] = &[
+        "in",
+        "since",
+        "last",
+        "by",
+        "as",
+        "earlier",
+        "later",
+        "currently",
+        "now",
+        "so",
+        "to",
+        "until",
+        "this",
+        "after",
+        "before",
+        "over",
+        "during",
+        "from",
+        "at",
+        "on",
+        "the",
+        "for",
+    ];
+    let first = s.split_whitespace().next().unwrap_or("");
+    if SMALL.contains(&first.to_lowercase().as_str()) {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        s.to_string()
+    }
+}
+
+fn join_and(parts: &[String]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn by_id(items: &[Item<'_>], v: &mut [usize]) {
+    v.sort_by(|&a, &b| cmp_ids(items[a].id, items[b].id));
+}
+
+fn finding(
+    ctx: &Ctx<'_, '_>,
+    (code, severity): (&'static str, Severity),
+    cluster: Option<usize>,
+    claims: Vec<usize>,
+    message: String,
+    help: Option<&str>,
+    confidence: f64,
+) -> Finding {
+    let r = rule(code).unwrap_or(&RULES[0]);
+    Finding {
+        kind: r.kind,
+        code: r.code,
+        name: r.name,
+        severity,
+        cluster,
+        labels: ctx.labels(&claims),
+        claims,
+        message,
+        help: help.map(str::to_string),
+        confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+    }
+}
+
+/// The figures of a cluster, repeats removed, in member order.
+fn figs(items: &[Item<'_>], c: &Cluster, tol: &Tolerances) -> Vec<Fig> {
+    c.members
+        .iter()
+        .enumerate()
+        .filter(|&(_, &m)| m < items.len() && !c.is_repeat(m))
+        .filter_map(|(k, &m)| {
+            let it = &items[m];
+            let claim = it.claim;
+            let iv = interval(claim, tol)?;
+            let ms = c.membership.get(k);
+            Some(Fig {
+                item: m,
+                doc: it.doc.to_string(),
+                start: claim.span.start,
+                iv,
+                nominal: nominal(claim).unwrap_or((iv.lo, Some(iv.hi))),
+                vague: claim.kind == crosscheck_claims::quantity::Kind::Vague,
+                class: crosscheck_cluster::modality_class(claim.modality),
+                when: when(claim, it.published),
+                published: it.published,
+                scope: ms
+                    .map(|m| m.scope.iter().cloned().collect())
+                    .unwrap_or_default(),
+                conf: ms.map_or(1.0, |m| m.confidence),
+                additional: claim.additional,
+            })
+        })
+        .collect()
+}
+
+/// "10,000-12,000 + an additional 3,000-4,000 (South Korea/United States/Ukraine, doc 001) = 13,000-16,000".
+fn describe_sum(ctx: &Ctx<'_, '_>, parts: &[usize], figs: &[Fig]) -> String {
+    let mut lo = 0.0;
+    let mut hi = Some(0.0);
+    for &p in parts {
+        if let Some(f) = figs.iter().find(|f| f.item == p) {
+            lo += f.nominal.0;
+            hi = match (hi, f.nominal.1) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            };
+        }
+    }
+    format!(
+        "{} ({}, doc {}) = {}",
+        parts
+            .iter()
+            .map(|&p| ctx.items[p].claim.text.clone())
+            .join(" + "),
+        parts.first().map_or(String::new(), |&p| ctx.source(p)),
+        ctx.doc_list(parts),
+        fmt_nominal(lo, hi)
+    )
+}
+
+/// Picks outliers one at a time (see the crate docs) and writes one finding
+/// each. Returns the findings and the outliers' items.
+fn conflict_findings(
+    ctx: &Ctx<'_, '_>,
+    ci: usize,
+    label: &str,
+    edges: &[Edge],
+    agree: &BTreeSet<(usize, usize)>,
+    figs: &[Fig],
+) -> (Vec<Finding>, BTreeSet<usize>) {
+    let items = ctx.items;
+    let confidence: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
+    let conf_of = |i: usize| confidence.get(&i).copied().unwrap_or(1.0);
+    let mut agreement_count: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(a, b) in agree {
+        *agreement_count.entry(a).or_default() += 1;
+        *agreement_count.entry(b).or_default() += 1;
+    }
+    let agreements = |i: usize| agreement_count.get(&i).copied().unwrap_or(0);
+    let first = |n: &Node| n.items().first().copied().unwrap_or(0);
+    // Sides (a figure, or a sum of parts counting as one side), their
+    // degrees and incident edges, kept up to date as edges are removed.
+    let mut node_id: BTreeMap<Node, usize> = BTreeMap::new();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut id_of = |n: Node, nodes: &mut Vec<Node>| -> usize {
+        *node_id.entry(n.clone()).or_insert_with(|| {
+            nodes.push(n);
+            nodes.len() - 1
+        })
+    };
+    let ends: Vec<(usize, usize)> = edges
+        .iter()
+        .map(|e| {
+            (
+                id_of(Node::One(e.a), &mut nodes),
+                id_of(e.b.clone(), &mut nodes),
+            )
+        })
+        .collect();
+    let mut degree = vec![0usize; nodes.len()];
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut nodes_with: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &(x, y)) in ends.iter().enumerate() {
+        degree[x] += 1;
+        degree[y] += 1;
+        incident[x].push(k);
+        incident[y].push(k);
+    }
+    for (n, node) in nodes.iter().enumerate() {
+        for i in node.items() {
+            nodes_with.entry(i).or_default().push(n);
+        }
+    }
+    let mut alive = vec![true; edges.len()];
+    let mut left = edges.len();
+    let mut out = Vec::new();
+    let mut outliers = BTreeSet::new();
+    while left > 0 {
+        let Some(primary) = (0..nodes.len())
+            .filter(|&n| degree[n] > 0)
+            .max_by(|&x, &y| {
+                let (nx, ny) = (&nodes[x], &nodes[y]);
+                degree[x]
+                    .cmp(&degree[y])
+                    .then_with(|| matches!(nx, Node::One(_)).cmp(&matches!(ny, Node::One(_))))
+                    .then_with(|| agreements(first(ny)).cmp(&agreements(first(nx))))
+                    .then_with(|| conf_of(first(ny)).total_cmp(&conf_of(first(nx))))
+                    .then_with(|| cmp_ids(items[first(ny)].id, items[first(nx)].id))
+            })
+            .map(|n| nodes[n].clone())
+        else {
+            break;
+        };
+        let p_items = primary.items();
+        outliers.extend(p_items.iter().copied());
+        // Every edge the outlier is on, also as a part of a sum: one finding per outlier.
+        let mut mine: Vec<&Edge> = Vec::new();
+        let mut taken: BTreeSet<usize> = BTreeSet::new();
+        for p in &p_items {
+            for &n in nodes_with.get(p).map_or(&[][..], Vec::as_slice) {
+                for &k in &incident[n] {
+                    if alive[k] && taken.insert(k) {
+                        alive[k] = false;
+                        left -= 1;
+                        degree[ends[k].0] -= 1;
+                        degree[ends[k].1] -= 1;
+                    }
+                }
+            }
+        }
+        mine.extend(taken.iter().map(|&k| &edges[k]));
+        let best = mine
+            .iter()
+            .map(|e| (e.severity, e.tier))
+            .min()
+            .unwrap_or((Severity::Warning, 1));
+        let (chosen, others): (Vec<&Edge>, Vec<&Edge>) =
+            mine.iter().partition(|e| (e.severity, e.tier) == best);
+        let other_of = |e: &Edge| -> Node {
+            if p_items.contains(&e.a) {
+                e.b.clone()
+            } else {
+                Node::One(e.a)
+            }
+        };
+        let mut rivals: Vec<usize> = Vec::new();
+        let mut described: Vec<String> = Vec::new();
+        for e in &chosen {
+            let node = other_of(e);
+            match &node {
+                Node::One(i) => described.push(ctx.cite_time(*i)),
+                Node::Sum(parts) => described.push(describe_sum(ctx, parts, figs)),
+            }
+            for i in node.items() {
+                if !rivals.contains(&i) && !p_items.contains(&i) {
+                    rivals.push(i);
+                }
+            }
+        }
+        let why = chosen.iter().map(|e| e.why.as_str()).unique().join("; ");
+        let key = |i: usize| ctx.origin_key(i);
+        let same_origin = rivals
+            .iter()
+            .all(|&r| key(r).is_some() && key(r) == key(p_items[0]));
+        let sources_note = if same_origin {
+            "same origin, so at least one report is wrong"
+        } else {
+            "different sources"
+        };
+        let mut extra: Vec<usize> = others
+            .iter()
+            .flat_map(|e| other_of(e).items())
+            .filter(|i| !rivals.contains(i) && !p_items.contains(i))
+            .unique()
+            .collect();
+        by_id(items, &mut extra);
+        let also = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (also at odds with {})",
+                extra.iter().map(|&i| ctx.cite(i)).join(", ")
+            )
+        };
+        let severity = best.0;
+        let code = if severity == Severity::Error {
+            "CC001"
+        } else {
+            "CC002"
+        };
+        let subject = match &primary {
+            Node::One(i) => ctx.cite_time(*i),
+            Node::Sum(parts) => describe_sum(ctx, parts, figs),
+        };
+        let message = format!(
+            "{label}: {subject} {} {}: {why}, {sources_note}{also}.",
+            if severity == Severity::Error {
+                "conflicts with"
+            } else {
+                "may conflict with"
+            },
+            join_and(&described),
+        );
+        let help = if severity == Severity::Error {
+            "Check which figure is right: when each was counted and by whom; if both stand, attribute each and say they differ."
+        } else {
+            "Check whether these figures count the same thing over the same period before treating them as rivals."
+        };
+        let confidence = chosen.iter().map(|e| e.confidence).fold(1.0, f64::min);
+        let mut claims = p_items.clone();
+        claims.extend(rivals);
+        out.push(finding(
+            ctx,
+            (code, severity),
+            Some(ci),
+            claims,
+            message,
+            Some(help),
+            confidence,
+        ));
+    }
+    (out, outliers)
+}
+
+fn revision_findings(
+    ctx: &Ctx<'_, '_>,
+    ci: usize,
+    label: &str,
+    j: &Judgement,
+    outliers: &BTreeSet<usize>,
+) -> Vec<Finding> {
+    let items = ctx.items;
+    let mut out = Vec::new();
+    let clean =
+        |r: &&judge::Revision| !outliers.contains(&r.earlier) && !outliers.contains(&r.later);
+    let ups: Vec<&judge::Revision> = j
+        .revisions
+        .iter()
+        .filter(|r| !r.down)
+        .filter(clean)
+        .collect();
+    if !ups.is_empty() {
+        let mut laters: Vec<usize> = ups.iter().map(|r| r.later).unique().collect();
+        by_id(items, &mut laters);
+        let count = |i: usize| ups.iter().filter(|r| r.later == i).count();
+        let primary = laters
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                items[a]
+                    .published
+                    .cmp(&items[b].published)
+                    .then_with(|| count(a).cmp(&count(b)))
+                    .then_with(|| cmp_ids(items[b].id, items[a].id))
+            })
+            .unwrap_or(laters[0]);
+        let mut earlier: Vec<usize> = ups
+            .iter()
+            .filter(|r| r.later == primary)
+            .map(|r| r.earlier)
+            .unique()
+            .collect();
+        by_id(items, &mut earlier);
+        let mut other_laters: Vec<usize> = laters.into_iter().filter(|&l| l != primary).collect();
+        by_id(items, &mut other_laters);
+        let dated = ups.iter().any(|r| r.dated);
+        let also = if other_laters.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (also {})",
+                other_laters.iter().map(|&i| ctx.cite_time(i)).join(", ")
+            )
+        };
+        let message = format!(
+            "{label}: the count grew from {} to {}{also}{}: a revision, not a conflict.",
+            join_and(
+                &earlier
+                    .iter()
+                    .map(|&i| ctx.cite_time(i))
+                    .collect::<Vec<_>>()
+            ),
+            ctx.cite_time(primary),
+            if dated {
+                " between publication dates"
+            } else {
+                " between earlier and later time scopes"
+            },
+        );
+        let mut claims = vec![primary];
+        claims.extend(earlier);
+        claims.extend(other_laters);
+        out.push(finding(
+            ctx,
+            ("CC003", Severity::Info),
+            Some(ci),
+            claims,
+            message,
+            Some("Use the latest figure and say when it was counted."),
+            if dated { 0.85 } else { 0.7 },
+        ));
+    }
+    for r in j.revisions.iter().filter(|r| r.down).filter(clean) {
+        let message = format!(
+            "{label}: the running total fell from {} to {}: a downward revision or an error.",
+            ctx.cite_time(r.earlier),
+            ctx.cite_time(r.later),
+        );
+        out.push(finding(ctx, ("CC003", Severity::Warning),
+            Some(ci),
+            vec![r.later, r.earlier],
+            message,
+            Some("A running total should not shrink: check whether the later figure corrects the earlier one or counts something else."),
+            0.6,
+        ));
+    }
+    out
+}
+
+fn sum_findings(
+    ctx: &Ctx<'_, '_>,
+    ci: usize,
+    label: &str,
+    sums: &[SumMatch],
+    figs: &[Fig],
+) -> Vec<Finding> {
+    let nominal_of = |i: usize| figs.iter().find(|f| f.item == i).map(|f| f.nominal);
+    let total_of = |parts: &[usize]| -> String {
+        let mut lo = 0.0;
+        let mut hi = Some(0.0);
+        for &p in parts {
+            if let Some((l, h)) = nominal_of(p) {
+                lo += l;
+                hi = match (hi, h) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    _ => None,
+                };
+            }
+        }
+        fmt_nominal(lo, hi)
+    };
+    let mut out = Vec::new();
+    for s in sums {
+        let composite = !s.wholes.contains(&s.primary);
+        let (message, claims) = if composite {
+            let parts = s.parts.iter().map(|&p| ctx.phrase(p)).join(" + ");
+            let message = format!(
+                "{label}: {parts} ({}, doc {}) = {}, consistent with {}.",
+                ctx.source(s.primary),
+                ctx.items[s.primary].doc,
+                total_of(&s.parts),
+                join_and(
+                    &s.wholes
+                        .iter()
+                        .map(|&w| ctx.cite_time(w))
+                        .collect::<Vec<_>>()
+                )
+            );
+            let mut claims = s.parts.clone();
+            claims.extend(&s.wholes);
+            (message, claims)
+        } else {
+            let mut per_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &p in &s.parts {
+                per_doc.entry(ctx.items[p].doc).or_default().push(p);
+            }
+            let sums: Vec<String> = per_doc
+                .values()
+                .map(|ps| {
+                    let kinds: Vec<&str> = ps
+                        .iter()
+                        .map(|&p| crosscheck_cluster::modality_class(ctx.items[p].claim.modality))
+                        .unique()
+                        .collect();
+                    let whole_class =
+                        crosscheck_cluster::modality_class(ctx.items[s.primary].claim.modality);
+                    let note = if kinds.iter().any(|k| *k != whole_class) {
+                        format!(
+                            "; {}s against a {whole_class}",
+                            kinds.first().copied().unwrap_or("event")
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} = {} ({}, doc {}{note})",
+                        ps.iter().map(|&p| ctx.phrase(p)).join(" + "),
+                        total_of(ps),
+                        ctx.source(ps[0]),
+                        ctx.items[ps[0]].doc,
+                    )
+                })
+                .collect();
+            let message = format!(
+                "{label}: {} ({}, doc {}) matches the sum of its parts: {}.",
+                ctx.phrase(s.primary),
+                ctx.source(s.primary),
+                ctx.items[s.primary].doc,
+                sums.join("; ")
+            );
+            let mut claims = vec![s.primary];
+            claims.extend(&s.parts);
+            (message, claims)
+        };
+        out.push(finding(
+            ctx,
+            ("CC009", Severity::Info),
+            Some(ci),
+            claims,
+            message,
+            None,
+            if s.cross_modality { 0.6 } else { 0.75 },
+        ));
+    }
+    out
+}
+
+/// Describes a cluster's origins: "Government of South Korea (NIS, KR government)".
+fn describe_origins(ctx: &Ctx<'_, '_>, members: &[usize]) -> Vec<String> {
+    let mut by_key: BTreeMap<&str, (String, BTreeSet<String>)> = BTreeMap::new();
+    for &m in members {
+        if let Some(o) = &ctx.origins[m] {
+            let e = by_key
+                .entry(o.key.as_str())
+                .or_insert_with(|| (o.label.clone(), BTreeSet::new()));
+            if !o.key.starts_with("joint:") && o.source != o.key {
+                e.1.insert(o.source.clone());
+            }
+        }
+    }
+    by_key
+        .into_values()
+        .map(|(label, sources)| {
+            if sources.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", sources.into_iter().join(", "))
+            }
+        })
+        .collect()
+}
+
+fn is_duration(it: &Item<'_>) -> bool {
+    it.claim
+        .counted
+        .as_ref()
+        .is_some_and(|c| c.category == Category::Duration)
+}
+
+/// Assesses a batch: findings, credibility per item, a verdict and the
+/// number of independent origins per cluster. Deterministic. Indices in
+/// `clusters` that are out of range are ignored.
+pub fn assess(
+    items: &[Item<'_>],
+    clusters: &[Cluster],
+    registry: &SourceRegistry,
+    tolerances: &Tolerances,
+) -> Assessment {
+    let origins: Vec<Option<Origin>> = items
+        .iter()
+        .map(|it| origin::origin(registry, it.claim))
+        .collect();
+    let ctx = Ctx {
+        items,
+        origins: &origins,
+        sources: items
+            .iter()
+            .map(|it| short_source(registry, it.claim))
+            .collect(),
+    };
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut verdicts = Vec::with_capacity(clusters.len());
+    let mut origin_counts = Vec::with_capacity(clusters.len());
+    let mut evidence: Vec<Evidence> = vec![Evidence::default(); items.len()];
+
+    let all_figs: Vec<Vec<Fig>> = clusters
+        .iter()
+        .map(|c| figs(items, c, tolerances))
+        .collect();
+    let mut judgements: Vec<Judgement> = all_figs.iter().map(|f| judge(f, tolerances)).collect();
+    // Outliers inside each cluster: a part is not checked against a disputed whole.
+    let whole_outliers: Vec<BTreeSet<usize>> = clusters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let j = &judgements[ci];
+            conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci]).1
+        })
+        .collect();
+
+    // Parts checked against their wholes, across clusters.
+    let mut subsets: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; clusters.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        let Some(w) = c.part_of.filter(|&w| w < clusters.len() && w != ci) else {
+            continue;
+        };
+        let mut compared: Vec<usize> = Vec::new();
+        let mut parts: Vec<usize> = Vec::new();
+        for p in &all_figs[ci] {
+            parts.push(p.item);
+            for q in &all_figs[w] {
+                let whole_ok = q.class == p.class
+                    && !q.additional
+                    && !whole_outliers[w].contains(&q.item)
+                    && matches!(
+                        q.when,
+                        When::Current {
+                            running: Some(true) | None
+                        }
+                    );
+                if !whole_ok {
+                    continue;
+                }
+                if !compared.contains(&q.item) {
+                    compared.push(q.item);
+                }
+                if p.iv.lo > q.iv.hi {
+                    judgements[ci].edges.push(Edge {
+                        a: p.item,
+                        b: Node::One(q.item),
+                        tier: 4,
+                        severity: Severity::Warning,
+                        why: "a part larger than its whole".to_string(),
+                        confidence: 0.4 * p.conf.min(q.conf),
+                    });
+                }
+            }
+        }
+        if compared.is_empty() {
+            compared = all_figs[w].iter().map(|f| f.item).collect();
+        }
+        by_id(items, &mut compared);
+        subsets[ci] = Some((parts, compared));
+    }
+
+    for (ci, c) in clusters.iter().enumerate() {
+        let j = &judgements[ci];
+        let figs = &all_figs[ci];
+        let effective: Vec<usize> = c.effective().filter(|&m| m < items.len()).collect();
+        let conf_of: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
+        let label = c.label.as_str();
+
+        // Conflicts.
+        let (conflicts, outliers) = conflict_findings(&ctx, ci, label, &j.edges, &j.agree, figs);
+        let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
+        for e in &j.edges {
+            let mut ends = e.b.items();
+            ends.push(e.a);
+            for i in ends {
+                let s = in_conflict.entry(i).or_insert(e.severity);
+                *s = (*s).min(e.severity);
+            }
+        }
+        let has_error = j.edges.iter().any(|e| e.severity == Severity::Error);
+        let has_warning = j.edges.iter().any(|e| e.severity == Severity::Warning)
+            || j.revisions.iter().any(|r| r.down);
+        findings.extend(conflicts);
+
+        // Origins among the figures not in conflict; corroboration needs agreement across origins.
+        let calm: Vec<usize> = effective
+            .iter()
+            .copied()
+            .filter(|i| !in_conflict.contains_key(i))
+            .collect();
+        let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
+        let mut corroborating: BTreeSet<&str> = BTreeSet::new();
+        for &(a, b) in &j.agree {
+            if let (Some(x), Some(y)) = (ctx.origin_key(a), ctx.origin_key(b)) {
+                if x != y && !in_conflict.contains_key(&a) && !in_conflict.contains_key(&b) {
+                    corroborating.insert(x);
+                    corroborating.insert(y);
+                }
+            }
+        }
+        let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
+        origin_counts.push(keys.len());
+
+        findings.extend(revision_findings(&ctx, ci, label, j, &outliers));
+        findings.extend(sum_findings(&ctx, ci, label, &j.sums, figs));
+
+        if let Some((parts, wholes)) = &subsets[ci] {
+            let exceeded = j.edges.iter().any(|e| e.tier == 4 && parts.contains(&e.a));
+            if !exceeded && !parts.is_empty() {
+                let whole_label = c
+                    .part_of
+                    .and_then(|w| clusters.get(w))
+                    .map_or("the total", |w| w.label.as_str());
+                let message = format!(
+                    "{label}: {} is a part of the {whole_label} ({}): a subset, not a rival count.",
+                    join_and(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
+                    wholes.iter().map(|&w| ctx.cite_time(w)).join("; "),
+                );
+                let mut claims = parts.clone();
+                claims.extend(wholes);
+                findings.push(finding(
+                    &ctx,
+                    ("CC008", Severity::Info),
+                    Some(ci),
+                    claims,
+                    message,
+                    None,
+                    0.7,
+                ));
+            }
+        }
+
+        let n_docs = docs.len();
+        let duration = effective.first().is_some_and(|&i| is_duration(&items[i]));
+        let described = describe_origins(&ctx, &calm);
+        if corroborating.len() >= 2 {
+            let mut claims: Vec<usize> = calm
+                .iter()
+                .copied()
+                .filter(|&i| ctx.origin_key(i).is_some_and(|k| corroborating.contains(k)))
+                .collect();
+            by_id(items, &mut claims);
+            let corroborated_desc = {
+                let members: Vec<usize> = claims.clone();
+                describe_origins(&ctx, &members)
+            };
+            let message = format!(
+                "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
+                calm.len(),
+                n_docs,
+                if n_docs == 1 { "" } else { "s" },
+                corroborating.len(),
+                join_and(&corroborated_desc)
+            );
+            let mean_conf = if claims.is_empty() {
+                1.0
+            } else {
+                claims
+                    .iter()
+                    .map(|i| conf_of.get(i).copied().unwrap_or(1.0))
+                    .sum::<f64>()
+                    / claims.len() as f64
+            };
+            findings.push(finding(
+                &ctx,
+                ("CC004", Severity::Info),
+                Some(ci),
+                claims,
+                message,
+                None,
+                (0.6 + 0.1 * corroborating.len() as f64).min(0.95) * mean_conf,
+            ));
+        } else if n_docs >= 2 && !has_error && !duration {
+            let message = if keys.len() == 1 {
+                format!(
+                    "{label}: {} figures in {n_docs} articles agree, but all trace back to one origin, {}: {n_docs} articles, 1 origin — consistent, not independently corroborated.",
+                    calm.len(),
+                    join_and(&described)
+                )
+            } else if keys.is_empty() {
+                format!(
+                    "{label}: {} figures in {n_docs} articles agree, but none names a source that counts as an origin: consistent, not corroborated.",
+                    calm.len()
+                )
+            } else {
+                format!(
+                    "{label}: {} figures in {n_docs} articles agree, from {} origins that do not confirm one another's figures ({}).",
+                    calm.len(),
+                    keys.len(),
+                    join_and(&described)
+                )
+            };
+            findings.push(finding(&ctx, ("CC007", Severity::Info),
+                Some(ci),
+                calm.clone(),
+                message,
+                Some("Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed."),
+                0.8,
+            ));
+        } else if n_docs == 1 && keys.len() <= 1 && !duration && !calm.is_empty() {
+            let doc = docs.iter().next().copied().unwrap_or("");
+            let message = format!(
+                "{label}: only doc {doc} gives this figure ({}): single source, not corroborated.",
+                calm.iter().map(|&i| ctx.cite_time(i)).join("; ")
+            );
+            findings.push(finding(
+                &ctx,
+                ("CC005", Severity::Info),
+                Some(ci),
+                calm.clone(),
+                message,
+                Some("Seek a second, independent source before relying on it."),
+                0.9,
+            ));
+        }
+
+        let verdict = if has_error {
+            Verdict::Conflict
+        } else if has_warning {
+            Verdict::Mixed
+        } else if corroborating.len() >= 2 {
+            Verdict::Corroborated
+        } else if j.revisions.iter().any(|r| !r.down) {
+            Verdict::Revised
+        } else if n_docs >= 2 {
+            Verdict::Consistent
+        } else {
+            Verdict::SingleSource
+        };
+        verdicts.push(verdict);
+
+        // Evidence for credibility.
+        let superseded: BTreeSet<usize> = j
+            .revisions
+            .iter()
+            .filter(|r| !r.down)
+            .map(|r| r.earlier)
+            .collect();
+        let mut partners_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(a, b) in &j.agree {
+            partners_of.entry(a).or_default().push(b);
+            partners_of.entry(b).or_default().push(a);
+        }
+        for &i in &effective {
+            let e = &mut evidence[i];
+            e.conflict = in_conflict.get(&i).copied();
+            let partners: &[usize] = partners_of.get(&i).map_or(&[], Vec::as_slice);
+            e.agreeing = partners.len();
+            let mine = ctx.origin_key(i);
+            let mut labels: BTreeSet<String> = BTreeSet::new();
+            let mut echoes = 0;
+            for &p in partners {
+                match (&origins[p], mine) {
+                    (Some(o), Some(k)) if o.key != k => {
+                        labels.insert(o.label.clone());
+                    }
+                    (Some(o), None) => {
+                        labels.insert(o.label.clone());
+                    }
+                    (Some(_), Some(_)) if items[p].doc != items[i].doc => echoes += 1,
+                    _ => {}
+                }
+            }
+            e.corroborating = labels.into_iter().collect();
+            e.echoes = echoes;
+            e.superseded = superseded.contains(&i);
+            e.single_source = n_docs == 1 && keys.len() <= 1 && !duration;
+        }
+        // Repeats share their kept figure's evidence.
+        for &(kept, rep) in &c.duplicates {
+            if kept < items.len() && rep < items.len() {
+                evidence[rep] = evidence[kept].clone();
+            }
+        }
+    }
+
+    // Unattributed figures.
+    let cluster_of: BTreeMap<usize, usize> = clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.members.iter().map(move |&m| (m, ci)))
+        .collect();
+    let repeats: BTreeSet<usize> = clusters
+        .iter()
+        .flat_map(|c| c.duplicates.iter().map(|&(_, r)| r))
+        .collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    by_id(items, &mut order);
+    for &i in &order {
+        let it = &items[i];
+        if it.claim.attribution.is_some() || repeats.contains(&i) || is_duration(it) {
+            continue;
+        }
+        let ci = cluster_of.get(&i).copied();
+        let what = ci
+            .and_then(|c| clusters.get(c))
+            .map_or(String::new(), |c| format!(" ({})", c.label));
+        let message = format!(
+            "{}{what} in doc {} is given without a source.",
+            ctx.phrase(i),
+            it.doc
+        );
+        findings.push(finding(&ctx, ("CC006", Severity::Warning),
+            ci,
+            vec![i],
+            message,
+            Some("Name the source of this figure, or check whether it comes from a source named elsewhere in the article."),
+            0.9,
+        ));
+    }
+
+    // Origins the batch rests on.
+    let mut tally: BTreeMap<String, OriginTally> = BTreeMap::new();
+    for &i in &order {
+        if repeats.contains(&i) {
+            continue;
+        }
+        if let Some(o) = &origins[i] {
+            let t = tally.entry(o.key.clone()).or_insert_with(|| OriginTally {
+                key: o.key.clone(),
+                label: o.label.clone(),
+                sources: Vec::new(),
+                claims: Vec::new(),
+                documents: 0,
+            });
+            if !t.sources.contains(&o.source) {
+                t.sources.push(o.source.clone());
+            }
+            t.claims.push(i);
+        }
+    }
+    let mut origin_tally: Vec<OriginTally> = tally
+        .into_values()
+        .map(|mut t| {
+            t.sources.sort();
+            t.documents = t
+                .claims
+                .iter()
+                .map(|&i| items[i].doc)
+                .collect::<BTreeSet<_>>()
+                .len();
+            t
+        })
+        .collect();
+    origin_tally.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()).then(a.key.cmp(&b.key)));
+
+    let attributed: usize = origin_tally.iter().map(|t| t.claims.len()).sum();
+    let n_docs = items.iter().map(|it| it.doc).collect::<BTreeSet<_>>().len();
+    if let Some(top) = origin_tally.first() {
+        if n_docs >= 2 && attributed >= 3 && top.claims.len() * 3 >= attributed * 2 {
+            let others: Vec<String> = origin_tally[1..]
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} ({} figure{})",
+                        t.label,
+                        t.claims.len(),
+                        if t.claims.len() == 1 { "" } else { "s" }
+                    )
+                })
+                .collect();
+            let message = format!(
+                "{} of {attributed} attributed figures in {} of {n_docs} articles trace back to one origin, {} ({}); {}: few independent origins.",
+                top.claims.len(),
+                top.documents,
+                top.label,
+                top.sources.join(", "),
+                if others.is_empty() {
+                    "no other origin".to_string()
+                } else {
+                    format!(
+                        "the only other origin{} {}",
+                        if others.len() == 1 { " is" } else { "s are" },
+                        join_and(&others)
+                    )
+                }
+            );
+            findings.push(finding(&ctx, ("CC010", Severity::Info),
+                None,
+                top.claims.clone(),
+                message,
+                Some("Agreement between these articles is mostly repetition of one origin: say where the figures come from, and look for independent sources."),
+                0.8,
+            ));
+        }
+    }
+
+    // Order: cluster, kind, severity, primary claim.
+    findings.sort_by(|a, b| {
+        a.cluster
+            .unwrap_or(usize::MAX)
+            .cmp(&b.cluster.unwrap_or(usize::MAX))
+            .then(a.kind.rank().cmp(&b.kind.rank()))
+            .then(a.severity.cmp(&b.severity))
+            .then_with(|| match (a.claims.first(), b.claims.first()) {
+                (Some(&x), Some(&y)) => cmp_ids(items[x].id, items[y].id),
+                _ => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| a.code.cmp(b.code))
+    });
+
+    let credibility = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| credibility::credibility(it.claim, registry, &evidence[i]))
+        .collect();
+
+    Assessment {
+        findings,
+        credibility,
+        verdicts,
+        origins: origin_counts,
+        origin_tally,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -30,11 +30,15 @@ pub(crate) fn parse_text(doc: Document, source: &str) -> Document {
     });
     let blocks = lines[body_start..]
         .iter()
-        .map(|line| line.trim())
-        .filter(|line| !line.is_empty())
-        .map(|line| match atx_heading(line) {
-            Some(heading) => RawBlock::new(heading, BlockKind::Heading),
-            None => RawBlock::new(line, BlockKind::Paragraph),
+        .enumerate()
+        .map(|(n, raw)| (body_start + n + 1, raw, raw.trim()))
+        .filter(|(_, _, line)| !line.is_empty())
+        .map(|(number, raw, line)| {
+            let column = raw.chars().take_while(|c| c.is_whitespace()).count();
+            match atx_heading(line) {
+                Some(heading) => RawBlock::new(heading, BlockKind::Heading),
+                None => RawBlock::new(line, BlockKind::Paragraph).at(number, column),
+            }
         })
         .collect();
     let mut doc = doc.assemble(meta, blocks);

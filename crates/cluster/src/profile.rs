@@ -1,0 +1,681 @@
+//! What a claim counts, reduced to the keys the clusterer compares: its
+//! category, base, scope (roles), action class, actor country and places.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use crosscheck_claims::claim::Claim;
+use crosscheck_claims::counted::Category;
+use crosscheck_claims::modality::Modality;
+use crosscheck_claims::quantity::Kind;
+use crosscheck_claims::registry::SourceRegistry;
+use serde::{Deserialize, Serialize};
+
+use crate::thesaurus::{GroupKind, Thesaurus, normalize_term};
+
+/// The base of every claim about people (troops, workers, sappers, the dead…).
+pub const PEOPLE: &str = "people";
+
+/// The keys of one claim, as the clusterer sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// "count", "money", "proportion" (percentages and shares) or "duration".
+    pub category: String,
+    /// [`PEOPLE`], a concept group label ("shell") or the head lemma.
+    pub base: String,
+    /// Role labels the figure covers ("construction", "engineer"), or its
+    /// generic label ("troop") when it names no role; empty for concepts
+    /// and for plain "people".
+    pub scope: BTreeSet<String>,
+    /// True when the scope's roles were read from the clause after the noun
+    /// ("… to take part in reconstruction projects") rather than the noun phrase.
+    pub scope_from_context: bool,
+    /// Lower-case modifiers of a concept head that no group explains
+    /// ("ballistic" in "ballistic missiles").
+    pub modifiers: BTreeSet<String>,
+    /// The action class ("move", "station", "casualty" …), when known.
+    pub action: Option<String>,
+    /// The actor's country, when the actor names one ("Pyongyang" → "North Korea").
+    pub actor: Option<String>,
+    /// Places the figure goes to or is in ("russia", "kursk").
+    pub places: BTreeSet<String>,
+    /// The place phrase as written ("to Russia's Kursk region").
+    pub place_phrase: Option<String>,
+    /// True when the head matched a thesaurus term only by spelling similarity.
+    pub fuzzy_head: bool,
+    /// True when the noun was carried from the figure before it.
+    pub elided: bool,
+    /// The counted noun phrase without proper nouns ("military construction troops").
+    pub phrase: String,
+    /// Lower-case words of the sentence, for context similarity.
+    pub context: String,
+    /// "plan", "event" or "denied".
+    pub modality: &'static str,
+}
+
+/// The modality class of a claim: plans (and possibilities) are compared
+/// with plans, events with events.
+pub fn modality_class(m: Modality) -> &'static str {
+    match m {
+        Modality::Planned | Modality::Possible => "plan",
+        Modality::Denied => "denied",
+        Modality::Asserted | Modality::Estimated | Modality::Believed | Modality::Reported => {
+            "event"
+        }
+    }
+}
+
+/// The action class of an action lemma.
+///
+/// | class | lemmas |
+/// |---|---|
+/// | move | send, dispatch, deploy, supply, provide, move, transfer, receive, deliver, ship |
+/// | station | position, station, remain, base |
+/// | casualty | kill, lose, die |
+/// | wound | wound, injure |
+/// | arrest | arrest, detain |
+/// | displace | evacuate, displace, flee |
+/// | gather | attend, march, rally, gather, protest |
+/// | control | control, hold, occupy |
+/// | (the lemma itself) | anything else |
+pub fn action_class(lemma: &str) -> String {
+    match lemma {
+        "send" | "dispatch" | "deploy" | "supply" | "provide" | "move" | "transfer" | "receive"
+        | "deliver" | "ship" => "move",
+        "position" | "station" | "remain" | "base" => "station",
+        "kill" | "lose" | "die" => "casualty",
+        "wound" | "injure" => "wound",
+        "arrest" | "detain" => "arrest",
+        "evacuate" | "displace" | "flee" => "displace",
+        "attend" | "march" | "rally" | "gather" | "protest" => "gather",
+        "control" | "hold" | "occupy" => "control",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Adjectives that do not change what is counted.
+fn is_generic_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "military"
+            | "more"
+            | "additional"
+            | "other"
+            | "new"
+            | "extra"
+            | "foreign"
+            | "total"
+            | "estimated"
+            | "further"
+            | "regular"
+            | "active"
+            | "own"
+            | "several"
+            | "many"
+            | "some"
+            | "few"
+            | "various"
+            | "local"
+            | "around"
+            | "about"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "approximately"
+    ) || is_number_word(w)
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "dozen"
+            | "dozens"
+    ) || w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+/// Words of a text: letters, digits, inner hyphens and apostrophes.
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+/// The registry used to recognise countries in actors and places.
+fn countries() -> &'static SourceRegistry {
+    static REGISTRY: OnceLock<SourceRegistry> = OnceLock::new();
+    REGISTRY.get_or_init(SourceRegistry::with_defaults)
+}
+
+/// One conjunct of a counted noun phrase: "military construction workers".
+struct Conjunct {
+    head: String,
+    /// The word right before the head, lower-cased, even a generic one ("military").
+    previous: Option<String>,
+    modifiers: Vec<String>,
+}
+
+fn conjuncts(as_written: &str, head: &str) -> Vec<Conjunct> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let all = words(as_written);
+    let push = |ws: &[&str], out: &mut Vec<Conjunct>| {
+        if let Some((last, rest)) = ws.split_last() {
+            out.push(Conjunct {
+                head: normalize_term(last),
+                previous: rest
+                    .last()
+                    .filter(|w| !is_capitalized(w))
+                    .map(|w| w.to_lowercase()),
+                modifiers: rest
+                    .iter()
+                    .filter(|w| !is_capitalized(w))
+                    .map(|w| w.to_lowercase())
+                    .filter(|w| !is_generic_adjective(w))
+                    .collect(),
+            });
+        }
+    };
+    for w in all {
+        if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
+            push(&current, &mut out);
+            current.clear();
+        } else {
+            current.push(w);
+        }
+    }
+    push(&current, &mut out);
+    match out.first_mut() {
+        Some(first) if !head.is_empty() => first.head = normalize_term(head),
+        Some(_) => {}
+        None if !head.is_empty() => out.push(Conjunct {
+            head: normalize_term(head),
+            previous: None,
+            modifiers: Vec::new(),
+        }),
+        None => {}
+    }
+    out
+}
+
+/// Figure starts of the other claims in the same sentence, relative to it.
+pub(crate) type Stops<'s> = &'s [usize];
+
+/// Builds the profile of one claim. `stops` are the sentence offsets where
+/// the other figures of the same sentence start: the clause read for context
+/// ends at the next one.
+pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) -> Profile {
+    let category = match claim.counted.as_ref().map(|c| c.category) {
+        Some(Category::Money) => "money",
+        Some(Category::Percent | Category::Share) => "proportion",
+        Some(Category::Duration) => "duration",
+        Some(Category::Count) => "count",
+        None => match claim.kind {
+            Kind::Money => "money",
+            Kind::Percent | Kind::Fraction => "proportion",
+            _ => "count",
+        },
+    }
+    .to_string();
+    let sentence = claim.sentence.as_str();
+    let fig_end = claim
+        .span
+        .end
+        .checked_sub(claim.sentence_span.start)
+        .filter(|&e| sentence.is_char_boundary(e) && e <= sentence.len())
+        .unwrap_or(sentence.len());
+    let next_stop = stops
+        .iter()
+        .copied()
+        .filter(|&s| s >= fig_end && s <= sentence.len() && sentence.is_char_boundary(s))
+        .min()
+        .unwrap_or(sentence.len());
+    let after = &sentence[fig_end..next_stop];
+    let (as_written, head, elided) = match &claim.counted {
+        Some(c) => (c.as_written.as_str(), c.head.as_str(), c.elided),
+        None => ("", "", false),
+    };
+    // The clause after the counted noun phrase.
+    let clause = if !elided && !as_written.is_empty() {
+        match after.find(as_written) {
+            Some(p) if p < 40 => &after[p + as_written.len()..],
+            _ => after,
+        }
+    } else {
+        after
+    };
+
+    let parts = conjuncts(as_written, head);
+    let mut roles: BTreeSet<String> = BTreeSet::new();
+    let mut generic: BTreeSet<String> = BTreeSet::new();
+    let mut implied: Option<String> = None;
+    let mut peopleish = false;
+    let mut concept: Option<String> = None;
+    let mut modifiers: BTreeSet<String> = BTreeSet::new();
+    let mut fuzzy_head = false;
+    for (n, c) in parts.iter().enumerate() {
+        // "construction workers" before "workers": the longest term wins.
+        let two = c
+            .previous
+            .as_ref()
+            .map(|m| normalize_term(&format!("{m} {}", c.head)));
+        let (group, used_modifier, fuzzy) = match two.as_deref().and_then(|t| thesaurus.lookup(t)) {
+            Some((g, f)) => (Some(g), true, f),
+            None => match thesaurus.lookup(&c.head) {
+                Some((g, f)) => (Some(g), false, f),
+                None => (None, false, false),
+            },
+        };
+        let rest: &[String] = match c.modifiers.split_last() {
+            Some((last, r)) if used_modifier && Some(last) == c.previous.as_ref() => r,
+            _ => &c.modifiers,
+        };
+        match group {
+            Some(g) => {
+                fuzzy_head |= fuzzy && n == 0;
+                match g.kind {
+                    GroupKind::Generic => {
+                        peopleish = true;
+                        generic.insert(g.label.clone());
+                    }
+                    GroupKind::Role => {
+                        peopleish = true;
+                        roles.insert(g.label.clone());
+                    }
+                    GroupKind::Outcome => {
+                        peopleish = true;
+                        if implied.is_none() {
+                            implied = g.implies.clone();
+                        }
+                    }
+                    GroupKind::Concept => {
+                        if n == 0 {
+                            concept = Some(g.label.clone());
+                        }
+                    }
+                }
+            }
+            None => {
+                if n == 0 {
+                    concept = Some(c.head.clone());
+                }
+            }
+        }
+        for m in rest {
+            match thesaurus.group_of(m) {
+                Some(g) if g.kind == GroupKind::Role => {
+                    roles.insert(g.label.clone());
+                }
+                Some(g) if g.kind == GroupKind::Outcome => {
+                    if implied.is_none() {
+                        implied = g.implies.clone();
+                    }
+                }
+                _ => {
+                    if n == 0 {
+                        modifiers.insert(normalize_term(m));
+                    }
+                }
+            }
+        }
+    }
+
+    let action = claim
+        .action
+        .as_deref()
+        .map(action_class)
+        .or(implied.clone());
+
+    let mut scope_from_context = false;
+    if peopleish && roles.is_empty() {
+        let ctx_roles = context_roles(clause, claim.action.as_deref(), thesaurus);
+        if !ctx_roles.is_empty() {
+            roles = ctx_roles;
+            scope_from_context = true;
+        }
+    }
+    let base = if peopleish {
+        PEOPLE.to_string()
+    } else {
+        concept.unwrap_or_else(|| {
+            if head.is_empty() {
+                category.clone()
+            } else {
+                head.to_string()
+            }
+        })
+    };
+    let scope: BTreeSet<String> = if peopleish {
+        if roles.is_empty() {
+            generic.into_iter().filter(|g| g != "person").collect()
+        } else {
+            roles
+        }
+    } else {
+        BTreeSet::new()
+    };
+    if peopleish {
+        modifiers.clear();
+    }
+    let actor = claim.actor.as_deref().and_then(|a| {
+        let r = countries();
+        r.canonical_country(a)
+            .or_else(|| r.country_of(a))
+            .map(str::to_string)
+    });
+    let (places, place_phrase) = places(clause);
+    let phrase = words(as_written)
+        .into_iter()
+        .filter(|w| !is_capitalized(w) || w.chars().all(|c| c.is_uppercase()))
+        .filter(|w| !is_number_word(&w.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let context = words(sentence)
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Profile {
+        category,
+        base,
+        scope,
+        scope_from_context,
+        modifiers,
+        action,
+        actor,
+        places,
+        place_phrase,
+        fuzzy_head,
+        elided,
+        phrase: if phrase.is_empty() {
+            head.to_string()
+        } else {
+            phrase
+        },
+        context,
+        modality: modality_class(claim.modality),
+    }
+}
+
+/// Roles named in the clause after the noun phrase (up to 20 words) or by
+/// the action verb: "… to take part in reconstruction projects" → construction.
+fn context_roles(clause: &str, action: Option<&str>, thesaurus: &Thesaurus) -> BTreeSet<String> {
+    let ws: Vec<String> = words(clause)
+        .into_iter()
+        .take(20)
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = BTreeSet::new();
+    let mut candidates: Vec<String> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        candidates.push(normalize_term(w));
+        if let Some(next) = ws.get(i + 1) {
+            candidates.push(normalize_term(&format!("{w} {next}")));
+        }
+    }
+    if let Some(a) = action {
+        candidates.push(normalize_term(a));
+    }
+    for c in candidates {
+        if let Some(g) = thesaurus.group_of(&c) {
+            if g.kind == GroupKind::Role {
+                out.insert(g.label.clone());
+            }
+        }
+    }
+    out
+}
+
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "to", "into", "in", "near", "at", "inside", "toward", "towards",
+];
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "border",
+    "area",
+    "province",
+    "city",
+    "oblast",
+    "front",
+    "frontline",
+    "capital",
+];
+
+/// The destination or location right after the noun phrase: the first
+/// preposition among the next six words, followed (after "the") by a
+/// capitalized run that is not a month, day or season.
+fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
+    // Stop at the end of the clause.
+    let end = clause
+        .find([',', ';', ':', '.', '(', '—'])
+        .unwrap_or(clause.len());
+    let ws = words(&clause[..end]);
+    let Some(p) = ws
+        .iter()
+        .take(6)
+        .position(|w| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    else {
+        return (BTreeSet::new(), None);
+    };
+    let mut i = p + 1;
+    let mut phrase = vec![ws[p].to_lowercase()];
+    if ws.get(i).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        phrase.push("the".to_string());
+        i += 1;
+    }
+    let mut run: Vec<&str> = Vec::new();
+    while let Some(w) = ws.get(i) {
+        if !is_capitalized(w) || run.len() >= 4 {
+            break;
+        }
+        run.push(w);
+        i += 1;
+    }
+    let Some(first) = run.first() else {
+        return (BTreeSet::new(), None);
+    };
+    if MONTHS_AND_DAYS.contains(&strip_possessive(first).to_lowercase().as_str()) {
+        return (BTreeSet::new(), None);
+    }
+    let r = countries();
+    let mut set = BTreeSet::new();
+    for w in &run {
+        let bare = strip_possessive(w);
+        let key = r
+            .canonical_country(bare)
+            .map_or_else(|| bare.to_lowercase(), str::to_lowercase);
+        set.insert(key);
+        phrase.push(w.replace('’', "'"));
+    }
+    if let Some(n) = ws.get(i) {
+        if PLACE_NOUNS.contains(&n.to_lowercase().as_str()) {
+            phrase.push(n.to_lowercase());
+        }
+    }
+    (set, Some(phrase.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_claims::claim::{Source, extract};
+
+    fn profiles(text: &str) -> Vec<Profile> {
+        let block = 0..text.len();
+        let blocks = std::slice::from_ref(&block);
+        let claims = extract(
+            Source {
+                text,
+                blocks,
+                published: None,
+            },
+            &SourceRegistry::with_defaults(),
+        );
+        let t = Thesaurus::builtin();
+        claims
+            .iter()
+            .map(|c| {
+                let stops: Vec<usize> = claims
+                    .iter()
+                    .filter(|o| o.sentence_span == c.sentence_span && o.span != c.span)
+                    .map(|o| o.span.start - c.sentence_span.start)
+                    .collect();
+                profile(c, &t, &stops)
+            })
+            .collect()
+    }
+
+    fn set(xs: &[&str]) -> BTreeSet<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn generic_troops_have_the_troop_scope() {
+        let p =
+            &profiles("North Korea has sent around 15,000 troops to Russia since last fall.")[0];
+        assert_eq!(p.base, PEOPLE);
+        assert_eq!(p.scope, set(&["troop"]));
+        assert_eq!(p.action.as_deref(), Some("move"));
+        assert_eq!(p.actor.as_deref(), Some("North Korea"));
+        assert_eq!(p.places, set(&["russia"]));
+        assert_eq!(p.place_phrase.as_deref(), Some("to Russia"));
+    }
+
+    #[test]
+    fn construction_modifier_is_a_role() {
+        let p = &profiles(
+            "Around 5,000 North Korean military construction troops have been moving to Russia in phases since September.",
+        )[0];
+        assert_eq!(p.scope, set(&["construction"]));
+        assert!(!p.scope_from_context);
+    }
+
+    #[test]
+    fn role_read_from_the_clause() {
+        let p = &profiles(
+            "Pyongyang has dispatched about 5,000 military personnel to Russia since September to take part in reconstruction projects.",
+        )[0];
+        assert_eq!(p.scope, set(&["construction"]));
+        assert!(p.scope_from_context);
+    }
+
+    #[test]
+    fn conjoined_heads_cover_both_roles() {
+        let p = &profiles(
+            "The two sides agreed to dispatch 6,000 North Korean military engineers and construction personnel to Russia’s Kursk region.",
+        )[0];
+        assert_eq!(p.scope, set(&["construction", "engineer"]));
+        assert_eq!(p.places, set(&["kursk", "russia"]));
+        assert_eq!(p.modality, "plan");
+    }
+
+    #[test]
+    fn parts_in_one_sentence_keep_their_own_roles() {
+        let ps = profiles(
+            "Kim agreed to send 1,000 sappers and 5,000 military construction workers to assist in rebuilding the war-affected area.",
+        );
+        assert_eq!(ps[0].scope, set(&["engineer"]));
+        assert_eq!(ps[1].scope, set(&["construction"]));
+    }
+
+    #[test]
+    fn stationed_troops_have_the_station_action() {
+        let p = &profiles(
+            "The NIS added that nearly 10,000 North Korean troops are currently positioned near the Russian-Ukrainian border.",
+        )[0];
+        assert_eq!(p.action.as_deref(), Some("station"));
+        assert_eq!(
+            p.place_phrase.as_deref(),
+            Some("near the Russian-Ukrainian border")
+        );
+    }
+
+    #[test]
+    fn concept_modifiers_are_kept_for_concepts_only() {
+        let ps = profiles("They fired 20 cruise missiles and 5 ballistic missiles.");
+        assert_eq!(ps[0].base, "missile");
+        assert_eq!(ps[0].modifiers, set(&["cruise"]));
+        assert_eq!(ps[1].modifiers, set(&["ballistic"]));
+        let p =
+            &profiles("North Korea has sent more than 10 million artillery shells to Russia.")[0];
+        assert_eq!((p.base.as_str(), p.modifiers.len()), ("shell", 0));
+    }
+
+    #[test]
+    fn deaths_imply_the_casualty_action() {
+        let p = &profiles("Officials counted 30 deaths in the city.")[0];
+        assert_eq!(
+            (p.base.as_str(), p.action.as_deref()),
+            (PEOPLE, Some("casualty"))
+        );
+    }
+
+    #[test]
+    fn a_month_is_not_a_place() {
+        let p = &profiles("About 5,000 troops arrived in September.")[0];
+        assert!(p.places.is_empty());
+    }
+}

@@ -1,0 +1,252 @@
+use super::*;
+use crosscheck_claims::claim::{Source, extract};
+use crosscheck_claims::registry::SourceRegistry;
+
+/// Claims of small documents, one string each, with ids "dN#k".
+struct Batch {
+    ids: Vec<(String, String)>,
+    claims: Vec<Claim>,
+}
+
+impl Batch {
+    fn new(docs: &[&str]) -> Batch {
+        let registry = SourceRegistry::with_defaults();
+        let mut ids = Vec::new();
+        let mut claims = Vec::new();
+        for (d, text) in docs.iter().enumerate() {
+            let block = 0..text.len();
+            let blocks = std::slice::from_ref(&block);
+            let found = extract(
+                Source {
+                    text,
+                    blocks,
+                    published: None,
+                },
+                &registry,
+            );
+            for (k, c) in found.into_iter().enumerate() {
+                ids.push((format!("d{d}"), format!("d{d}#{}", k + 1)));
+                claims.push(c);
+            }
+        }
+        Batch { ids, claims }
+    }
+
+    fn items(&self) -> Vec<Item<'_>> {
+        self.ids
+            .iter()
+            .zip(&self.claims)
+            .map(|((doc, id), claim)| Item {
+                id,
+                doc,
+                published: None,
+                claim,
+            })
+            .collect()
+    }
+
+    /// The clusters as sorted lists of claim texts.
+    fn texts(&self) -> Vec<Vec<String>> {
+        let items = self.items();
+        cluster(&items, &Thesaurus::builtin())
+            .iter()
+            .map(|c| {
+                c.members
+                    .iter()
+                    .map(|&m| items[m].claim.text.clone())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn troops_soldiers_and_military_personnel_cluster_together() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia.",
+        "Officials said Pyongyang has sent 14,000 soldiers to Russia.",
+        "Seoul says 13,000 military personnel were sent to Russia.",
+    ]);
+    let c = b.texts();
+    assert_eq!(c.len(), 1, "{c:?}");
+}
+
+#[test]
+fn construction_troops_stay_apart_from_total_troops() {
+    let b = Batch::new(&[
+        "North Korea has sent around 15,000 troops to Russia since last fall.",
+        "Around 5,000 North Korean military construction troops have been moving to Russia since September.",
+    ]);
+    assert_eq!(b.texts().len(), 2);
+}
+
+#[test]
+fn parts_join_their_whole_through_a_figure_that_names_both() {
+    let b = Batch::new(&[
+        "Kim agreed to send 1,000 sappers and 5,000 military construction workers to Russia.",
+        "The two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+    ]);
+    let c = b.texts();
+    assert_eq!(c.len(), 1, "{c:?}");
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    let scopes: Vec<Vec<String>> = clusters[0]
+        .membership
+        .iter()
+        .map(|m| m.scope.clone())
+        .collect();
+    assert_eq!(
+        scopes,
+        vec![
+            vec!["engineer".to_string()],
+            vec!["construction".to_string()],
+            vec!["construction".to_string(), "engineer".to_string()],
+        ]
+    );
+}
+
+#[test]
+fn a_count_never_clusters_with_a_percentage_or_money() {
+    let b = Batch::new(&[
+        "Russia controls 81 percent of the territories.",
+        "Russia controls 81 territories.",
+        "Russia paid $81 million for the territories.",
+    ]);
+    assert_eq!(b.texts().len(), 3);
+}
+
+#[test]
+fn troops_sent_and_troops_killed_are_different_things() {
+    let b = Batch::new(&[
+        "North Korea has sent 15,000 troops to Russia.",
+        "About 1,000 North Korean troops were killed in Kursk.",
+    ]);
+    assert_eq!(b.texts().len(), 2);
+}
+
+#[test]
+fn stationed_troops_are_part_of_troops_sent() {
+    let b = Batch::new(&[
+        "North Korea has sent 15,000 troops to Russia. Nearly 10,000 North Korean troops are currently positioned near the Russian-Ukrainian border.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    assert_eq!(clusters.len(), 2);
+    let border = clusters
+        .iter()
+        .position(|c| items[c.members[0]].claim.text == "Nearly 10,000")
+        .unwrap();
+    let whole = clusters[border].part_of.expect("a part of the troops sent");
+    assert_eq!(items[clusters[whole].members[0]].claim.text, "15,000");
+    assert_eq!(
+        clusters[border].label,
+        "troops stationed near the Russian-Ukrainian border"
+    );
+}
+
+#[test]
+fn different_actor_countries_split_a_cluster() {
+    let b = Batch::new(&[
+        "Russia sent 5,000 troops to Syria.",
+        "Iran sent 5,000 troops to Syria.",
+        "Officials said 5,000 troops were sent to Syria.",
+    ]);
+    let c = b.texts();
+    assert_eq!(c.len(), 2, "{c:?}");
+}
+
+#[test]
+fn places_that_share_nothing_split_a_cluster() {
+    let b = Batch::new(&[
+        "Officials said 30 people were killed in Gaza.",
+        "Officials said 12 people were killed in Jenin.",
+    ]);
+    assert_eq!(b.texts().len(), 2);
+}
+
+#[test]
+fn same_figure_twice_in_one_document_is_a_duplicate() {
+    let b = Batch::new(&[
+        "Around 5,000 North Korean military construction troops have been moving to Russia. The NIS said it believes around 5,000 North Korean military construction troops have been moving to Russia.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].duplicates, vec![(0, 1)]);
+    assert_eq!(clusters[0].effective().collect::<Vec<_>>(), vec![0]);
+}
+
+#[test]
+fn a_claim_without_an_action_takes_the_compatible_one() {
+    let b = Batch::new(&[
+        "North Korea has sent 15,000 troops to Russia.",
+        "There are 14,000 North Korean troops in Russia, officials said.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    assert_eq!(clusters.len(), 1);
+    assert!(clusters[0].membership[1].confidence < 1.0);
+    assert!(!clusters[0].membership[1].doubts.is_empty());
+}
+
+#[test]
+fn shuffled_input_gives_identical_clusters() {
+    let b = Batch::new(&[
+        "North Korea has sent around 15,000 troops to Russia since last fall. Around 5,000 military construction troops have been moving to Russia.",
+        "Kim agreed to send 1,000 sappers and 5,000 military construction workers. The NIS said over 11,000 troops were deployed.",
+        "Russia controls 81 percent of the four territories. North Korea sent more than 10 million artillery shells.",
+    ]);
+    let items = b.items();
+    let t = Thesaurus::builtin();
+    let view = |items: &[Item<'_>]| -> Vec<(String, String, Vec<String>)> {
+        cluster(items, &t)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.id,
+                    c.label,
+                    c.members.iter().map(|&m| items[m].id.to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    let expected = view(&items);
+    let mut shuffled = items.clone();
+    shuffled.reverse();
+    assert_eq!(view(&shuffled), expected);
+    shuffled.rotate_left(3);
+    assert_eq!(view(&shuffled), expected);
+}
+
+#[test]
+fn ids_are_stable_and_unique() {
+    let b = Batch::new(&[
+        "North Korea has sent 15,000 troops to Russia. It sent 10 million shells. Russia controls 81 percent of the territories.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    let ids: Vec<&str> = clusters.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.iter().unique().count(), ids.len());
+    assert!(ids.iter().any(|i| i.starts_with("c-troop-")), "{ids:?}");
+    assert_eq!(clusters, cluster(&items, &Thesaurus::builtin()));
+}
+
+#[test]
+fn claim_ids_compare_naturally() {
+    assert_eq!(cmp_ids("d#2", "d#10"), Ordering::Less);
+    assert_eq!(cmp_ids("a#10", "b#1"), Ordering::Less);
+    assert_eq!(cmp_ids("d#x", "d#1"), Ordering::Greater);
+}
+
+#[test]
+fn user_thesaurus_groups_join_new_words() {
+    let b = Batch::new(&[
+        "Officials said 300 marines were sent to the island.",
+        "The ministry said 320 soldiers were sent to the island.",
+    ]);
+    let items = b.items();
+    assert_eq!(cluster(&items, &Thesaurus::builtin()).len(), 2);
+    let mut t = Thesaurus::builtin();
+    t.extend(vec![vec!["marine".into(), "troop".into()]]);
+    assert_eq!(cluster(&items, &t).len(), 1);
+}

@@ -1,0 +1,541 @@
+//! Relations between the figures of one cluster: agreement, conflict,
+//! revision, parts and wholes, running totals and sums of parts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_claims::time::Date;
+
+use crate::Severity;
+use crate::interval::{Interval, Tolerances, fmt_nominal};
+use crate::when::{Side, TimeRel, When, relate};
+
+/// A figure as the judge sees it.
+#[derive(Debug, Clone)]
+pub struct Fig {
+    /// Item index.
+    pub item: usize,
+    /// Document id.
+    pub doc: String,
+    /// Position in the document.
+    pub start: usize,
+    /// Interval with tolerance.
+    pub iv: Interval,
+    /// As written: (low, high or unbounded).
+    pub nominal: (f64, Option<f64>),
+    /// A vague magnitude ("thousands").
+    pub vague: bool,
+    /// "plan", "event" or "denied".
+    pub class: &'static str,
+    /// Time class.
+    pub when: When,
+    /// The document's publication date.
+    pub published: Option<Date>,
+    /// Scope roles from the clusterer.
+    pub scope: BTreeSet<String>,
+    /// Membership confidence.
+    pub conf: f64,
+    /// An increment ("another 1,000").
+    pub additional: bool,
+}
+
+/// One side of a conflict: a figure, or a sum of figures.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Node {
+    /// A single figure (item index).
+    One(usize),
+    /// Parts that add up (item indices).
+    Sum(Vec<usize>),
+}
+
+impl Node {
+    /// True when the node is or contains the item.
+    pub fn has(&self, item: usize) -> bool {
+        match self {
+            Node::One(i) => *i == item,
+            Node::Sum(v) => v.contains(&item),
+        }
+    }
+
+    /// The item indices.
+    pub fn items(&self) -> Vec<usize> {
+        match self {
+            Node::One(i) => vec![*i],
+            Node::Sum(v) => v.clone(),
+        }
+    }
+}
+
+/// Two sides that cannot both be right.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    /// The single figure.
+    pub a: usize,
+    /// What it is judged against.
+    pub b: Node,
+    /// 1 same thing and time, 2 a sum of parts, 3 a vague magnitude, 4 a part larger than its whole.
+    pub tier: u8,
+    /// Error when sure, warning when not.
+    pub severity: Severity,
+    /// Why they are compared: "same time scope", "the parts add up to 13,000-16,000".
+    pub why: String,
+    /// Confidence 0..1.
+    pub confidence: f64,
+}
+
+/// A figure that grew (or shrank) between an earlier and a later count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// The earlier figure.
+    pub earlier: usize,
+    /// The later figure.
+    pub later: usize,
+    /// True when the later figure is smaller.
+    pub down: bool,
+    /// True when ordered by publication dates rather than time scopes.
+    pub dated: bool,
+}
+
+/// Parts that add up to a figure they agree with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SumMatch {
+    /// The figure the finding is about: the whole (scope sums) or the first
+    /// part (running totals in one document).
+    pub primary: usize,
+    /// The parts.
+    pub parts: Vec<usize>,
+    /// The figures the sum agrees with.
+    pub wholes: Vec<usize>,
+    /// Nominal total of the parts.
+    pub total: (f64, Option<f64>),
+    /// True when the parts are events and the whole a plan, or the reverse.
+    pub cross_modality: bool,
+}
+
+/// Everything the judge found in one cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Judgement {
+    /// Conflicts.
+    pub edges: Vec<Edge>,
+    /// Revisions over time.
+    pub revisions: Vec<Revision>,
+    /// Sums of parts that agree.
+    pub sums: Vec<SumMatch>,
+    /// Pairs (lower, higher item index) that agree, directly, over time, as
+    /// part and whole or through a sum.
+    pub agree: BTreeSet<(usize, usize)>,
+}
+
+impl Judgement {
+    fn agree(&mut self, a: usize, b: usize) {
+        if a != b {
+            self.agree.insert((a.min(b), a.max(b)));
+        }
+    }
+}
+
+const SURE: f64 = 0.8;
+
+fn both_sure(x: &Fig, y: &Fig) -> bool {
+    x.conf >= SURE && y.conf >= SURE
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn combinations_in_order() {
+        assert_eq!(
+            super::combinations(4, 2),
+            vec![
+                vec![0, 1],
+                vec![0, 2],
+                vec![0, 3],
+                vec![1, 2],
+                vec![1, 3],
+                vec![2, 3]
+            ]
+        );
+        assert!(super::combinations(1, 2).is_empty());
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ScopeRel {
+    Same,
+    Part { part_is_a: bool },
+}
+
+fn scope_rel(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Option<ScopeRel> {
+    if a == b || a.is_empty() || b.is_empty() {
+        Some(ScopeRel::Same)
+    } else if a.is_subset(b) {
+        Some(ScopeRel::Part { part_is_a: true })
+    } else if b.is_subset(a) {
+        Some(ScopeRel::Part { part_is_a: false })
+    } else {
+        None
+    }
+}
+
+fn pick<'f>(side: Side, a: &'f Fig, b: &'f Fig) -> (&'f Fig, &'f Fig) {
+    match side {
+        Side::A => (a, b),
+        Side::B => (b, a),
+    }
+}
+
+/// Judges one pair of figures.
+fn pair(j: &mut Judgement, x: &Fig, y: &Fig, tol: &Tolerances) {
+    if x.class != y.class || x.class == "denied" || x.additional || y.additional {
+        return;
+    }
+    let Some(rel) = scope_rel(&x.scope, &y.scope) else {
+        return;
+    };
+    let mut t = relate(
+        &x.when,
+        x.published,
+        &y.when,
+        y.published,
+        tol.revision_days,
+    );
+    // Two plans are one plan whether or not a date is given ("expected to
+    // deploy thousands as early as July" / "agreed to dispatch 6,000").
+    if x.class == "plan"
+        && t == TimeRel::Apart
+        && matches!(x.when, When::Future) != matches!(y.when, When::Future)
+    {
+        t = TimeRel::Same { certain: false };
+    }
+    let vague = x.vague || y.vague;
+    let conf = x.conf.min(y.conf);
+    match rel {
+        ScopeRel::Same => match t {
+            TimeRel::Same { certain } => {
+                if x.iv.overlaps(&y.iv) {
+                    j.agree(x.item, y.item);
+                } else {
+                    let sure = certain && !vague && both_sure(x, y);
+                    j.edges.push(Edge {
+                        a: x.item,
+                        b: Node::One(y.item),
+                        tier: if vague { 3 } else { 1 },
+                        severity: if sure {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        },
+                        why: if certain {
+                            "same thing, same time scope".to_string()
+                        } else {
+                            "same thing, overlapping periods".to_string()
+                        },
+                        confidence: if sure { 0.9 * conf } else { 0.5 * conf },
+                    });
+                }
+            }
+            TimeRel::EarlierLater { earlier, running } => {
+                let (e, l) = pick(earlier, x, y);
+                if e.iv.lo > l.iv.hi {
+                    let sure = running == Some(true) && !vague && both_sure(x, y);
+                    j.edges.push(Edge {
+                        a: e.item,
+                        b: Node::One(l.item),
+                        tier: if vague { 3 } else { 1 },
+                        severity: if sure {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        },
+                        why: "an earlier count larger than the later total".to_string(),
+                        confidence: if sure { 0.8 * conf } else { 0.45 * conf },
+                    });
+                } else {
+                    if e.iv.hi < l.iv.lo && !vague {
+                        j.revisions.push(Revision {
+                            earlier: e.item,
+                            later: l.item,
+                            down: false,
+                            dated: false,
+                        });
+                    }
+                    j.agree(x.item, y.item);
+                }
+            }
+            TimeRel::Dated { earlier } => {
+                let (e, l) = pick(earlier, x, y);
+                if e.iv.overlaps(&l.iv) {
+                    j.agree(x.item, y.item);
+                } else if !vague {
+                    j.revisions.push(Revision {
+                        earlier: e.item,
+                        later: l.item,
+                        down: l.iv.hi < e.iv.lo,
+                        dated: true,
+                    });
+                    if l.iv.lo > e.iv.hi {
+                        j.agree(x.item, y.item);
+                    }
+                }
+            }
+            TimeRel::Apart => {}
+        },
+        ScopeRel::Part { part_is_a } => {
+            if !matches!(t, TimeRel::Same { .. }) {
+                return;
+            }
+            let (p, w) = if part_is_a { (x, y) } else { (y, x) };
+            if p.iv.lo > w.iv.hi {
+                j.edges.push(Edge {
+                    a: p.item,
+                    b: Node::One(w.item),
+                    tier: 4,
+                    severity: Severity::Warning,
+                    why: "a part larger than its whole".to_string(),
+                    confidence: 0.4 * conf,
+                });
+            } else {
+                j.agree(p.item, w.item);
+            }
+        }
+    }
+}
+
+fn sum_of(figs: &[&Fig]) -> (Interval, (f64, Option<f64>)) {
+    let mut iv = Interval { lo: 0.0, hi: 0.0 };
+    let mut lo = 0.0;
+    let mut hi = Some(0.0);
+    for f in figs {
+        iv = iv.add(&f.iv);
+        lo += f.nominal.0;
+        hi = match (hi, f.nominal.1) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+    }
+    (iv, (lo, hi))
+}
+
+/// Running totals: a figure followed in the same document by increments of
+/// the same scope ("10,000-12,000 last fall, with an additional 3,000-4,000
+/// earlier this year") adds up to a total as of that document.
+fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
+    let mut by_doc: BTreeMap<&str, Vec<&Fig>> = BTreeMap::new();
+    for f in figs {
+        by_doc.entry(f.doc.as_str()).or_default().push(f);
+    }
+    for list in by_doc.values_mut() {
+        list.sort_by_key(|f| f.start);
+        let mut chains: Vec<Vec<&Fig>> = Vec::new();
+        let mut current: Option<Vec<&Fig>> = None;
+        for f in list.iter() {
+            if !f.additional {
+                if let Some(c) = current.take() {
+                    chains.push(c);
+                }
+                current = (!f.vague).then(|| vec![*f]);
+            } else if let Some(c) = current.as_mut() {
+                if c[0].scope == f.scope && c[0].class == f.class && !f.vague {
+                    c.push(f);
+                }
+            }
+        }
+        if let Some(c) = current.take() {
+            chains.push(c);
+        }
+        for chain in chains.into_iter().filter(|c| c.len() > 1) {
+            let (iv, total) = sum_of(&chain);
+            let members: Vec<usize> = chain.iter().map(|f| f.item).collect();
+            let composite = When::Current {
+                running: Some(true),
+            };
+            let mut wholes = Vec::new();
+            for o in figs {
+                if members.contains(&o.item)
+                    || o.additional
+                    || o.class != chain[0].class
+                    || scope_rel(&o.scope, &chain[0].scope)
+                        .is_none_or(|r| !matches!(r, ScopeRel::Same))
+                {
+                    continue;
+                }
+                let t = relate(
+                    &composite,
+                    chain[0].published,
+                    &o.when,
+                    o.published,
+                    tol.revision_days,
+                );
+                let conf = chain.iter().map(|f| f.conf).fold(o.conf, f64::min);
+                match t {
+                    TimeRel::Same { certain } => {
+                        if iv.overlaps(&o.iv) {
+                            wholes.push(o.item);
+                            for m in &members {
+                                j.agree(*m, o.item);
+                            }
+                        } else {
+                            let sure = certain && !o.vague && conf >= SURE;
+                            j.edges.push(Edge {
+                                a: o.item,
+                                b: Node::Sum(members.clone()),
+                                tier: if o.vague { 3 } else { 2 },
+                                severity: if sure {
+                                    Severity::Error
+                                } else {
+                                    Severity::Warning
+                                },
+                                why: format!(
+                                    "the parts add up to {}",
+                                    fmt_nominal(total.0, total.1)
+                                ),
+                                confidence: if sure { 0.8 * conf } else { 0.45 * conf },
+                            });
+                        }
+                    }
+                    TimeRel::EarlierLater {
+                        earlier: Side::B, ..
+                    } if o.iv.lo > iv.hi => {
+                        j.edges.push(Edge {
+                            a: o.item,
+                            b: Node::Sum(members.clone()),
+                            tier: 2,
+                            severity: Severity::Warning,
+                            why: format!(
+                                "an earlier count larger than the running total {}",
+                                fmt_nominal(total.0, total.1)
+                            ),
+                            confidence: 0.4 * conf,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            if !wholes.is_empty() {
+                j.sums.push(SumMatch {
+                    primary: members[0],
+                    parts: members,
+                    wholes,
+                    total,
+                    cross_modality: false,
+                });
+            }
+        }
+    }
+}
+
+/// At most this many candidate parts per document are combined.
+const MAX_PARTS: usize = 8;
+
+/// Sums of parts by scope: figures in one document whose scopes partition a
+/// whole's scope ("1,000 sappers" + "5,000 construction workers" vs "6,000
+/// engineers and construction personnel").
+fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
+    for w in figs {
+        if w.scope.len() < 2 || w.vague || w.additional || w.class == "denied" {
+            continue;
+        }
+        let mut by_doc: BTreeMap<(&str, &str), Vec<&Fig>> = BTreeMap::new();
+        for c in figs {
+            if c.item != w.item
+                && !c.vague
+                && c.class != "denied"
+                && !c.scope.is_empty()
+                && c.scope.is_subset(&w.scope)
+                && c.scope != w.scope
+            {
+                by_doc.entry((c.doc.as_str(), c.class)).or_default().push(c);
+            }
+        }
+        let mut parts_all: Vec<usize> = Vec::new();
+        let mut total_first: Option<(f64, Option<f64>)> = None;
+        let mut cross_all = true;
+        for ((_, class), cands) in by_doc {
+            let cands: Vec<&Fig> = cands.into_iter().take(MAX_PARTS).collect();
+            let found = (2..=cands.len().min(4)).find_map(|k| {
+                combinations(cands.len(), k)
+                    .into_iter()
+                    .map(|idx| idx.into_iter().map(|i| cands[i]).collect::<Vec<&Fig>>())
+                    .find(|combo| {
+                        let mut union = BTreeSet::new();
+                        for f in combo {
+                            if !union.is_disjoint(&f.scope) {
+                                return false;
+                            }
+                            union.extend(f.scope.iter().cloned());
+                        }
+                        union == w.scope
+                    })
+            });
+            let Some(parts) = found else { continue };
+            let (iv, total) = sum_of(&parts);
+            let items: Vec<usize> = parts.iter().map(|f| f.item).collect();
+            let cross = class != w.class;
+            if iv.overlaps(&w.iv) {
+                for p in &items {
+                    j.agree(*p, w.item);
+                }
+                parts_all.extend(&items);
+                total_first.get_or_insert(total);
+                cross_all &= cross;
+            } else if !cross {
+                let conf = parts.iter().map(|f| f.conf).fold(w.conf, f64::min);
+                let sure = conf >= SURE;
+                j.edges.push(Edge {
+                    a: w.item,
+                    b: Node::Sum(items),
+                    tier: 2,
+                    severity: if sure {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    why: format!("its parts add up to {}", fmt_nominal(total.0, total.1)),
+                    confidence: if sure { 0.75 * conf } else { 0.4 * conf },
+                });
+            }
+        }
+        if let Some(total) = total_first {
+            j.sums.push(SumMatch {
+                primary: w.item,
+                parts: parts_all,
+                wholes: vec![w.item],
+                total,
+                cross_modality: cross_all,
+            });
+        }
+    }
+}
+
+/// The k-element index combinations of `0..n`, in lexicographic order.
+fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut idx: Vec<usize> = (0..k).collect();
+    if k == 0 || k > n {
+        return out;
+    }
+    loop {
+        out.push(idx.clone());
+        // The rightmost index that can still move.
+        let Some(p) = (0..k).rev().find(|&p| idx[p] < n - k + p) else {
+            return out;
+        };
+        idx[p] += 1;
+        for q in p + 1..k {
+            idx[q] = idx[q - 1] + 1;
+        }
+    }
+}
+
+/// Judges a cluster's figures (repeats already removed). Pairs are compared
+/// within the cluster only.
+pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
+    let mut j = Judgement::default();
+    for (n, x) in figs.iter().enumerate() {
+        for y in &figs[n + 1..] {
+            pair(&mut j, x, y, tol);
+        }
+    }
+    running_totals(&mut j, figs, tol);
+    scope_sums(&mut j, figs);
+    j
+}

@@ -1,0 +1,567 @@
+//! Small batches written for the tests, one relation each.
+
+use super::*;
+use crosscheck_claims::claim::{Claim, Source, extract};
+use crosscheck_claims::time::Date;
+use crosscheck_cluster::{Thesaurus, cluster};
+
+/// A batch of one-paragraph documents "a", "b", "c" …, optionally dated.
+struct Batch {
+    docs: Vec<String>,
+    dates: Vec<Option<Date>>,
+    ids: Vec<String>,
+    claims: Vec<Claim>,
+    doc_of: Vec<usize>,
+}
+
+impl Batch {
+    fn new(texts: &[&str]) -> Batch {
+        Batch::dated(&texts.iter().map(|t| (*t, None)).collect::<Vec<_>>())
+    }
+
+    fn dated(texts: &[(&str, Option<Date>)]) -> Batch {
+        let registry = SourceRegistry::with_defaults();
+        let mut b = Batch {
+            docs: Vec::new(),
+            dates: Vec::new(),
+            ids: Vec::new(),
+            claims: Vec::new(),
+            doc_of: Vec::new(),
+        };
+        for (d, (text, date)) in texts.iter().enumerate() {
+            let doc = ((b'a' + d as u8) as char).to_string();
+            let block = 0..text.len();
+            let blocks = std::slice::from_ref(&block);
+            for (n, c) in extract(
+                Source {
+                    text,
+                    blocks,
+                    published: *date,
+                },
+                &registry,
+            )
+            .into_iter()
+            .enumerate()
+            {
+                b.ids.push(format!("{doc}#{}", n + 1));
+                b.claims.push(c);
+                b.doc_of.push(d);
+            }
+            b.docs.push(doc);
+            b.dates.push(*date);
+        }
+        b
+    }
+
+    fn items(&self) -> Vec<Item<'_>> {
+        (0..self.claims.len())
+            .map(|i| Item {
+                id: &self.ids[i],
+                doc: &self.docs[self.doc_of[i]],
+                published: self.dates[self.doc_of[i]],
+                claim: &self.claims[i],
+            })
+            .collect()
+    }
+
+    fn run(&self) -> (Vec<Item<'_>>, Vec<Cluster>, Assessment) {
+        let items = self.items();
+        let clusters = cluster(&items, &Thesaurus::builtin());
+        let a = assess(
+            &items,
+            &clusters,
+            &SourceRegistry::with_defaults(),
+            &Tolerances::default(),
+        );
+        (items, clusters, a)
+    }
+
+    fn codes(&self) -> Vec<&'static str> {
+        self.run().2.findings.iter().map(|f| f.code).collect()
+    }
+}
+
+fn conflicts(a: &Assessment) -> Vec<&Finding> {
+    a.findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Conflict)
+        .collect()
+}
+
+/// The documents a finding names, sorted.
+fn docs_of(items: &[Item<'_>], f: &Finding) -> Vec<String> {
+    let mut d: Vec<String> = f.claims.iter().map(|&i| items[i].doc.to_string()).collect();
+    d.sort();
+    d.dedup();
+    d
+}
+
+#[test]
+fn conflict_between_independent_sources_for_the_same_thing_at_the_same_time() {
+    let b = Batch::new(&[
+        "Police said 240,000 people marched in Seoul on Saturday.",
+        "Organisers said 1.03 million people marched in Seoul on Saturday.",
+    ]);
+    let (items, clusters, a) = b.run();
+    assert_eq!(clusters.len(), 1);
+    let c = conflicts(&a);
+    assert_eq!(c.len(), 1, "{:#?}", a.findings);
+    let f = c[0];
+    assert_eq!(
+        (f.code, f.name, f.severity),
+        ("CC001", "conflicting-figure", Severity::Error)
+    );
+    assert_eq!(docs_of(&items, f), ["a", "b"]);
+    assert!(
+        f.message.contains("240,000") && f.message.contains("1.03 million"),
+        "{}",
+        f.message
+    );
+    assert!(f.message.contains("different sources"), "{}", f.message);
+    assert_eq!(f.labels.len(), 2);
+    assert!(f.help.is_some());
+    assert_eq!(a.verdicts, [Verdict::Conflict]);
+}
+
+#[test]
+fn compatible_intervals_from_independent_origins_corroborate() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia.",
+        "Ukraine's HUR said North Korea has sent 14,500 soldiers to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    assert_eq!(a.verdicts, [Verdict::Corroborated]);
+    assert_eq!(a.origins, [2]);
+    assert!(a.findings.iter().any(|f| f.code == "CC004"));
+}
+
+#[test]
+fn revision_between_dated_documents_is_not_a_conflict() {
+    let b = Batch::dated(&[
+        (
+            "The NIS said North Korea has sent 11,000 troops to Russia.",
+            Date::new(2025, 1, 10),
+        ),
+        (
+            "The NIS said North Korea has sent about 15,000 troops to Russia.",
+            Date::new(2025, 11, 4),
+        ),
+    ]);
+    let (items, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    let r = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC003")
+        .expect("a revision");
+    assert_eq!(
+        (r.kind, r.severity),
+        (FindingKind::Revision, Severity::Info)
+    );
+    assert_eq!(items[r.claims[0]].doc, "b", "the later figure is primary");
+    assert_eq!(a.verdicts, [Verdict::Revised]);
+}
+
+#[test]
+fn running_total_that_falls_between_dated_documents_is_a_warning() {
+    let b = Batch::dated(&[
+        (
+            "The NIS said North Korea has sent 15,000 troops to Russia.",
+            Date::new(2025, 1, 10),
+        ),
+        (
+            "The NIS said North Korea has sent 11,000 troops to Russia.",
+            Date::new(2025, 11, 4),
+        ),
+    ]);
+    let (_, _, a) = b.run();
+    let r = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC003")
+        .expect("a revision");
+    assert_eq!(r.severity, Severity::Warning);
+    assert_eq!(a.verdicts, [Verdict::Mixed]);
+}
+
+#[test]
+fn same_documents_undated_are_rivals() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 11,000 troops to Russia.",
+        "Ukraine's HUR said North Korea has sent about 15,000 troops to Russia.",
+    ]);
+    assert_eq!(b.codes().iter().filter(|c| **c == "CC001").count(), 1);
+}
+
+#[test]
+fn smaller_figure_with_an_earlier_scope_is_a_revision_without_dates() {
+    let b = Batch::new(&[
+        "In November 2024, Pyongyang sent an estimated 11,000 troops to Russia, the NIS said.",
+        "Ukraine's HUR said North Korea has sent roughly 15,000 soldiers in total to Russia.",
+        "The NIS said North Korea has sent around 15,000 troops to Russia since last fall.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    assert!(a.findings.iter().any(|f| f.code == "CC003"));
+}
+
+#[test]
+fn earlier_count_larger_than_the_total_is_a_conflict() {
+    let b = Batch::new(&[
+        "In November 2024, Pyongyang sent an estimated 31,000 troops to Russia, the NIS said.",
+        "Ukraine's HUR said North Korea has sent roughly 15,000 soldiers in total to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    assert_eq!(conflicts(&a).len(), 1, "{:#?}", a.findings);
+}
+
+#[test]
+fn plan_versus_event_never_conflicts() {
+    let b = Batch::new(&[
+        "The NIS said Kim agreed to send 20,000 troops to Russia.",
+        "Ukraine's HUR said North Korea has sent 5,000 troops to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn plans_are_compared_with_plans() {
+    let b = Batch::new(&[
+        "The NIS said Kim agreed to send 20,000 troops to Russia.",
+        "Ukraine's HUR said Kim agreed to send 5,000 troops to Russia.",
+    ]);
+    assert_eq!(b.codes().iter().filter(|c| **c == "CC001").count(), 1);
+}
+
+#[test]
+fn echo_of_one_origin_through_five_outlets_is_consistent_not_corroborated() {
+    let texts: Vec<String> = ["Yonhap", "Reuters", "AP", "The BBC", "CNN"]
+        .iter()
+        .map(|o| {
+            format!("{o} reported, citing the NIS, that North Korea has sent about 15,000 troops to Russia.")
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let b = Batch::new(&refs);
+    let (_, clusters, a) = b.run();
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(a.origins, [1]);
+    assert_eq!(a.verdicts, [Verdict::Consistent]);
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC007")
+        .expect("an echo");
+    assert_eq!(f.kind, FindingKind::Consistent);
+    assert_eq!(f.claims.len(), 5);
+    assert!(f.message.contains("5 articles, 1 origin"), "{}", f.message);
+    assert!(!a.findings.iter().any(|f| f.code == "CC004"));
+    // Echoes add no weight, but the reason says so.
+    assert!(
+        a.credibility[0]
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("+0.00 backed by 4"))
+    );
+}
+
+#[test]
+fn anonymous_sources_never_count_as_an_independent_origin() {
+    let b = Batch::new(&[
+        "Officials said North Korea has sent about 15,000 troops to Russia.",
+        "The NIS said North Korea has sent 15,000 troops to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    assert_eq!(a.origins, [1]);
+    assert_ne!(a.verdicts, [Verdict::Corroborated]);
+}
+
+#[test]
+fn sum_of_parts_agrees_with_its_whole() {
+    let b = Batch::new(&[
+        "The NIS said Kim agreed to send 1,000 sappers and 5,000 military construction workers to Russia.",
+        "The NIS said the two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+    ]);
+    let (items, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    let s = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC009")
+        .expect("a sum");
+    assert_eq!(items[s.claims[0]].claim.text, "6,000");
+    assert!(
+        s.message
+            .contains("1,000 sappers + 5,000 military construction workers = 6,000"),
+        "{}",
+        s.message
+    );
+}
+
+#[test]
+fn sum_of_parts_that_cannot_match_its_whole_is_a_conflict() {
+    let b = Batch::new(&[
+        "The NIS said Kim agreed to send 1,000 sappers and 9,000 military construction workers to Russia.",
+        "Ukraine's HUR said the two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+    ]);
+    let (items, _, a) = b.run();
+    let c = conflicts(&a);
+    assert_eq!(c.len(), 1, "{:#?}", a.findings);
+    assert_eq!(items[c[0].claims[0]].claim.text, "6,000");
+    assert_eq!(docs_of(&items, c[0]), ["a", "b"]);
+}
+
+#[test]
+fn ranges_add_as_ranges_in_a_running_total() {
+    let b = Batch::new(&[
+        "South Korea, the U.S., and Ukraine estimate that approximately 10,000-12,000 troops were sent last fall, with an additional 3,000-4,000 deployed earlier this year.",
+        "According to the NIS, North Korea has sent around 15,000 troops to Russia since last fall.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    let s = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC009")
+        .expect("a sum");
+    assert!(s.message.contains("= 13,000-16,000"), "{}", s.message);
+    assert_eq!(a.verdicts, [Verdict::Corroborated]);
+}
+
+#[test]
+fn vague_magnitude_fits_five_thousand_but_not_fifty_thousand() {
+    let ok = Batch::new(&[
+        "The NIS said thousands of troops were sent to Russia.",
+        "Ukraine's HUR said 5,000 troops were sent to Russia.",
+    ]);
+    assert!(conflicts(&ok.run().2).is_empty());
+    let bad = Batch::new(&[
+        "The NIS said thousands of troops were sent to Russia.",
+        "Ukraine's HUR said 50,000 troops were sent to Russia.",
+    ]);
+    let (_, _, a) = bad.run();
+    let c = conflicts(&a);
+    assert_eq!(c.len(), 1, "{:#?}", a.findings);
+    // A vague magnitude is never a sure conflict.
+    assert_eq!((c[0].code, c[0].severity), ("CC002", Severity::Warning));
+}
+
+#[test]
+fn part_is_not_a_rival_of_its_whole() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia. Nearly 10,000 North Korean troops are currently positioned near the Russian-Ukrainian border.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    assert!(a.findings.iter().any(|f| f.code == "CC008"));
+}
+
+#[test]
+fn part_larger_than_its_whole_is_a_possible_conflict() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia. Nearly 30,000 North Korean troops are currently positioned near the Russian-Ukrainian border.",
+    ]);
+    let (_, _, a) = b.run();
+    let c = conflicts(&a);
+    assert_eq!(c.len(), 1, "{:#?}", a.findings);
+    assert_eq!(c[0].code, "CC002");
+}
+
+#[test]
+fn same_noun_for_different_things_is_no_conflict() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 15,000 troops to Russia.",
+        "Ukraine's HUR said about 1,000 North Korean troops were killed in Kursk.",
+    ]);
+    let (_, clusters, a) = b.run();
+    assert_eq!(clusters.len(), 2);
+    assert!(conflicts(&a).is_empty());
+}
+
+#[test]
+fn a_percentage_is_never_compared_with_a_count() {
+    let b = Batch::new(&[
+        "The ministry said turnout reached 60 percent of voters.",
+        "The commission said 6 million voters cast ballots.",
+    ]);
+    let (_, clusters, a) = b.run();
+    assert_eq!(clusters.len(), 2);
+    assert!(conflicts(&a).is_empty());
+}
+
+#[test]
+fn unattributed_figure_is_a_warning() {
+    let b = Batch::new(&["North Korea has sent 15,000 troops to Russia."]);
+    let (_, _, a) = b.run();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC006")
+        .expect("unattributed");
+    assert_eq!(
+        (f.kind, f.severity),
+        (FindingKind::Unattributed, Severity::Warning)
+    );
+}
+
+#[test]
+fn single_source_figure_is_marked() {
+    let b = Batch::new(&[
+        "The NIS believes North Korea has sent more than 10 million artillery shells to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(a.findings.iter().any(|f| f.code == "CC005"));
+    assert_eq!(a.verdicts, [Verdict::SingleSource]);
+}
+
+#[test]
+fn same_figure_twice_in_one_document_counts_once() {
+    let b = Batch::new(&[
+        "The NIS said about 5,000 military construction troops have moved to Russia. The NIS said about 5,000 military construction troops have moved to Russia.",
+        "Yonhap reported, citing the NIS, that about 5,000 military construction troops have moved to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC007")
+        .expect("an echo");
+    assert!(
+        f.message.contains("2 figures in 2 articles"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn interested_party_is_discounted() {
+    let b = Batch::new(&["KCNA said North Korea has sent 5,000 workers to Russia."]);
+    let (_, _, a) = b.run();
+    assert!(
+        a.credibility[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("KCNA is an interested party")),
+        "{:?}",
+        a.credibility[0]
+    );
+}
+
+#[test]
+fn one_origin_behind_most_of_the_batch_is_said_plainly() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 15,000 troops to Russia.",
+        "The NIS said North Korea has sent 10 million shells to Russia.",
+        "Yonhap reported, citing the NIS, that 5,000 workers were sent to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC010")
+        .expect("few origins");
+    assert!(
+        f.message.contains("3 of 3 attributed figures"),
+        "{}",
+        f.message
+    );
+    assert_eq!(a.origin_tally.len(), 1);
+}
+
+#[test]
+fn shuffled_input_gives_identical_clusters_and_findings() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia. Kim agreed to send 1,000 sappers and 5,000 military construction workers.",
+        "Ukraine's HUR said North Korea has sent 25,000 soldiers to Russia. The two sides agreed to dispatch 6,000 military engineers and construction personnel.",
+        "Officials said thousands of troops were sent. Russia controls 81 percent of the territories, the ministry said.",
+    ]);
+    let t = Thesaurus::builtin();
+    let r = SourceRegistry::with_defaults();
+    type View = (
+        Vec<(String, Vec<String>)>,
+        Vec<(String, Vec<String>, String)>,
+        Vec<(String, f64)>,
+    );
+    let view = |items: &[Item<'_>]| -> View {
+        let clusters = cluster(items, &t);
+        let a = assess(items, &clusters, &r, &Tolerances::default());
+        let cl = clusters
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.members.iter().map(|&m| items[m].id.to_string()).collect(),
+                )
+            })
+            .collect();
+        let fs = a
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.code.to_string(),
+                    f.claims.iter().map(|&i| items[i].id.to_string()).collect(),
+                    f.message.clone(),
+                )
+            })
+            .collect();
+        let mut cred: Vec<(String, f64)> = items
+            .iter()
+            .zip(&a.credibility)
+            .map(|(it, c)| (it.id.to_string(), c.score))
+            .collect();
+        cred.sort_by(|x, y| x.0.cmp(&y.0));
+        (cl, fs, cred)
+    };
+    let items = b.items();
+    let expected = view(&items);
+    assert!(!expected.1.is_empty());
+    let mut shuffled = items.clone();
+    shuffled.reverse();
+    assert_eq!(view(&shuffled), expected);
+    shuffled.rotate_left(2);
+    assert_eq!(view(&shuffled), expected);
+}
+
+#[test]
+fn out_of_range_members_are_ignored() {
+    let b = Batch::new(&["The NIS said North Korea has sent 15,000 troops to Russia."]);
+    let items = b.items();
+    let mut clusters = cluster(&items, &Thesaurus::builtin());
+    clusters[0].members.push(99);
+    clusters[0].part_of = Some(7);
+    let a = assess(
+        &items,
+        &clusters,
+        &SourceRegistry::with_defaults(),
+        &Tolerances::default(),
+    );
+    assert_eq!(a.credibility.len(), 1);
+}
+
+#[test]
+fn every_rule_is_documented_once() {
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted);
+    assert_eq!(rule("CC001").map(|r| r.name), Some("conflicting-figure"));
+}
+
+#[test]
+fn finding_kinds_serialize_in_kebab_case() {
+    let json =
+        serde_json::to_string(&[FindingKind::SingleSource, FindingKind::SumOfParts]).unwrap();
+    assert_eq!(json, r#"["single-source","sum-of-parts"]"#);
+    assert_eq!(
+        serde_json::to_string(&Severity::Warning).unwrap(),
+        r#""warning""#
+    );
+    assert_eq!(
+        serde_json::to_string(&Verdict::SingleSource).unwrap(),
+        r#""single-source""#
+    );
+}
