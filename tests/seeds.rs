@@ -170,19 +170,30 @@ fn audit_matches_expected_relations() {
     let total = r
         .clusters
         .iter()
-        .find(|c| c.claims.iter().any(|id| id.starts_with("000") && id.ends_with("#5")))
+        .find(|c| {
+            c.claims
+                .iter()
+                .any(|id| id.starts_with("000") && id.ends_with("#5"))
+        })
         .expect("the total-troops cluster");
     assert_eq!(total.verdict, "corroborated");
     assert_eq!(total.origins, 2, "NIS plus the joint estimate");
     let construction = r
         .clusters
         .iter()
-        .find(|c| c.claims.iter().any(|id| id.starts_with("004") && id.ends_with("#1")))
+        .find(|c| {
+            c.claims
+                .iter()
+                .any(|id| id.starts_with("004") && id.ends_with("#1"))
+        })
         .expect("the construction cluster");
     assert_eq!(construction.origins, 1);
     assert_eq!(construction.verdict, "consistent");
     for kind in ["revision", "subset", "sum-of-parts", "single-source"] {
-        assert!(r.findings.iter().any(|f| f.kind == kind), "a {kind} finding");
+        assert!(
+            r.findings.iter().any(|f| f.kind == kind),
+            "a {kind} finding"
+        );
     }
 }
 
@@ -194,7 +205,9 @@ fn audit_is_deterministic_whatever_the_file_order() {
     docs.reverse();
     let mut b_report = Auditor::new().audit(&docs);
     b_report.documents.sort_by(|x, y| x.id.cmp(&y.id));
-    b_report.claims.sort_by(|x, y| x.doc.cmp(&y.doc).then_with(|| x.span.cmp(&y.span)));
+    b_report
+        .claims
+        .sort_by(|x, y| x.doc.cmp(&y.doc).then_with(|| x.span.cmp(&y.span)));
     let b = render::json(&b_report);
     assert_eq!(a, b);
 }
@@ -205,4 +218,51 @@ fn report_round_trips_through_serde() {
     let json = render::json(&r);
     let back: Report = serde_json::from_str(&json).expect("the report parses back");
     assert_eq!(back, r);
+}
+
+#[test]
+fn ledger_says_two_independent_origins_mostly_the_nis() {
+    let r = audit();
+    let s = r.summary.as_ref().expect("audits carry a summary");
+    assert_eq!(s.independent_origins, 2, "{}", s.text);
+    let top = &s.origins[0];
+    assert!(top.dominant, "{top:?}");
+    assert_eq!(top.sources, ["NIS"]);
+    assert_eq!(top.documents.len(), 5, "every article rests on the NIS");
+    assert!(top.briefings.len() >= 3, "briefings to lawmakers: {top:?}");
+    let joint = &s.origins[1];
+    assert!(joint.key.starts_with("joint:"), "{joint:?}");
+    assert!(!joint.dominant);
+    assert!(s.text.contains("2 independent origins"), "{}", s.text);
+    assert!(
+        s.text.contains("Government of South Korea (NIS)"),
+        "{}",
+        s.text
+    );
+    assert!(s.text.contains("joint estimate"), "{}", s.text);
+    // The source table starts with what the batch rests on.
+    assert_eq!(r.sources[0].id, "NIS");
+    assert!(r.sources[0].credibility.reasons[0].starts_with("0.60 base: NIS"));
+    // KCNA, if the batch names it, is an interested party.
+    if let Some(kcna) = r.sources.iter().find(|s| s.id == "KCNA") {
+        let ip = kcna
+            .interested_party
+            .as_ref()
+            .expect("KCNA is an interested party");
+        assert!(ip.topics.iter().any(|t| t == "North Korea"), "{ip:?}");
+    }
+    // Every figure of the batch names its source; 000 relays Yonhap and credits wires.
+    let d000 = r.documents[0]
+        .attribution
+        .as_ref()
+        .expect("audits carry attribution");
+    assert_eq!(d000.figures, d000.named);
+    assert!(d000.relay);
+    assert!(d000.relays.contains(&"Yonhap".to_string()));
+    let chain = r.sources[0]
+        .chains
+        .iter()
+        .find(|c| c.hops.len() > 1)
+        .expect("the Yonhap chain");
+    assert_eq!(chain.hops, ["NIS", "KR intelligence committee", "Yonhap"]);
 }

@@ -1,22 +1,56 @@
 //! `crosscheck audit PATH...`: the main job.
+//!
+//! Exit codes: 0 when no reported finding is at or above `--fail-on`; 1 when
+//! one is; 2 for usage, configuration or baseline errors and when some input
+//! could not be read (the rest of the batch is still audited and printed).
+//! `--exit-zero` and `--write-baseline` turn 1 into 0, never 2 into 0.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use crosscheck::{Auditor, InputErrorKind, load_paths, render};
+use crosscheck::baseline::Baseline;
+use crosscheck::config::{self, OutputFormat};
+use crosscheck::{Auditor, render};
+
+use crate::color::{self, ColorChoice};
+use crate::{common, progress};
 
 /// Output formats of `audit`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Findings for a terminal.
     Text,
     /// Report v1 (`crosscheck.report.v1`).
     Json,
+    /// One finding per line, as JSON.
+    JsonLines,
+    /// One line per finding: `path:line:col: CC001 message`.
+    Concise,
     /// A Markdown summary.
     Markdown,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Text => Format::Text,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::JsonLines => Format::JsonLines,
+            OutputFormat::Concise => Format::Concise,
+            OutputFormat::Markdown => Format::Markdown,
+            OutputFormat::Sarif => Format::Sarif,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// The least severe finding that makes the exit code 1.
@@ -30,49 +64,154 @@ pub enum FailOn {
     Never,
 }
 
+impl From<FailOn> for config::FailOn {
+    fn from(f: FailOn) -> config::FailOn {
+        match f {
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Warning => config::FailOn::Warning,
+            FailOn::Never => config::FailOn::Never,
+        }
+    }
+}
+
 /// Arguments of `audit`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or directories of articles (.txt, .md, .html, .jsonl).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: Format,
-    /// Exit 1 when a finding at or above this severity is reported.
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
+    /// Output format [default: `format` of crosscheck.toml, else text].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Exit 1 when a finding at or above this severity is reported
+    /// [default: `findings.fail-on` of crosscheck.toml, else error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Exit 0 even when findings are at or above --fail-on (input and
+    /// configuration errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the findings and nothing else: no clusters or summary in text
+    /// output, no progress bar, no notes on stderr (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule produced instead of the report
+    /// (a JSON array with --format json).
+    #[arg(long)]
+    statistics: bool,
+    /// Threads for claim extraction (0: one per core). The output is the
+    /// same for any number.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// Colour the text output. `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorChoice,
+    /// Report only findings whose fingerprint is not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file (and exit 0
+    /// unless some input could not be read).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
-/// Audits the paths and prints the report. Exit 0 clean, 1 findings at or
-/// above `--fail-on`, 2 when a path given cannot be read.
-pub fn run(args: &Args) -> Result<ExitCode> {
-    let load = load_paths(&args.paths);
-    let mut usage_error = false;
-    for e in &load.errors {
-        eprintln!("crosscheck: {}", render::clean(&e.to_string()));
-        if matches!(e.kind, InputErrorKind::NotFound) {
-            usage_error = true;
+/// Audits the paths and prints the report.
+pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
+    let config = common::config(config_path)?;
+    common::threads(args.jobs);
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read baseline {}", path.display()))?;
+            Some(
+                Baseline::from_json(&text)
+                    .with_context(|| format!("baseline {}", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let auditor = Auditor::with_config(&config);
+    let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
+    let bar = progress::bar(docs.len(), args.quiet);
+    let auditor = match &bar {
+        Some(bar) => {
+            let bar = bar.clone();
+            auditor.with_progress(move || {
+                bar.inc(1);
+                if Some(bar.position()) == bar.length() {
+                    bar.set_message("— clustering and scoring");
+                }
+            })
+        }
+        None => auditor,
+    };
+    let mut report = auditor.check(&docs);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::of(&report);
+        std::fs::write(path, b.to_json())
+            .with_context(|| format!("cannot write baseline {}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "crosscheck: wrote {} finding(s) to baseline {}",
+                b.findings.len(),
+                path.display()
+            );
         }
     }
-    let report = Auditor::new().audit(&load.documents);
-    let out = match args.format {
-        Format::Text => render::audit_text(&report),
-        Format::Json => render::json(&report),
-        Format::Markdown => render::markdown(&report),
+    if let Some(b) = &baseline {
+        let known = b.filter(&mut report);
+        if known > 0 && !args.quiet {
+            eprintln!("crosscheck: {known} finding(s) in the baseline not shown");
+        }
+    }
+
+    let format = args.format.unwrap_or_else(|| config.format.into());
+    let out = if args.statistics {
+        match format {
+            Format::Json | Format::JsonLines => render::statistics::json(&report),
+            _ => render::statistics::render(&report),
+        }
+    } else {
+        match format {
+            Format::Text => {
+                let text = render::audit_text(&report);
+                let text = if args.quiet {
+                    color::findings_only(&text)
+                } else {
+                    text
+                };
+                if color::enabled(args.color) {
+                    color::paint(&text)
+                } else {
+                    text
+                }
+            }
+            Format::Json => render::json(&report),
+            Format::JsonLines => render::json_lines::render(&report),
+            Format::Concise => render::concise::render(&report),
+            Format::Markdown => render::markdown(&report),
+            Format::Sarif => render::sarif::render(&report),
+            Format::Github => render::github::render(&report),
+            Format::Html => render::html::render(&report, &docs),
+        }
     };
-    std::io::stdout()
-        .lock()
-        .write_all(out.as_bytes())
-        .context("writing stdout")?;
-    if usage_error {
+    common::print(&out)?;
+
+    if incomplete {
         return Ok(ExitCode::from(2));
     }
-    let (errors, warnings, _) = render::severity_counts(&report);
-    let failing = match args.fail_on {
-        FailOn::Error => errors > 0,
-        FailOn::Warning => errors + warnings > 0,
-        FailOn::Never => false,
-    };
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if args.exit_zero || args.write_baseline.is_some() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let fail_on: config::FailOn = args.fail_on.map_or(config.findings.fail_on, Into::into);
+    let failing = report.findings.iter().any(|f| fail_on.fails(&f.severity));
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,12 +1,13 @@
 //! `crosscheck claims PATH...`: the claims alone, for inspection.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::ValueEnum;
-use crosscheck::{Auditor, InputErrorKind, load_paths, render};
+use crosscheck::{Auditor, render};
+
+use crate::common;
 
 /// Output formats of `claims`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -26,27 +27,26 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Threads for claim extraction (0: one per core). The output is the
+    /// same for any number.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
 }
 
-/// Loads the paths, extracts claims and prints them; exit 2 when a path
-/// given on the command line cannot be read (the rest is still printed).
-pub fn run(args: &Args) -> Result<ExitCode> {
-    let load = load_paths(&args.paths);
-    let mut usage_error = false;
-    for e in &load.errors {
-        eprintln!("crosscheck: {}", render::clean(&e.to_string()));
-        if matches!(e.kind, InputErrorKind::NotFound) {
-            usage_error = true;
-        }
-    }
-    let report = Auditor::new().claims(&load.documents);
+/// Loads the paths, extracts claims and prints them; exit 2 when some input
+/// could not be read (the rest is still printed).
+pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
+    let config = common::config(config)?;
+    common::threads(args.jobs);
+    let auditor = Auditor::with_config(&config);
+    let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
+    let report = auditor.claims(&docs);
     let out = match args.format {
         Format::Text => render::claims_text(&report),
         Format::Json => render::json(&report),
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes()).context("writing stdout")?;
-    Ok(if usage_error {
+    common::print(&out)?;
+    Ok(if incomplete {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

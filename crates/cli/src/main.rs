@@ -1,9 +1,15 @@
-//! The `crosscheck` binary: argument parsing, file walking, exit codes.
+//! The `crosscheck` binary: argument parsing, configuration, file walking,
+//! progress, colour and exit codes.
 
 mod audit;
 mod claims;
+mod color;
+mod common;
+mod progress;
 mod quantities;
+mod show_config;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -12,6 +18,10 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, about)]
 struct Cli {
+    /// Use this configuration file instead of the crosscheck.toml found in
+    /// the working directory or its parents.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -28,14 +38,19 @@ enum Command {
     /// List the claims found in articles: figure, what it counts, when, how
     /// firmly and who says so.
     Claims(claims::Args),
+    /// Print the configuration in force (crosscheck.toml with every default
+    /// filled in).
+    Config,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = cli.config.as_deref();
     let result = match cli.command {
         Command::Quantities => quantities::run(std::io::stdin().lock(), std::io::stdout().lock()),
-        Command::Claims(args) => claims::run(&args),
-        Command::Audit(args) => audit::run(&args),
+        Command::Claims(args) => claims::run(&args, config),
+        Command::Audit(args) => audit::run(&args, config),
+        Command::Config => show_config::run(config),
     };
     match result {
         Ok(code) => code,

@@ -14,7 +14,12 @@ fn crosscheck(args: &[&str]) -> Output {
 #[test]
 fn audit_of_the_seeds_is_clean_and_exits_zero() {
     let out = crosscheck(&["audit", "examples/seeds"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("corroborated"));
     assert!(text.contains("0 error(s)"));
@@ -26,21 +31,39 @@ fn audit_json_is_report_v1() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["schema"], "crosscheck.report.v1");
     assert_eq!(v["documents"].as_array().unwrap().len(), 5);
-    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["fingerprint"].is_string()));
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["fingerprint"].is_string())
+    );
 }
 
 #[test]
 fn fail_on_info_findings_is_not_possible_but_warning_threshold_works() {
     let out = crosscheck(&["audit", "examples/seeds", "--fail-on", "warning"]);
-    assert_eq!(out.status.code(), Some(0), "the seeds have only info findings");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the seeds have only info findings"
+    );
 }
 
 #[test]
 fn a_conflict_fails_the_build() {
     let dir = std::env::temp_dir().join(format!("crosscheck-conflict-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("a.txt"), "The Health Ministry said 120 people were killed in the flood on Monday.\n").unwrap();
-    std::fs::write(dir.join("b.txt"), "Red Cross officials said 900 people were killed in the flood on Monday.\n").unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "The Health Ministry said 120 people were killed in the flood on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Red Cross officials said 900 people were killed in the flood on Monday.\n",
+    )
+    .unwrap();
     let out = crosscheck(&["audit", dir.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -52,7 +75,13 @@ fn a_conflict_fails_the_build() {
 
 #[test]
 fn a_missing_path_is_a_usage_error_and_the_rest_is_still_audited() {
-    let out = crosscheck(&["claims", "examples/seeds", "no/such/dir", "--format", "json"]);
+    let out = crosscheck(&[
+        "claims",
+        "examples/seeds",
+        "no/such/dir",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir"));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -61,7 +90,12 @@ fn a_missing_path_is_a_usage_error_and_the_rest_is_still_audited() {
 
 #[test]
 fn a_bad_flag_exits_two() {
-    assert_eq!(crosscheck(&["audit", "--format", "pdf", "examples/seeds"]).status.code(), Some(2));
+    assert_eq!(
+        crosscheck(&["audit", "--format", "pdf", "examples/seeds"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]

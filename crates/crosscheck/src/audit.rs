@@ -1,14 +1,28 @@
 //! The pipeline: documents → claims (and, in audits, clusters, findings and
 //! credibility) → [`Report`].
+//!
+//! Claims are extracted one document at a time on rayon's thread pool (the
+//! binary sizes it with `--jobs`); results are collected in document order,
+//! so a report is byte-identical whatever the number of threads.
 
+use std::fmt;
+use std::sync::Arc;
+
+use crosscheck_claims::boilerplate::BlockRole;
 use crosscheck_claims::claim::{Claim, Source, extract};
 use crosscheck_claims::registry::SourceRegistry;
 use crosscheck_claims::time::Date;
+use crosscheck_cluster::Thesaurus;
+use crosscheck_score::{Severity, Tolerances};
+use rayon::prelude::*;
+use regex::Regex;
 
+use crate::config::{BOILERPLATE_RULE, Config, FindingRules};
 use crate::document::Document;
 use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 
-/// Runs crosscheck over documents. Holds the source registry and settings.
+/// Runs crosscheck over documents. Holds the source registry, the
+/// counted-thing thesaurus, the tolerances and the finding rules.
 ///
 /// ```
 /// use crosscheck::{Auditor, ingest};
@@ -18,9 +32,34 @@ use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 /// assert_eq!(report.claims[0].id, "draft#1");
 /// assert_eq!(report.claims[0].attribution.as_ref().unwrap().source, "NIS");
 /// ```
-#[derive(Debug, Clone)]
+///
+/// [`Auditor::audit`] is the pipeline itself; [`Auditor::check`] is what the
+/// `crosscheck audit` command runs: the configured boilerplate patterns, the
+/// pipeline, then the configured finding rules (ignored rules, severity
+/// overrides, minimum severity).
+#[derive(Clone)]
 pub struct Auditor {
     registry: SourceRegistry,
+    /// The counted-thing thesaurus the clusterer uses.
+    pub(crate) thesaurus: Thesaurus,
+    /// Interval tolerances the scorer uses.
+    pub(crate) tolerances: Tolerances,
+    rules: FindingRules,
+    boilerplate: Vec<(Regex, BlockRole)>,
+    progress: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl fmt::Debug for Auditor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Auditor")
+            .field("registry", &self.registry)
+            .field("thesaurus", &self.thesaurus)
+            .field("tolerances", &self.tolerances)
+            .field("rules", &self.rules)
+            .field("boilerplate", &self.boilerplate)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 impl Default for Auditor {
@@ -30,16 +69,73 @@ impl Default for Auditor {
 }
 
 impl Auditor {
-    /// An auditor with the built-in source registry.
+    /// An auditor with the built-in source registry, thesaurus and
+    /// tolerances, reporting every finding at its rule's severity.
     pub fn new() -> Auditor {
         Auditor {
             registry: SourceRegistry::with_defaults(),
+            thesaurus: Thesaurus::builtin(),
+            tolerances: Tolerances::default(),
+            rules: FindingRules::default(),
+            boilerplate: Vec::new(),
+            progress: None,
         }
+    }
+
+    /// An auditor configured by a [`Config`] (usually a `crosscheck.toml`):
+    /// the built-in registry extended with `[[sources]]`, the built-in
+    /// thesaurus extended with `thesaurus`, the `[tolerances]`, the
+    /// `[findings]` rules and the `[[boilerplate]]` patterns. Patterns that
+    /// are not valid regular expressions (possible only in a `Config` built
+    /// in code; [`Config::from_toml`] rejects them) are skipped.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use crosscheck::{Auditor, config::Config};
+    ///
+    /// let cfg = Config::from_toml("[[sources]]\nid = \"KIDA\"\nkind = \"expert\"\n", Path::new("crosscheck.toml")).unwrap();
+    /// let auditor = Auditor::with_config(&cfg);
+    /// assert!(auditor.registry().get("KIDA").is_some());
+    /// ```
+    pub fn with_config(config: &Config) -> Auditor {
+        let mut registry = SourceRegistry::with_defaults();
+        registry.extend(config.sources.clone());
+        let mut thesaurus = Thesaurus::builtin();
+        thesaurus.extend(config.thesaurus.clone());
+        Auditor {
+            registry,
+            thesaurus,
+            tolerances: config.tolerances.clone(),
+            rules: config.findings.clone(),
+            boilerplate: config
+                .boilerplate
+                .iter()
+                .filter_map(|b| Regex::new(&b.pattern).ok().map(|re| (re, b.role)))
+                .collect(),
+            progress: None,
+        }
+    }
+
+    /// Call `tick` once per document as its claims are extracted (from any
+    /// thread), e.g. to advance a progress bar.
+    pub fn with_progress(mut self, tick: impl Fn() + Send + Sync + 'static) -> Auditor {
+        self.progress = Some(Arc::new(tick));
+        self
     }
 
     /// The source registry in use.
     pub fn registry(&self) -> &SourceRegistry {
         &self.registry
+    }
+
+    /// The counted-thing thesaurus in use.
+    pub fn thesaurus(&self) -> &Thesaurus {
+        &self.thesaurus
+    }
+
+    /// The interval tolerances in use.
+    pub fn tolerances(&self) -> &Tolerances {
+        &self.tolerances
     }
 
     /// A document's publication date as the claims grammar's date type.
@@ -62,11 +158,25 @@ impl Auditor {
         )
     }
 
+    /// The claims of every document, extracted in parallel on rayon's
+    /// current pool and returned in document order.
+    pub fn extract_all(&self, docs: &[Document]) -> Vec<Vec<Claim>> {
+        docs.par_iter()
+            .map(|d| {
+                let claims = self.extract(d);
+                if let Some(tick) = &self.progress {
+                    tick();
+                }
+                claims
+            })
+            .collect()
+    }
+
     /// A report of the documents and their claims (no clusters or findings).
     pub fn claims(&self, docs: &[Document]) -> Report {
         let mut claims = Vec::new();
-        for doc in docs {
-            for (n, c) in self.extract(doc).iter().enumerate() {
+        for (doc, extracted) in docs.iter().zip(self.extract_all(docs)) {
+            for (n, c) in extracted.iter().enumerate() {
                 claims.push(ClaimEntry::of(&doc.id, n + 1, c));
             }
         }
@@ -74,8 +184,230 @@ impl Auditor {
             schema: SCHEMA.to_string(),
             documents: docs.iter().map(DocumentEntry::of).collect(),
             claims,
-            clusters: Vec::new(),
-            findings: Vec::new(),
+            ..Report::default()
         }
+    }
+
+    /// Give the configured boilerplate role to every article block whose
+    /// text matches a configured pattern (rule [`BOILERPLATE_RULE`]).
+    /// Returns how many blocks changed. See [`crate::config`].
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use crosscheck::{Auditor, Format, config::Config, ingest};
+    ///
+    /// let cfg = Config::from_toml("[[boilerplate]]\npattern = \"^Desk note:\"\n", Path::new("crosscheck.toml")).unwrap();
+    /// let mut docs = ingest::parse("Officials said 5,000 troops were sent.\nDesk note: 75 reporters covered this story.", Format::Text, "a", "").documents;
+    /// assert_eq!(Auditor::with_config(&cfg).apply_boilerplate(&mut docs), 1);
+    /// assert_eq!(docs[0].skipped()[0].rule, "config-boilerplate");
+    /// ```
+    pub fn apply_boilerplate(&self, docs: &mut [Document]) -> usize {
+        if self.boilerplate.is_empty() {
+            return 0;
+        }
+        let mut changed = 0;
+        for doc in docs {
+            let text = &doc.text;
+            for block in &mut doc.blocks {
+                if !block.role.is_article() {
+                    continue;
+                }
+                let block_text = text.get(block.span.clone()).unwrap_or("");
+                if let Some((_, role)) = self
+                    .boilerplate
+                    .iter()
+                    .find(|(re, _)| re.is_match(block_text))
+                {
+                    block.role = *role;
+                    block.rule = BOILERPLATE_RULE;
+                    changed += 1;
+                }
+            }
+        }
+        changed
+    }
+
+    /// Apply the configured finding rules to a report: drop ignored rules,
+    /// replace severities, drop findings below the minimum severity, and
+    /// sort again (most severe first, then code, then claims).
+    /// Fingerprints do not depend on severity, so a baseline still matches.
+    pub fn apply_rules(&self, report: &mut Report) {
+        let rules = &self.rules;
+        report.findings.retain(|f| !rules.ignore.contains(&f.code));
+        for f in &mut report.findings {
+            if let Some(s) = rules.severity.get(&f.code) {
+                f.severity = s.as_str().to_string();
+            }
+        }
+        let min = rank(rules.min_severity.as_str());
+        report.findings.retain(|f| rank(&f.severity) <= min);
+        report.findings.sort_by(|a, b| {
+            rank(&a.severity)
+                .cmp(&rank(&b.severity))
+                .then_with(|| a.code.cmp(&b.code))
+                .then_with(|| a.claims.cmp(&b.claims))
+        });
+    }
+
+    /// What `crosscheck audit` runs: the configured boilerplate patterns
+    /// (on a copy of the documents, when there are any), [`Auditor::audit`],
+    /// then [`Auditor::apply_rules`].
+    pub fn check(&self, docs: &[Document]) -> Report {
+        let mut report = if self.boilerplate.is_empty() {
+            self.audit(docs)
+        } else {
+            let mut docs = docs.to_vec();
+            self.apply_boilerplate(&mut docs);
+            self.audit(&docs)
+        };
+        self.apply_rules(&mut report);
+        report
+    }
+}
+
+/// error < warning < info.
+fn rank(severity: &str) -> u8 {
+    crate::auditing::severity_rank(severity)
+}
+
+/// The severity of a report's finding as the scorer's type.
+pub fn severity_of(s: &str) -> Severity {
+    match s {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// Small batches for the library's unit tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::document::{Document, Format};
+    use crate::ingest;
+
+    /// Two articles whose death tolls conflict (CC001): `news/a.txt` says
+    /// 120, `news/b.txt` says 900.
+    pub(crate) fn conflict() -> Vec<Document> {
+        let mut docs = ingest::parse(
+            "The Health Ministry said 120 people were killed in the flood on Monday.",
+            Format::Text,
+            "a",
+            "news/a.txt",
+        )
+        .documents;
+        docs.extend(
+            ingest::parse(
+                "Red Cross officials said 900 people were killed in the flood on Monday.",
+                Format::Text,
+                "b",
+                "news/b.txt",
+            )
+            .documents,
+        );
+        docs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::conflict;
+    use super::*;
+    use crate::document::Format;
+    use crate::ingest;
+
+    #[test]
+    fn new_and_default_config_agree() {
+        let docs = conflict();
+        let a = Auditor::new().check(&docs);
+        let b = Auditor::with_config(&Config::default()).check(&docs);
+        assert_eq!(a, b);
+        assert!(a.findings.iter().any(|f| f.code == "CC001"));
+    }
+
+    #[test]
+    fn rules_ignore_and_override() {
+        let docs = conflict();
+        let mut cfg = Config::default();
+        cfg.findings
+            .severity
+            .insert("CC001".into(), Severity::Warning);
+        let r = Auditor::with_config(&cfg).check(&docs);
+        let f = r.findings.iter().find(|f| f.code == "CC001").unwrap();
+        assert_eq!(f.severity, "warning");
+        cfg.findings.ignore.push("CC001".into());
+        let r = Auditor::with_config(&cfg).check(&docs);
+        assert!(r.findings.iter().all(|f| f.code != "CC001"));
+        let mut cfg = Config::default();
+        cfg.findings.min_severity = Severity::Error;
+        let r = Auditor::with_config(&cfg).check(&docs);
+        assert!(r.findings.iter().all(|f| f.severity == "error"));
+        assert!(!r.findings.is_empty());
+    }
+
+    #[test]
+    fn tolerances_reach_the_scorer() {
+        // "about 1,000" against 1,150: a conflict at ±10%, not at ±20%.
+        let mut docs = ingest::parse(
+            "The Health Ministry said about 1,000 people were killed in the flood on Monday.",
+            Format::Text,
+            "a",
+            "a.txt",
+        )
+        .documents;
+        docs.extend(
+            ingest::parse(
+                "Red Cross officials said 1,250 people were killed in the flood on Monday.",
+                Format::Text,
+                "b",
+                "b.txt",
+            )
+            .documents,
+        );
+        let strict = Auditor::new().check(&docs);
+        let mut cfg = Config::default();
+        cfg.tolerances.about = 0.3;
+        let loose = Auditor::with_config(&cfg).check(&docs);
+        let conflicts = |r: &Report| r.findings.iter().filter(|f| f.kind == "conflict").count();
+        assert!(conflicts(&strict) > 0, "{:#?}", strict.findings);
+        assert_eq!(conflicts(&loose), 0, "{:#?}", loose.findings);
+    }
+
+    #[test]
+    fn extraction_is_identical_for_any_thread_count() {
+        let docs: Vec<Document> = (0..24)
+            .flat_map(|n| {
+                ingest::parse(
+                    &format!(
+                        "Officials said {} troops were sent, the NIS said.",
+                        1000 + n * 37
+                    ),
+                    Format::Text,
+                    &format!("d{n:02}"),
+                    "",
+                )
+                .documents
+            })
+            .collect();
+        let run = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| serde_json::to_string(&Auditor::new().check(&docs)).unwrap())
+        };
+        assert_eq!(run(1), run(2));
+        assert_eq!(run(1), run(4));
+    }
+
+    #[test]
+    fn progress_ticks_once_per_document() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let n = Arc::new(AtomicUsize::new(0));
+        let seen = n.clone();
+        let auditor = Auditor::new().with_progress(move || {
+            seen.fetch_add(1, Ordering::Relaxed);
+        });
+        auditor.audit(&conflict());
+        assert_eq!(n.load(Ordering::Relaxed), 2);
     }
 }

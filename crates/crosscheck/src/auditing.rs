@@ -1,13 +1,15 @@
 //! The audit: claims → clusters → findings and credibility → [`Report`].
 
-use crosscheck_cluster::{Item, Thesaurus, cluster};
-use crosscheck_score::{Tolerances, assess};
+use crosscheck_cluster::{Item, cluster};
+use crosscheck_score::assess;
+use crosscheck_score::ledger::{DocumentInfo, Ledger, ledger};
 
 use crate::audit::Auditor;
 use crate::document::Document;
 use crate::report::{
-    Annotation, ClaimEntry, ClusterEntry, CredibilityEntry, DocumentEntry, FindingEntry, Report,
-    SCHEMA,
+    Annotation, ChainEntry, ClaimEntry, ClusterEntry, CredibilityEntry, DocumentAttribution,
+    DocumentEntry, FindingEntry, HedgingEntry, InterestedPartyEntry, OriginEntry, OutletEntry,
+    Report, SCHEMA, SourceLedgerEntry, SummaryEntry,
 };
 
 /// A serde enum's wire name ("conflict", "single-source", "error").
@@ -43,7 +45,7 @@ impl Auditor {
     /// assert_eq!(report.claims.len(), 2);
     /// ```
     pub fn audit(&self, docs: &[Document]) -> Report {
-        let extracted: Vec<_> = docs.iter().map(|d| self.extract(d)).collect();
+        let extracted = self.extract_all(docs);
         let mut ids = Vec::new();
         let mut entries = Vec::new();
         for (doc, claims) in docs.iter().zip(&extracted) {
@@ -69,15 +71,35 @@ impl Auditor {
                 k += 1;
             }
         }
-        let thesaurus = Thesaurus::builtin();
-        let clusters = cluster(&items, &thesaurus);
-        let assessment = assess(&items, &clusters, self.registry(), &Tolerances::default());
+        let clusters = cluster(&items, &self.thesaurus);
+        let assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
         for (e, cr) in entries.iter_mut().zip(&assessment.credibility) {
             e.credibility = Some(CredibilityEntry {
                 score: (cr.score * 1000.0).round() / 1000.0,
                 reasons: cr.reasons.clone(),
+                interested_party: cr.interested_party.clone(),
             });
         }
+        let sentences: Vec<Vec<&str>> = docs
+            .iter()
+            .map(|d| {
+                d.sentences()
+                    .into_iter()
+                    .filter_map(|r| d.text.get(r))
+                    .collect()
+            })
+            .collect();
+        let infos: Vec<DocumentInfo<'_>> = docs
+            .iter()
+            .zip(&sentences)
+            .map(|(d, s)| DocumentInfo {
+                id: &d.id,
+                outlet: d.outlet.as_deref(),
+                cited_sources: &d.cited_sources,
+                sentences: s,
+            })
+            .collect();
+        let ledger = ledger(&items, &clusters, &assessment, self.registry(), &infos);
         let cluster_entries = clusters
             .iter()
             .enumerate()
@@ -154,14 +176,175 @@ impl Auditor {
                 .then_with(|| a.code.cmp(&b.code))
                 .then_with(|| a.claims.cmp(&b.claims))
         });
+        let (documents, sources, outlets, summary) = ledger_entries(docs, &ids, ledger);
         Report {
             schema: SCHEMA.to_string(),
-            documents: docs.iter().map(DocumentEntry::of).collect(),
+            documents,
             claims: entries,
             clusters: cluster_entries,
             findings,
+            sources,
+            outlets,
+            summary: Some(summary),
         }
     }
+}
+
+/// The ledger as report entries: documents (with their attribution),
+/// sources, outlets and the summary. `ids` are the claim ids by item.
+fn ledger_entries(
+    docs: &[Document],
+    ids: &[String],
+    ledger: Ledger,
+) -> (
+    Vec<DocumentEntry>,
+    Vec<SourceLedgerEntry>,
+    Vec<OutletEntry>,
+    SummaryEntry,
+) {
+    let claim_ids =
+        |v: &[usize]| -> Vec<String> { v.iter().filter_map(|&i| ids.get(i).cloned()).collect() };
+    let documents = docs
+        .iter()
+        .map(|doc| {
+            let mut e = DocumentEntry::of(doc);
+            e.attribution =
+                ledger
+                    .documents
+                    .iter()
+                    .find(|d| d.id == doc.id)
+                    .map(|d| DocumentAttribution {
+                        figures: d.figures,
+                        named: d.named,
+                        inherited: d.inherited,
+                        anonymous: d.anonymous,
+                        unattributed: d.unattributed,
+                        named_share: d.named_share,
+                        anonymous_share: d.anonymous_share,
+                        unattributed_share: d.unattributed_share,
+                        sources: d.sources.clone(),
+                        credited: d.credited.clone(),
+                        exclusive: claim_ids(&d.exclusive),
+                        relays: d.relays.clone(),
+                        relayed: claim_ids(&d.relayed),
+                        relay: d.relay,
+                    });
+            e
+        })
+        .collect();
+    let outlet_of = |doc: &str| -> String {
+        docs.iter()
+            .find(|d| d.id == doc)
+            .and_then(|d| d.outlet.clone())
+            .unwrap_or_else(|| doc.to_string())
+    };
+    let sources = ledger
+        .sources
+        .into_iter()
+        .map(|s| SourceLedgerEntry {
+            credibility: CredibilityEntry {
+                score: s.credibility.score,
+                reasons: s.credibility.reasons(),
+                interested_party: s
+                    .interested_party
+                    .as_ref()
+                    .map(|ip| format!("{} on {}", s.id, ip.topics.join(", "))),
+            },
+            chains: s
+                .chains
+                .iter()
+                .map(|c| ChainEntry {
+                    text: format!("{} → {}", c.hops.join(" → "), outlet_of(&c.document)),
+                    hops: c.hops.clone(),
+                    document: c.document.clone(),
+                    claims: claim_ids(&c.claims),
+                })
+                .collect(),
+            claims: claim_ids(&s.claims),
+            relayed: claim_ids(&s.relayed),
+            hedging: HedgingEntry {
+                estimated: s.hedging.estimated,
+                believed: s.hedging.believed,
+                reported: s.hedging.reported,
+                planned: s.hedging.planned,
+                possible: s.hedging.possible,
+                share: s.hedging.share,
+            },
+            interested_party: s.interested_party.map(|ip| InterestedPartyEntry {
+                topics: ip.topics,
+                statements: ip.statements,
+                of: ip.of,
+            }),
+            id: s.id,
+            label: s.label,
+            name: s.name,
+            kind: s.kind,
+            registered: s.registered,
+            joint: s.joint,
+            origin: s.origin,
+            aliases: s.aliases,
+            documents: s.documents,
+            figures: s.figures,
+            credited_by: s.credited_by,
+            named_in: s.named_in,
+            briefings: s.briefings,
+            corroborated: s.corroborated,
+            corroborated_by: s.corroborated_by,
+            echoed: s.echoed,
+            conflicts: s.conflicts,
+            possible_conflicts: s.possible_conflicts,
+            conflicts_with: s.conflicts_with,
+            single_source: s.single_source,
+        })
+        .collect();
+    let outlets = ledger
+        .outlets
+        .into_iter()
+        .map(|o| OutletEntry {
+            outlet: o.outlet,
+            documents: o.documents,
+            figures: o.figures,
+            named: o.named,
+            inherited: o.inherited,
+            anonymous: o.anonymous,
+            unattributed: o.unattributed,
+            named_share: o.named_share,
+            anonymous_share: o.anonymous_share,
+            unattributed_share: o.unattributed_share,
+            sources: o.sources,
+            credited: o.credited,
+            exclusive: o.exclusive,
+            relays: o.relays,
+            relaying_documents: o.relaying_documents,
+        })
+        .collect();
+    let sm = ledger.summary;
+    let summary = SummaryEntry {
+        documents: sm.documents,
+        figures: sm.figures,
+        attributed: sm.attributed,
+        anonymous: sm.anonymous,
+        unattributed: sm.unattributed,
+        independent_origins: sm.independent_origins,
+        origins: sm
+            .origins
+            .into_iter()
+            .map(|o| OriginEntry {
+                claims: claim_ids(&o.claims),
+                key: o.key,
+                label: o.label,
+                sources: o.sources,
+                figures: o.figures,
+                documents: o.documents,
+                share: o.share,
+                dominant: o.dominant,
+                briefings: o.briefings,
+                shared_members: o.shared_members,
+            })
+            .collect(),
+        text: sm.text,
+    };
+    (documents, sources, outlets, summary)
 }
 
 /// error < warning < info, for sorting.

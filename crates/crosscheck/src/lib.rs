@@ -20,6 +20,8 @@
 
 pub mod audit;
 mod auditing;
+pub mod baseline;
+pub mod config;
 pub mod date;
 pub mod document;
 pub mod ingest;

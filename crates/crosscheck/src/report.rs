@@ -10,6 +10,7 @@ use crosscheck_claims::claim::{Claim, TimeScopeInfo};
 use crosscheck_claims::counted::Counted;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::quantity::{Kind, Qualifier, Unit};
+use crosscheck_claims::registry::SourceKind;
 
 use crate::document::Document;
 
@@ -31,6 +32,33 @@ pub struct Report {
     /// Findings for an editor (empty for `claims`).
     #[serde(default)]
     pub findings: Vec<FindingEntry>,
+    /// The source ledger: one entry per normalized source, the ones most of
+    /// the batch rests on first (empty for `claims`).
+    #[serde(default)]
+    pub sources: Vec<SourceLedgerEntry>,
+    /// Documents of each outlet known from metadata, aggregated (empty for
+    /// `claims`, and when no document names its outlet).
+    #[serde(default)]
+    pub outlets: Vec<OutletEntry>,
+    /// How independently the batch is sourced (audits only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<SummaryEntry>,
+}
+
+impl Default for Report {
+    /// An empty report of schema [`SCHEMA`].
+    fn default() -> Self {
+        Report {
+            schema: SCHEMA.to_string(),
+            documents: Vec::new(),
+            claims: Vec::new(),
+            clusters: Vec::new(),
+            findings: Vec::new(),
+            sources: Vec::new(),
+            outlets: Vec::new(),
+            summary: None,
+        }
+    }
 }
 
 /// One document's metadata as printed in `documents[]`.
@@ -54,6 +82,233 @@ pub struct DocumentEntry {
     pub skipped: Vec<SkippedEntry>,
     /// Problems reading this document.
     pub errors: Vec<String>,
+    /// How the document attributes its figures (audits only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<DocumentAttribution>,
+}
+
+/// How one document attributes its figures, in `documents[].attribution`.
+/// Figures are counted once when an article states them twice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAttribution {
+    /// Distinct figures.
+    pub figures: usize,
+    /// Figures attributed to a named source, including carried attributions.
+    pub named: usize,
+    /// Of `named`, those whose attribution is carried from an earlier
+    /// sentence ("inherited"): attributed, but not next to the figure.
+    pub inherited: usize,
+    /// Figures from unnamed sources ("officials said").
+    pub anonymous: usize,
+    /// Figures with no source.
+    pub unattributed: usize,
+    /// `named / figures` (0.01 steps).
+    pub named_share: f64,
+    /// `anonymous / figures`.
+    pub anonymous_share: f64,
+    /// `unattributed / figures`.
+    pub unattributed_share: f64,
+    /// Sources of its figures, most figures first.
+    pub sources: Vec<String>,
+    /// Its credit lines, normalized ("Yonhap", "Reuters").
+    pub credited: Vec<String>,
+    /// Claim ids of figures no other article has.
+    pub exclusive: Vec<String>,
+    /// Outlets it relays: wire services, news outlets and state media it
+    /// names as reporting, carries figures through, or credits.
+    pub relays: Vec<String>,
+    /// Claim ids of figures that reach it through another outlet.
+    pub relayed: Vec<String>,
+    /// True when it relays other outlets' reporting ("Yonhap reported",
+    /// "Sources: Yonhap, Reuters") rather than only reporting itself.
+    pub relay: bool,
+}
+
+/// One outlet's documents, aggregated, in `outlets[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletEntry {
+    /// The outlet, as metadata names it.
+    pub outlet: String,
+    /// Its document ids.
+    pub documents: Vec<String>,
+    /// Distinct figures in them.
+    pub figures: usize,
+    /// Attributed to a named source.
+    pub named: usize,
+    /// Of `named`, carried from an earlier sentence.
+    pub inherited: usize,
+    /// From unnamed sources.
+    pub anonymous: usize,
+    /// Without a source.
+    pub unattributed: usize,
+    /// Of all its figures.
+    pub named_share: f64,
+    /// Of all its figures.
+    pub anonymous_share: f64,
+    /// Of all its figures.
+    pub unattributed_share: f64,
+    /// Sources of its figures, by how many of its documents use them.
+    pub sources: Vec<String>,
+    /// Its credit lines, normalized.
+    pub credited: Vec<String>,
+    /// Figures only one of its documents has.
+    pub exclusive: usize,
+    /// Outlets it relays.
+    pub relays: Vec<String>,
+    /// How many of its documents relay another outlet.
+    pub relaying_documents: usize,
+}
+
+/// One normalized source of the batch, in `sources[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceLedgerEntry {
+    /// Normalized id ("NIS"; "KR government + US government + UA
+    /// government" for a joint source; "anonymous" for unnamed sources).
+    pub id: String,
+    /// Short name for tables ("South Korea/United States/Ukraine").
+    pub label: String,
+    /// Full name.
+    pub name: String,
+    /// Kind (a joint source: its first member's).
+    pub kind: SourceKind,
+    /// Known to the registry (defaults or user entries).
+    pub registered: bool,
+    /// Members of a joint source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joint: Vec<String>,
+    /// The independent origin it belongs to ("Government of South Korea");
+    /// null for unnamed sources.
+    pub origin: Option<String>,
+    /// How the articles name it, as written.
+    pub aliases: Vec<String>,
+    /// Documents that cite it in any way.
+    pub documents: Vec<String>,
+    /// Claim ids of the figures it is the origin of (repeats included).
+    pub claims: Vec<String>,
+    /// Distinct figures it is the origin of.
+    pub figures: usize,
+    /// Claim ids of figures it passes on as an intermediary.
+    pub relayed: Vec<String>,
+    /// Documents whose credit lines name it.
+    pub credited_by: Vec<String>,
+    /// Documents that name it without a figure from it.
+    pub named_in: Vec<String>,
+    /// Documents that describe it briefing lawmakers.
+    pub briefings: Vec<String>,
+    /// How its figures reach each article.
+    pub chains: Vec<ChainEntry>,
+    /// Figures that agree with a figure from an independent origin.
+    pub corroborated: usize,
+    /// Those origins.
+    pub corroborated_by: Vec<String>,
+    /// Figures backed only by the same origin in other articles.
+    pub echoed: usize,
+    /// Figures in a conflict (CC001).
+    pub conflicts: usize,
+    /// Figures in a possible conflict only (CC002).
+    pub possible_conflicts: usize,
+    /// Sources of the figures they conflict with.
+    pub conflicts_with: Vec<String>,
+    /// Figures no other article gives.
+    pub single_source: usize,
+    /// How firmly its figures are put.
+    pub hedging: HedgingEntry,
+    /// Set when it is an interested party in what it is cited about.
+    pub interested_party: Option<InterestedPartyEntry>,
+    /// Score 0..1 and the weighted lines that add up to it (table in the
+    /// crosscheck-score docs).
+    pub credibility: CredibilityEntry,
+}
+
+/// How a source reaches one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChainEntry {
+    /// The origin, then each relay ("NIS", "KR intelligence committee", "Yonhap").
+    pub hops: Vec<String>,
+    /// The article it reaches.
+    pub document: String,
+    /// Claim ids of the figures that travel this way.
+    pub claims: Vec<String>,
+    /// "NIS → KR intelligence committee → Yonhap → 000" (the last hop is the
+    /// document's outlet when metadata names it, else its id).
+    pub text: String,
+}
+
+/// Counts of a source's figures by modality, and their share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HedgingEntry {
+    /// Estimates.
+    pub estimated: usize,
+    /// Beliefs.
+    pub believed: usize,
+    /// Reports ("reportedly").
+    pub reported: usize,
+    /// Plans and agreements.
+    pub planned: usize,
+    /// Possibilities.
+    pub possible: usize,
+    /// Share of its figures that are any of these.
+    pub share: f64,
+}
+
+/// A source with a stake in what it is cited about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterestedPartyEntry {
+    /// What it has a stake in ("North Korea").
+    pub topics: Vec<String>,
+    /// How many of its figures (or of the sentences naming it, when it
+    /// gives none) are about them.
+    pub statements: usize,
+    /// Of how many.
+    pub of: usize,
+}
+
+/// How independently the batch is sourced, in `summary`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryEntry {
+    /// Documents.
+    pub documents: usize,
+    /// Distinct figures.
+    pub figures: usize,
+    /// Figures that trace back to an origin.
+    pub attributed: usize,
+    /// Figures from unnamed sources.
+    pub anonymous: usize,
+    /// Figures with no source.
+    pub unattributed: usize,
+    /// How many independent origins the attributed figures rest on.
+    pub independent_origins: usize,
+    /// Those origins, most figures first.
+    pub origins: Vec<OriginEntry>,
+    /// The same in plain words.
+    pub text: String,
+}
+
+/// One independent origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OriginEntry {
+    /// Independence key ("KR government", "joint:…").
+    pub key: String,
+    /// For editors ("Government of South Korea").
+    pub label: String,
+    /// Its sources seen in the batch ("NIS").
+    pub sources: Vec<String>,
+    /// Distinct figures that trace back to it.
+    pub figures: usize,
+    /// Their claim ids.
+    pub claims: Vec<String>,
+    /// Documents with its figures.
+    pub documents: Vec<String>,
+    /// Share of the attributed figures.
+    pub share: f64,
+    /// True when at least two thirds of the attributed figures rest on it.
+    pub dominant: bool,
+    /// Documents that describe one of its sources briefing lawmakers.
+    pub briefings: Vec<String>,
+    /// For a joint origin, its members that are also origins of their own
+    /// in the batch ("South Korea"): it is not wholly independent of them.
+    #[serde(default)]
+    pub shared_members: Vec<String>,
 }
 
 /// A skipped block: its role, the rule that decided it, span and excerpt.
@@ -90,6 +345,7 @@ impl DocumentEntry {
                 })
                 .collect(),
             errors: doc.errors.clone(),
+            attribution: None,
         }
     }
 }
@@ -101,6 +357,10 @@ pub struct CredibilityEntry {
     pub score: f64,
     /// Editor-readable reasons, each with its weight.
     pub reasons: Vec<String>,
+    /// Set on a claim whose source is an interested party in what the
+    /// figure is about: "KCNA on North Korea".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interested_party: Option<String>,
 }
 
 /// One claim as printed in `claims[]`.

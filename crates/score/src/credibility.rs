@@ -4,7 +4,7 @@
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::quantity::Kind;
-use crosscheck_claims::registry::{INTERESTED_PARTY_FACTOR, SourceKind, SourceRegistry};
+use crosscheck_claims::registry::{INTERESTED_PARTY_FACTOR, SourceKind, SourceRegistry, normalize};
 use serde::{Deserialize, Serialize};
 
 use crate::Severity;
@@ -20,10 +20,14 @@ pub struct Credibility {
     /// NIS, intelligence agency (registry prior)", "+0.10 corroborated by 1
     /// independent origin (joint estimate of …)".
     pub reasons: Vec<String>,
+    /// Set when the figure's source is an interested party in what the
+    /// figure is about: the source and the topic ("KCNA on North Korea").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interested_party: Option<String>,
 }
 
 /// What the rest of the batch says about a claim.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Evidence {
     /// The worst conflict the claim is in.
     pub conflict: Option<Severity>,
@@ -125,7 +129,7 @@ impl Lines {
 /// The text a figure is about: its actor and the sentence from the figure
 /// on, without the attribution cue. The source's own name ("South Korea's
 /// NIS said …") must not make it an interested party in its own country.
-fn topic(claim: &Claim) -> String {
+pub(crate) fn topic(claim: &Claim) -> String {
     let start = claim
         .span
         .start
@@ -142,6 +146,48 @@ fn topic(claim: &Claim) -> String {
     }
 }
 
+/// Padded with spaces, for whole-word containment.
+fn padded(s: &str) -> String {
+    format!(" {s} ")
+}
+
+/// What a source is an interested party in, within `text` (a figure's
+/// topic, or the sentence that names the source): its own country for an
+/// arm of a state, else the first of its registry topics that the text
+/// names. `None` when the registry does not call it an interested party.
+pub(crate) fn interest(registry: &SourceRegistry, id: &str, text: &str) -> Option<String> {
+    if !registry.is_interested_party(id, text) {
+        return None;
+    }
+    let s = registry.get(id)?;
+    let hay = padded(&normalize(text));
+    let names = |words: &str| {
+        let w = normalize(words);
+        !w.is_empty() && hay.contains(&padded(&w))
+    };
+    let country_named = |name: &str| {
+        registry
+            .countries()
+            .iter()
+            .find(|c| c.name == name)
+            .is_some_and(|c| c.forms.iter().any(|f| names(f)))
+    };
+    if s.kind.is_state_body()
+        && let Some(c) = s.country.as_deref()
+        && country_named(c)
+    {
+        return Some(c.to_string());
+    }
+    for t in &s.interested_in {
+        match registry.canonical_country(t) {
+            Some(c) if country_named(c) => return Some(c.to_string()),
+            None if names(t) => return Some(t.clone()),
+            _ => {}
+        }
+    }
+    Some("its own side".to_string())
+}
+
 /// The credibility of one claim.
 pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence) -> Credibility {
     use weights::*;
@@ -150,6 +196,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
         reasons: Vec::new(),
     };
     let about = topic(claim);
+    let mut interested_party = None;
     match &claim.attribution {
         None => {
             l.base(
@@ -206,11 +253,12 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
                 );
             }
             for (id, p, _, _) in &priors {
-                if registry.is_interested_party(id, &about) {
+                if let Some(on) = interest(registry, id, &about) {
                     l.add(
                         -p * (1.0 - INTERESTED_PARTY_FACTOR) / priors.len() as f64,
-                        format!("{id} is an interested party in what this figure is about"),
+                        format!("{id} is an interested party in what this figure is about ({on})"),
                     );
+                    interested_party.get_or_insert_with(|| format!("{id} on {on}"));
                 }
             }
             if !a.via.is_empty() {
@@ -308,6 +356,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
     Credibility {
         score: r2(l.score.clamp(FLOOR, CEILING)),
         reasons: l.reasons,
+        interested_party,
     }
 }
 
@@ -376,6 +425,7 @@ mod tests {
             "{c:?}"
         );
         assert!(c.score < 0.2, "{c:?}");
+        assert_eq!(c.interested_party.as_deref(), Some("KCNA on North Korea"));
     }
 
     #[test]
@@ -388,6 +438,7 @@ mod tests {
             !c.reasons.iter().any(|r| r.contains("interested party")),
             "{c:?}"
         );
+        assert_eq!(c.interested_party, None);
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! [`crosscheck_cluster::cluster`]) and the source registry, and says which
 //! figures conflict, which corroborate each other, which were revised over
 //! time, which rest on one origin, and how much weight each deserves.
+//! [`ledger::ledger`] then sums the batch up by source: which sources the
+//! figures rest on, through which chains, how independently, how reliably
+//! (with reasons), and how each article attributes its figures.
 //! Pure and deterministic: no I/O; the same input gives the same
 //! [`Assessment`].
 //!
@@ -130,11 +133,37 @@
 //! | superseded by a later, larger count | −0.05 |
 //! | single source | −0.05 |
 //!
+//! # Source weights (the ledger)
+//!
+//! [`ledger::ledger`] scores each source of the batch the same way: its
+//! prior, then one line per rule that applies, each weight multiplied by the
+//! share of the source's figures the rule applies to (a figure stated twice
+//! in one article counts once), so a source is judged on its record in the
+//! batch, not on how often it is quoted. Every line of
+//! [`ledger::SourceScore`] starts with its weight, names its arithmetic
+//! ("+0.15 × 4/18"), and the lines add up to the score (clamped to
+//! 0.02..0.98). How a figure was relayed or whether its attribution was
+//! carried from an earlier sentence are reporting matters, weighed on the
+//! claim, not on its source.
+//!
+//! | rule | weight |
+//! |---|---|
+//! | `base`: prior of the source in the registry (user `[[sources]]` entries override it), or of its kind ([`SourceKind::default_prior`]) when unknown; a joint source the mean of its members; unnamed sources the anonymous prior | prior |
+//! | `corroborated`: its figures that agree with a figure from an independent origin | +0.15 × share |
+//! | `echoed`: its figures repeated in other articles only by the same origin | +0.00 (said, not counted) |
+//! | `conflict`: its figures in a conflict (CC001), naming the rival sources | −0.30 × share |
+//! | `possible-conflict`: its figures in a possible conflict only (CC002) | −0.15 × share |
+//! | `hedged`: its figures given as estimates, beliefs, reports, plans or possibilities | −0.05 × share |
+//! | `single-source`: its figures that no other article gives | −0.05 × share |
+//! | `interested-party`: its figures about a topic it has a stake in (registry); for a source named without figures, the sentences that name it | −prior × (1 − 2/3) × share |
+//! | `no-figures`: a source listed only as a relay, in a credit line, or named without a figure | +0.00 (said, not counted) |
+//!
 //! [`SourceKind::default_prior`]: crosscheck_claims::registry::SourceKind::default_prior
 
 pub mod credibility;
 pub mod interval;
 pub mod judge;
+pub mod ledger;
 pub mod origin;
 pub mod when;
 
@@ -441,6 +470,10 @@ pub struct Assessment {
     pub origins: Vec<usize>,
     /// The origins the batch rests on, most claims first.
     pub origin_tally: Vec<OriginTally>,
+    /// One per item: what the rest of the batch says about it (agreement,
+    /// independent corroboration, conflicts), as used for its credibility
+    /// and by the [`ledger`].
+    pub evidence: Vec<Evidence>,
 }
 
 /// Shared context for messages.
@@ -1498,6 +1531,7 @@ pub fn assess(
         verdicts,
         origins: origin_counts,
         origin_tally,
+        evidence,
     }
 }
 

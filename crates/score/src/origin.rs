@@ -43,7 +43,7 @@ fn family_label(registry: &SourceRegistry, family: &str) -> String {
         .map_or_else(|| family.to_string(), |s| s.name.clone())
 }
 
-fn country_or_name(registry: &SourceRegistry, id: &str) -> String {
+pub(crate) fn country_or_name(registry: &SourceRegistry, id: &str) -> String {
     registry
         .get(id)
         .and_then(|s| s.country.clone().or_else(|| Some(s.name.clone())))

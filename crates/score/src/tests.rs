@@ -2,11 +2,13 @@
 
 use super::*;
 use crosscheck_claims::claim::{Claim, Source, extract};
+use crosscheck_claims::registry::SourceKind;
 use crosscheck_claims::time::Date;
 use crosscheck_cluster::{Thesaurus, cluster};
 
 /// A batch of one-paragraph documents "a", "b", "c" …, optionally dated.
 struct Batch {
+    texts: Vec<String>,
     docs: Vec<String>,
     dates: Vec<Option<Date>>,
     ids: Vec<String>,
@@ -22,6 +24,7 @@ impl Batch {
     fn dated(texts: &[(&str, Option<Date>)]) -> Batch {
         let registry = SourceRegistry::with_defaults();
         let mut b = Batch {
+            texts: Vec::new(),
             docs: Vec::new(),
             dates: Vec::new(),
             ids: Vec::new(),
@@ -48,6 +51,7 @@ impl Batch {
                 b.doc_of.push(d);
             }
             b.docs.push(doc);
+            b.texts.push(text.to_string());
             b.dates.push(*date);
         }
         b
@@ -74,6 +78,45 @@ impl Batch {
             &Tolerances::default(),
         );
         (items, clusters, a)
+    }
+
+    /// The ledger, with the registry and per-document outlets and credit
+    /// lines given.
+    fn ledger_with(
+        &self,
+        registry: &SourceRegistry,
+        outlets: &[Option<&str>],
+        credits: &[Vec<String>],
+    ) -> ledger::Ledger {
+        let items = self.items();
+        let clusters = cluster(&items, &Thesaurus::builtin());
+        let a = assess(&items, &clusters, registry, &Tolerances::default());
+        let sentences: Vec<Vec<&str>> = self
+            .texts
+            .iter()
+            .map(|t| {
+                crosscheck_claims::sentence::sentences(t)
+                    .into_iter()
+                    .map(|r| &t[r])
+                    .collect()
+            })
+            .collect();
+        let infos: Vec<ledger::DocumentInfo<'_>> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(d, id)| ledger::DocumentInfo {
+                id,
+                outlet: outlets.get(d).copied().flatten(),
+                cited_sources: credits.get(d).map_or(&[], Vec::as_slice),
+                sentences: &sentences[d],
+            })
+            .collect();
+        ledger::ledger(&items, &clusters, &a, registry, &infos)
+    }
+
+    fn ledger(&self) -> ledger::Ledger {
+        self.ledger_with(&SourceRegistry::with_defaults(), &[], &[])
     }
 
     fn codes(&self) -> Vec<&'static str> {
@@ -564,4 +607,251 @@ fn finding_kinds_serialize_in_kebab_case() {
         serde_json::to_string(&Verdict::SingleSource).unwrap(),
         r#""single-source""#
     );
+}
+
+// --- the ledger -------------------------------------------------------
+
+fn source<'l>(l: &'l ledger::Ledger, id: &str) -> &'l ledger::SourceLedger {
+    l.sources
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no source {id} in {:#?}", l.sources))
+}
+
+fn has_rule(s: &ledger::SourceLedger, rule: &str) -> bool {
+    s.credibility.lines.iter().any(|l| l.rule == rule)
+}
+
+#[test]
+fn ledger_echo_chain_is_one_origin_relayed_by_outlets() {
+    let b = Batch::new(&[
+        "Yonhap reported, citing the NIS, that North Korea has sent about 15,000 troops to Russia.",
+        "Reuters reported, citing the NIS, that North Korea has sent 15,000 troops to Russia.",
+        "The NIS said North Korea has sent 15,000 troops to Russia.",
+    ]);
+    let l = b.ledger();
+    let nis = source(&l, "NIS");
+    assert_eq!((nis.figures, nis.corroborated, nis.echoed), (3, 0, 3));
+    assert!(has_rule(nis, "echoed") && !has_rule(nis, "corroborated"));
+    assert_eq!(nis.chains.len(), 3);
+    assert_eq!(nis.chains[0].hops, ["NIS", "Yonhap"]);
+    let yonhap = source(&l, "Yonhap");
+    assert_eq!((yonhap.figures, yonhap.relayed.len()), (0, 1));
+    assert!(has_rule(yonhap, "no-figures"));
+    assert!(l.documents[0].relay && l.documents[1].relay && !l.documents[2].relay);
+    assert_eq!(l.documents[0].relays, ["Yonhap"]);
+    assert_eq!(l.summary.independent_origins, 1);
+    assert!(
+        l.summary.text.contains("all of them rest on one origin"),
+        "{}",
+        l.summary.text
+    );
+    assert_eq!(l.sources[0].id, "NIS", "most of the batch first");
+}
+
+#[test]
+fn ledger_interested_party_is_flagged_on_its_figures_and_its_source() {
+    let b = Batch::new(&["KCNA said North Korea has sent 5,000 workers to Russia."]);
+    let (_, _, a) = b.run();
+    assert_eq!(
+        a.credibility[0].interested_party.as_deref(),
+        Some("KCNA on North Korea")
+    );
+    let l = b.ledger();
+    let kcna = source(&l, "KCNA");
+    let ip = kcna.interested_party.as_ref().expect("an interested party");
+    assert_eq!(
+        (ip.topics.as_slice(), ip.statements, ip.of),
+        (&["North Korea".to_string()][..], 1, 1)
+    );
+    assert!(has_rule(kcna, "interested-party"));
+    assert!(kcna.credibility.score < 0.2, "{:#?}", kcna.credibility);
+    assert!(l.documents[0].relay, "a figure from state media is relayed");
+}
+
+#[test]
+fn ledger_source_named_without_figures_is_listed_and_judged() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 15,000 troops to Russia. KCNA said North Korean officials met a Russian delegation.",
+    ]);
+    let l = b.ledger();
+    let kcna = source(&l, "KCNA");
+    assert_eq!(
+        (kcna.figures, kcna.named_in.as_slice()),
+        (0, &["a".to_string()][..])
+    );
+    assert!(kcna.interested_party.is_some());
+    assert!(has_rule(kcna, "no-figures"));
+}
+
+#[test]
+fn ledger_joint_source_is_one_source_of_its_own() {
+    let b = Batch::new(&[
+        "South Korea, the U.S., and Ukraine estimate that approximately 10,000-12,000 troops were sent last fall.",
+        "The NIS said North Korea has sent about 11,000 troops to Russia.",
+    ]);
+    let l = b.ledger();
+    let joint = l
+        .sources
+        .iter()
+        .find(|s| !s.joint.is_empty())
+        .expect("the joint source");
+    assert_eq!(joint.label, "South Korea/United States/Ukraine");
+    assert_eq!(joint.joint.len(), 3);
+    assert_eq!(joint.aliases, ["South Korea, the U.S., and Ukraine"]);
+    assert!(
+        joint.credibility.lines[0]
+            .why
+            .contains("mean registry prior")
+    );
+    assert_eq!(l.summary.independent_origins, 2);
+    assert!(
+        l.summary.text.contains("South Korea is one of its members"),
+        "{}",
+        l.summary.text
+    );
+}
+
+#[test]
+fn ledger_anonymous_sources_are_one_entry_and_no_origin() {
+    let b = Batch::new(&[
+        "Officials said North Korea has sent about 15,000 troops to Russia. A senior official said 10 million shells were sent.",
+        "North Korea has sent 15,000 troops to Russia.",
+    ]);
+    let l = b.ledger();
+    let anon = source(&l, "anonymous");
+    assert_eq!(anon.kind, SourceKind::Anonymous);
+    assert_eq!(anon.origin, None);
+    assert_eq!(anon.label, "unnamed sources");
+    assert_eq!(anon.figures, 2);
+    assert_eq!(anon.credibility.lines[0].weight, 0.35);
+    let d = &l.documents[0];
+    assert_eq!(
+        (d.figures, d.named, d.anonymous, d.unattributed),
+        (2, 0, 2, 0)
+    );
+    assert_eq!(d.anonymous_share, 1.0);
+    let d = &l.documents[1];
+    assert_eq!(
+        (d.figures, d.unattributed, d.unattributed_share),
+        (1, 1, 1.0)
+    );
+    assert_eq!(l.summary.independent_origins, 0);
+    assert!(
+        l.summary.text.contains("none names a source"),
+        "{}",
+        l.summary.text
+    );
+    assert!(
+        l.summary
+            .text
+            .contains("1 figure unattributed and 2 figures from unnamed sources"),
+        "{}",
+        l.summary.text
+    );
+}
+
+#[test]
+fn ledger_source_in_conflict_with_two_independent_ones() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 11,000 troops to Russia.",
+        "Ukraine's HUR said North Korea has sent 11,500 troops to Russia.",
+        "KCNA said North Korea has sent 50,000 troops to Russia.",
+    ]);
+    let l = b.ledger();
+    let kcna = source(&l, "KCNA");
+    assert_eq!(kcna.conflicts, 1, "{kcna:#?}");
+    assert_eq!(kcna.conflicts_with, ["HUR", "NIS"]);
+    assert!(has_rule(kcna, "conflict"));
+    let nis = source(&l, "NIS");
+    assert_eq!(nis.conflicts_with, ["KCNA"]);
+    assert_eq!(nis.corroborated, 1, "HUR agrees");
+    assert!(nis.credibility.score > kcna.credibility.score);
+}
+
+#[test]
+fn ledger_user_priors_override_the_registry() {
+    let mut r = SourceRegistry::with_defaults();
+    r.extend(vec![crosscheck_claims::registry::SourceEntry {
+        id: "NIS".into(),
+        prior: Some(0.45),
+        ..Default::default()
+    }]);
+    let b = Batch::new(&["The NIS said North Korea has sent 15,000 troops to Russia."]);
+    let l = b.ledger_with(&r, &[], &[]);
+    assert_eq!(
+        source(&l, "NIS").credibility.reasons()[0],
+        "0.45 base: NIS, intelligence agency (registry prior)"
+    );
+}
+
+#[test]
+fn ledger_documents_and_outlets_say_how_figures_are_attributed() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent 15,000 troops to Russia. It also sent 10 million shells.",
+        "The NIS said North Korea has sent about 15,000 troops to Russia.",
+        "Yonhap reported, citing the NIS, that North Korea has sent 15,000 troops to Russia.",
+    ]);
+    let credits = vec![
+        vec!["Yonhap".to_string(), "Reuters".to_string()],
+        vec![],
+        vec![],
+    ];
+    let l = b.ledger_with(
+        &SourceRegistry::with_defaults(),
+        &[Some("Daily"), Some("Daily"), Some("Wire Weekly")],
+        &credits,
+    );
+    let a = &l.documents[0];
+    assert_eq!((a.figures, a.named, a.inherited), (2, 2, 1));
+    assert_eq!(a.credited, ["Yonhap", "Reuters"]);
+    assert!(a.relay, "credits wire services");
+    assert_eq!(a.exclusive.len(), 1, "the shells");
+    assert!(!l.documents[1].relay);
+    assert_eq!(l.outlets.len(), 2);
+    let daily = &l.outlets[0];
+    assert_eq!(daily.outlet, "Daily");
+    assert_eq!(
+        (
+            daily.documents.len(),
+            daily.figures,
+            daily.named,
+            daily.inherited
+        ),
+        (2, 3, 3, 1)
+    );
+    assert_eq!((daily.exclusive, daily.relaying_documents), (1, 1));
+    assert_eq!(daily.sources, ["NIS"]);
+    assert_eq!(source(&l, "Reuters").credited_by, ["a"]);
+}
+
+#[test]
+fn ledger_is_the_same_whatever_the_order_of_documents() {
+    let b = Batch::new(&[
+        "Yonhap reported, citing the NIS, that North Korea has sent about 15,000 troops to Russia.",
+        "KCNA said North Korean officials met a Russian delegation. The NIS said 11,000 troops were sent.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    let r = SourceRegistry::with_defaults();
+    let a = assess(&items, &clusters, &r, &Tolerances::default());
+    let s0: Vec<&str> = vec![b.texts[0].as_str()];
+    let s1: Vec<&str> = crosscheck_claims::sentence::sentences(&b.texts[1])
+        .into_iter()
+        .map(|x| &b.texts[1][x])
+        .collect();
+    let d0 = ledger::DocumentInfo {
+        id: "a",
+        sentences: &s0,
+        ..Default::default()
+    };
+    let d1 = ledger::DocumentInfo {
+        id: "b",
+        sentences: &s1,
+        ..Default::default()
+    };
+    let x = ledger::ledger(&items, &clusters, &a, &r, &[d0, d1]);
+    let mut y = ledger::ledger(&items, &clusters, &a, &r, &[d1, d0]);
+    y.documents.reverse();
+    assert_eq!(x, y);
 }

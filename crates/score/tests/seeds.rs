@@ -5,12 +5,16 @@ use std::ops::Range;
 use crosscheck_claims::boilerplate::classify;
 use crosscheck_claims::claim::{Claim, Source, extract};
 use crosscheck_claims::registry::SourceRegistry;
+use crosscheck_claims::sentence::sentences;
 use crosscheck_cluster::{Cluster, Item, Thesaurus, cluster};
+use crosscheck_score::ledger::{DocumentInfo, Ledger, ledger};
 use crosscheck_score::{Assessment, FindingKind, Severity, Tolerances, Verdict, assess};
 
 struct Seeds {
     /// (doc id, claim id, claim)
     claims: Vec<(String, String, Claim)>,
+    /// (doc id, the article's sentences)
+    docs: Vec<(String, Vec<String>)>,
 }
 
 fn seeds() -> Seeds {
@@ -29,6 +33,7 @@ fn seeds_with(edits: &[(&str, &str, &str)]) -> Seeds {
     paths.sort();
     let registry = SourceRegistry::with_defaults();
     let mut claims = Vec::new();
+    let mut docs = Vec::new();
     for p in paths {
         let mut text = std::fs::read_to_string(&p).expect("a seed");
         let doc = p
@@ -70,8 +75,19 @@ fn seeds_with(edits: &[(&str, &str, &str)]) -> Seeds {
         for (n, c) in found.into_iter().enumerate() {
             claims.push((doc.clone(), format!("{doc}#{}", n + 1), c));
         }
+        let article: Vec<String> = blocks
+            .iter()
+            .flat_map(|b| {
+                let block = &text[b.clone()];
+                sentences(block)
+                    .into_iter()
+                    .map(|r| block[r].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        docs.push((doc, article));
     }
-    Seeds { claims }
+    Seeds { claims, docs }
 }
 
 impl Seeds {
@@ -444,5 +460,77 @@ fn altered_vague_plan_is_one_possible_conflict() {
         "thousands of military",
         "hundreds of military",
         &["001", "002", "004"],
+    );
+}
+
+/// The ledger of the seeds, as the library builds it (credit lines as the
+/// ingest reads them from 000's "Sources:" line).
+fn seed_ledger(s: &Seeds) -> Ledger {
+    let (items, clusters, a) = run(s);
+    let sentences: Vec<Vec<&str>> = s
+        .docs
+        .iter()
+        .map(|(_, v)| v.iter().map(String::as_str).collect())
+        .collect();
+    let credits: Vec<String> = ["Yonhap", "Reuters", "AP", "NBC News"]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let infos: Vec<DocumentInfo<'_>> = s
+        .docs
+        .iter()
+        .zip(&sentences)
+        .map(|((doc, _), sents)| DocumentInfo {
+            id: doc,
+            outlet: None,
+            cited_sources: if doc == "000" { &credits } else { &[] },
+            sentences: sents,
+        })
+        .collect();
+    ledger(
+        &items,
+        &clusters,
+        &a,
+        &SourceRegistry::with_defaults(),
+        &infos,
+    )
+}
+
+#[test]
+fn the_ledger_says_the_batch_rests_on_two_origins_mostly_the_nis() {
+    let s = seeds();
+    let l = seed_ledger(&s);
+    for src in &l.sources {
+        eprintln!(
+            "{} [{}] figures={} {:?}",
+            src.id,
+            src.kind,
+            src.figures,
+            src.credibility.reasons()
+        );
+    }
+    eprintln!("{}", l.summary.text);
+    let sm = &l.summary;
+    assert_eq!(sm.independent_origins, 2);
+    assert!(sm.origins[0].dominant);
+    assert_eq!(sm.origins[0].sources, ["NIS"]);
+    assert!(sm.origins[0].figures >= 15);
+    assert!(sm.origins[1].key.starts_with("joint:"));
+    assert!(!sm.origins[1].dominant);
+    assert_eq!(sm.origins[1].shared_members, ["South Korea"]);
+    assert!(sm.text.contains("2 independent origins"), "{}", sm.text);
+    assert_eq!(l.sources[0].id, "NIS");
+    // KCNA is named in 002 (reporting the talks), with no figure: an interested party.
+    let kcna = l
+        .sources
+        .iter()
+        .find(|s| s.id == "KCNA")
+        .expect("KCNA is named in 002");
+    assert_eq!(kcna.figures, 0);
+    assert_eq!(kcna.named_in, ["002"]);
+    assert!(
+        kcna.interested_party
+            .as_ref()
+            .is_some_and(|ip| ip.topics == ["North Korea"])
     );
 }

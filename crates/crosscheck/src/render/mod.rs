@@ -1,9 +1,16 @@
 //! Renderers: one model ([`Report`]), one function per format. Text output
 //! strips control characters that come from articles.
 
+pub mod concise;
+pub mod github;
+pub mod html;
+pub mod json_lines;
+pub mod sarif;
+pub mod statistics;
+
 use std::fmt::Write;
 
-use crate::report::{ClaimEntry, Report};
+use crate::report::{ClaimEntry, DocumentEntry, Report, SourceLedgerEntry};
 
 /// Pretty JSON of the report, with a final newline.
 pub fn json(report: &Report) -> String {
@@ -154,29 +161,6 @@ pub fn claims_text(report: &Report) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_have_thousands_separators() {
-        assert_eq!(number(10_000_000.0), "10,000,000");
-        assert_eq!(number(2.5), "2.5");
-        assert_eq!(number(-5000.0), "-5,000");
-    }
-
-    #[test]
-    fn intervals_read_naturally() {
-        assert_eq!(interval(Some(1e4), Some(1.2e4)), "10,000–12,000");
-        assert_eq!(interval(Some(1e7), None), "≥ 10,000,000");
-    }
-
-    #[test]
-    fn control_characters_are_stripped() {
-        assert_eq!(clean("a\u{1b}[31mb\n"), "a [31mb ");
-    }
-}
-
 /// Counts of findings by severity: (errors, warnings, infos).
 pub fn severity_counts(report: &Report) -> (usize, usize, usize) {
     let mut counts = (0, 0, 0);
@@ -195,7 +179,14 @@ pub fn severity_counts(report: &Report) -> (usize, usize, usize) {
 pub fn audit_text(report: &Report) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        let _ = writeln!(out, "{}[{}] {}: {}", f.severity, f.code, f.kind, clean(&f.message));
+        let _ = writeln!(
+            out,
+            "{}[{}] {}: {}",
+            f.severity,
+            f.code,
+            f.kind,
+            clean(&f.message)
+        );
         for a in &f.annotations {
             let claim = report.claims.iter().find(|c| c.id == a.claim);
             let source = claim
@@ -232,6 +223,7 @@ pub fn audit_text(report: &Report) -> String {
             );
         }
     }
+    out.push_str(&ledger_text(report));
     let (e, w, i) = severity_counts(report);
     let _ = writeln!(
         out,
@@ -243,6 +235,198 @@ pub fn audit_text(report: &Report) -> String {
         w,
         i
     );
+    out
+}
+
+/// "1 figure", "2 figures".
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The claim number of a claim id ("000_c66b…#4" → "#4").
+fn claim_no(id: &str) -> &str {
+    id.rfind('#').map_or(id, |at| &id[at..])
+}
+
+/// The short notes of a source's line: relays, credits, mentions,
+/// conflicts, interested party.
+fn source_notes(report: &Report, s: &SourceLedgerEntry) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !s.relayed.is_empty() {
+        let mut from: Vec<&str> = Vec::new();
+        for id in &s.relayed {
+            let origin = report
+                .claims
+                .iter()
+                .find(|c| c.id == *id)
+                .and_then(|c| c.attribution.as_ref())
+                .map(|a| source_label(report, &a.source));
+            if let Some(o) = origin
+                && !from.contains(&o)
+            {
+                from.push(o);
+            }
+        }
+        notes.push(format!(
+            "relays {}{}",
+            count(s.relayed.len(), "figure"),
+            if from.is_empty() {
+                String::new()
+            } else {
+                format!(" of {}", from.join(", "))
+            }
+        ));
+    }
+    if !s.briefings.is_empty() {
+        notes.push(format!(
+            "briefing lawmakers in {}",
+            count(s.briefings.len(), "doc")
+        ));
+    }
+    if s.echoed > 0 {
+        notes.push(format!(
+            "{} repeated elsewhere only by the same origin",
+            count(s.echoed, "figure")
+        ));
+    }
+    if !s.conflicts_with.is_empty() {
+        notes.push(format!("conflicts with {}", s.conflicts_with.join(", ")));
+    }
+    if !s.credited_by.is_empty() {
+        notes.push(format!("credited by {}", s.credited_by.join(", ")));
+    }
+    if !s.named_in.is_empty() {
+        notes.push(format!(
+            "named without a figure in {}",
+            s.named_in.join(", ")
+        ));
+    }
+    if let Some(ip) = &s.interested_party {
+        notes.push(format!("interested party ({})", ip.topics.join(", ")));
+    }
+    notes
+}
+
+/// A source id as the ledger labels it ("KR government + US government +
+/// UA government" → "South Korea/United States/Ukraine").
+fn source_label<'r>(report: &'r Report, id: &'r str) -> &'r str {
+    report
+        .sources
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id, |s| s.label.as_str())
+}
+
+/// The kind column: "government (joint)" for a joint source.
+fn source_kind(s: &SourceLedgerEntry) -> String {
+    if s.joint.is_empty() {
+        s.kind.as_str().to_string()
+    } else {
+        format!("{} (joint)", s.kind.as_str())
+    }
+}
+
+/// One line on how a document attributes its figures.
+fn attribution_line(report: &Report, d: &DocumentEntry) -> Option<String> {
+    let a = d.attribution.as_ref()?;
+    let mut line = format!(
+        "{}: {} named{}, {} anonymous, {} unattributed",
+        count(a.figures, "figure"),
+        a.named,
+        if a.inherited > 0 {
+            format!(" ({} carried from an earlier sentence)", a.inherited)
+        } else {
+            String::new()
+        },
+        a.anonymous,
+        a.unattributed
+    );
+    if !a.sources.is_empty() {
+        let from: Vec<&str> = a.sources.iter().map(|s| source_label(report, s)).collect();
+        let _ = write!(line, " · from {}", clean(&from.join(", ")));
+    }
+    if !a.exclusive.is_empty() {
+        let only: Vec<&str> = a.exclusive.iter().map(|c| claim_no(c)).collect();
+        let _ = write!(line, " · only here: {}", only.join(" "));
+    }
+    if !a.relays.is_empty() {
+        let _ = write!(line, " · relays {}", clean(&a.relays.join(", ")));
+    }
+    if !a.credited.is_empty() {
+        let _ = write!(line, " · credits {}", clean(&a.credited.join(", ")));
+    }
+    Some(line)
+}
+
+/// The ledger for a terminal: one line per source, how independently the
+/// batch is sourced, one line per article (and per outlet when known).
+fn ledger_text(report: &Report) -> String {
+    let mut out = String::new();
+    if !report.sources.is_empty() {
+        let width = report
+            .sources
+            .iter()
+            .map(|s| s.label.chars().count())
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 40);
+        let _ = writeln!(
+            out,
+            "\nsources (most of the batch first):\n  {:<width$}  {:<24} {:>7} {:>4} {:>12} {:>9} {:>5}  notes",
+            "source", "kind", "figures", "docs", "corroborated", "conflicts", "score"
+        );
+        for s in &report.sources {
+            let line = format!(
+                "  {:<width$}  {:<24} {:>7} {:>4} {:>12} {:>9} {:>5.2}  {}",
+                clean(&s.label),
+                source_kind(s),
+                s.figures,
+                s.documents.len(),
+                s.corroborated,
+                s.conflicts + s.possible_conflicts,
+                s.credibility.score,
+                clean(&source_notes(report, s).join("; "))
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    if let Some(sm) = &report.summary {
+        let _ = writeln!(out, "\nindependence: {}", clean(&sm.text));
+    }
+    let lines: Vec<(String, String)> = report
+        .documents
+        .iter()
+        .filter_map(|d| attribution_line(report, d).map(|l| (d.id.clone(), l)))
+        .collect();
+    if !lines.is_empty() {
+        out.push_str("\narticles:\n");
+        for (id, l) in lines {
+            let _ = writeln!(out, "  {id}  {l}");
+        }
+    }
+    if !report.outlets.is_empty() {
+        out.push_str("\noutlets:\n");
+        for o in &report.outlets {
+            let _ = writeln!(
+                out,
+                "  {}  {}, {}: {} named ({} carried), {} anonymous, {} unattributed · {} only in one of its articles · {} relaying another outlet{}",
+                clean(&o.outlet),
+                count(o.documents.len(), "article"),
+                count(o.figures, "figure"),
+                o.named,
+                o.inherited,
+                o.anonymous,
+                o.unattributed,
+                o.exclusive,
+                o.relaying_documents,
+                if o.relays.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", clean(&o.relays.join(", ")))
+                }
+            );
+        }
+    }
     out
 }
 
@@ -284,10 +468,96 @@ pub fn markdown(report: &Report) -> String {
         out.push('\n');
     }
     if !report.clusters.is_empty() {
-        out.push_str("## Clusters\n\n| cluster | verdict | origins | claims |\n|---|---|---:|---|\n");
+        out.push_str(
+            "## Clusters\n\n| cluster | verdict | origins | claims |\n|---|---|---:|---|\n",
+        );
         for c in &report.clusters {
-            let _ = writeln!(out, "| {} | {} | {} | {} |", cell(&c.label), c.verdict, c.origins, c.claims.len());
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&c.label),
+                c.verdict,
+                c.origins,
+                c.claims.len()
+            );
+        }
+    }
+    if let Some(sm) = &report.summary {
+        let _ = writeln!(
+            out,
+            "\n## Independence\n\n**{} independent origin{}.** {}",
+            sm.independent_origins,
+            if sm.independent_origins == 1 { "" } else { "s" },
+            cell(&sm.text)
+        );
+    }
+    if !report.sources.is_empty() {
+        out.push_str("\n## Sources\n\n| source | kind | figures | documents | corroborated | conflicts | score | notes |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        for s in &report.sources {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {:.2} | {} |",
+                cell(&s.label),
+                source_kind(s),
+                s.figures,
+                s.documents.len(),
+                s.corroborated,
+                s.conflicts + s.possible_conflicts,
+                s.credibility.score,
+                cell(&source_notes(report, s).join("; "))
+            );
+        }
+    }
+    let lines: Vec<(String, String)> = report
+        .documents
+        .iter()
+        .filter_map(|d| attribution_line(report, d).map(|l| (d.id.clone(), l)))
+        .collect();
+    if !lines.is_empty() {
+        out.push_str("\n## Articles\n\n| article | attribution |\n|---|---|\n");
+        for (id, l) in lines {
+            let _ = writeln!(out, "| {} | {} |", cell(&id), cell(&l));
+        }
+    }
+    if !report.outlets.is_empty() {
+        out.push_str("\n## Outlets\n\n| outlet | articles | figures | named | anonymous | unattributed | only here | relaying articles |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for o in &report.outlets {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                cell(&o.outlet),
+                o.documents.len(),
+                o.figures,
+                o.named,
+                o.anonymous,
+                o.unattributed,
+                o.exclusive,
+                o.relaying_documents
+            );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_thousands_separators() {
+        assert_eq!(number(10_000_000.0), "10,000,000");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(-5000.0), "-5,000");
+    }
+
+    #[test]
+    fn intervals_read_naturally() {
+        assert_eq!(interval(Some(1e4), Some(1.2e4)), "10,000–12,000");
+        assert_eq!(interval(Some(1e7), None), "≥ 10,000,000");
+    }
+
+    #[test]
+    fn control_characters_are_stripped() {
+        assert_eq!(clean("a\u{1b}[31mb\n"), "a [31mb ");
+    }
 }

@@ -1,0 +1,57 @@
+//! What `audit` and `claims` share: configuration, threads, loading, output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use crosscheck::config::Config;
+use crosscheck::{Document, load_paths, render};
+
+/// The configuration in force: `--config PATH`, else the `crosscheck.toml`
+/// of the working directory or its parents, else the defaults.
+pub fn config(explicit: Option<&Path>) -> Result<Config> {
+    Ok(Config::resolve(explicit, Path::new(""))?)
+}
+
+/// Size rayon's global pool: `Some(0)` or `None` keep rayon's default (one
+/// thread per core).
+pub fn threads(jobs: Option<usize>) {
+    if let Some(n) = jobs.filter(|&n| n > 0) {
+        // Fails only when the pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+}
+
+/// The documents under `paths`, filtered by the configuration's `[files]`
+/// globs, with its boilerplate patterns applied. Input errors are printed
+/// on stderr (always, even with `--quiet`); the flag says whether there
+/// were any, i.e. whether the batch is incomplete.
+pub fn load(
+    paths: &[PathBuf],
+    config: &Config,
+    auditor: &crosscheck::Auditor,
+) -> (Vec<Document>, bool) {
+    let mut load = load_paths(paths);
+    config.file_filter().apply(&mut load, paths);
+    for e in &load.errors {
+        eprintln!("crosscheck: {}", render::clean(&e.to_string()));
+    }
+    let mut docs = load.documents;
+    auditor.apply_boilerplate(&mut docs);
+    (docs, !load.errors.is_empty())
+}
+
+/// Write the report to stdout. A closed pipe (`crosscheck … | head`) is not
+/// an error.
+pub fn print(out: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing stdout"),
+    }
+}
