@@ -317,8 +317,7 @@ impl Attributor {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.kind != CueKind::Citing && !(c.start <= at && at < c.end))
-            .filter(|(_, c)| c.end <= at)
-            .last()
+            .rfind(|(_, c)| c.end <= at)
             .or_else(|| {
                 found
                     .iter()

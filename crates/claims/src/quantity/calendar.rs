@@ -4,6 +4,7 @@
 
 use super::lex::{Res, boundary, fail, word, ws, ws0};
 use super::model::Kind;
+use super::trigger::{MONTH, ascii_word, word_flags};
 
 /// A calendar expression: its kind and, for years, the years it covers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -13,7 +14,8 @@ pub(crate) struct Calendar {
     pub high: Option<f64>,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names and abbreviations, as [`month`] tries them.
+pub(crate) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
@@ -45,18 +47,20 @@ pub(crate) fn month(i: &str) -> Res<'_, &str> {
     if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
         return fail(i);
     }
-    for m in MONTHS {
-        if let Ok((r, w)) = word(m)(i) {
-            // An abbreviation may carry a period: "Jan." — but not "May." at a sentence end.
-            let r = if m.len() <= 4 && *m != "May" {
-                r.strip_prefix('.').unwrap_or(r)
-            } else {
-                r
-            };
-            return Ok((r, w));
-        }
+    // A whole word of ASCII letters, looked up in the scanner's word table:
+    // as `word(m)` for each of MONTHS, which needs a boundary after `m`.
+    let (_, n) = ascii_word(i.as_bytes(), 0);
+    if n > 16 || boundary(&i[n..]).is_err() || word_flags(i.as_bytes(), 0, n) & MONTH == 0 {
+        return fail(i);
     }
-    fail(i)
+    let (w, r) = i.split_at(n);
+    // An abbreviation may carry a period: "Jan." — but not "May." at a sentence end.
+    let r = if n <= 4 && !w.eq_ignore_ascii_case("may") {
+        r.strip_prefix('.').unwrap_or(r)
+    } else {
+        r
+    };
+    Ok((r, w))
 }
 
 fn digits(i: &str, min: usize, max: usize) -> Res<'_, u32> {

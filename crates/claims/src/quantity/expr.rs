@@ -14,11 +14,11 @@
 use super::lex::{Res, fail, phrase, word, ws, ws0};
 use super::model::{Currency, Kind, Qualifier, Unit};
 use super::money::{currency_prefix, currency_suffix};
-use super::numeral::{Form, Numeral, digit_numeral, scale_word};
+use super::numeral::{Form, Numeral, any_numeral, scale_word};
 use super::qualifier::{apply, increment, prefix_qualifier, suffix_qualifier};
 use super::share::{fraction, percent_suffix};
 use super::vague::vague;
-use super::words::{couple, word_numeral};
+use super::words::couple;
 
 /// A figure before its position in the document is taken into account.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,8 +66,16 @@ fn sign(i: &str) -> (&str, bool) {
 }
 
 fn amount(i: &str) -> Res<'_, Amount> {
-    let (i, negative) = sign(i);
-    let (r, mut a) = unsigned_amount(i)?;
+    amount_at(i, None)
+}
+
+/// [`amount`], given [`any_numeral`] at `i` when the caller has read it.
+fn amount_at<'a>(i: &'a str, at_i: Option<&Res<'a, Numeral>>) -> Res<'a, Amount> {
+    let (unsigned, negative) = sign(i);
+    // After a sign the numeral is further on.
+    let at_i = at_i.filter(|_| !negative);
+    let i = unsigned;
+    let (r, mut a) = unsigned_amount(i, at_i)?;
     if negative {
         if a.n.ordinal {
             return fail(i);
@@ -78,15 +86,14 @@ fn amount(i: &str) -> Res<'_, Amount> {
     Ok((r, a))
 }
 
-fn unsigned_amount(i: &str) -> Res<'_, Amount> {
+fn unsigned_amount<'a>(i: &'a str, at_i: Option<&Res<'a, Numeral>>) -> Res<'a, Amount> {
     let (r, currency) = match currency_prefix(i) {
         Ok((r, c)) => (r, Some(c)),
         Err(_) => (i, None),
     };
-    let (r, n) = if currency.is_some() {
-        digit_numeral(r, true).or_else(|_| word_numeral(r))?
-    } else {
-        digit_numeral(r, false).or_else(|_| word_numeral(r))?
+    let (r, n) = match at_i {
+        Some(n) if currency.is_none() => n.clone()?,
+        _ => any_numeral(r)?,
     };
     if n.ordinal {
         if currency.is_some() {
@@ -299,9 +306,9 @@ fn bounded_range(i: &str) -> Res<'_, Figure> {
     }
 }
 
-/// An amount, or a range of two amounts.
-fn amount_or_range(i: &str) -> Res<'_, Figure> {
-    let (r, a) = amount(i)?;
+/// An amount, or a range of two amounts. `at_i` is [`any_numeral`] at `i`.
+fn amount_or_range<'a>(i: &'a str, at_i: &Res<'a, Numeral>) -> Res<'a, Figure> {
+    let (r, a) = amount_at(i, Some(at_i))?;
     if let Ok((r2, sep)) = range_sep(r) {
         let glued_words = sep == Sep::Dash
             && matches!(a.n.form, Form::Words)
@@ -355,7 +362,10 @@ fn core(i: &str) -> Res<'_, Figure> {
         return Ok(r);
     }
     // "percent of 10", "per cent of twenty-two".
-    if let Ok((r, _)) = super::lex::any_phrase(i, &["percents of", "percent of", "per cent of"]) {
+    if let Ok((r, _)) = super::lex::any_phrase(
+        i,
+        const { &super::lex::phrases(["percents of", "percent of", "per cent of"]) },
+    ) {
         let (r, a) = amount(ws(r)?.0)?;
         let mut f = single_figure(a);
         f.kind = Kind::Percent;
@@ -365,7 +375,9 @@ fn core(i: &str) -> Res<'_, Figure> {
     if let Ok((r, (lo, hi))) = vague(i) {
         return Ok((r, vague_figure(lo, hi)));
     }
-    if let Ok((r, f)) = fraction(i) {
+    // The numeral here, read once for the rules below that start with one.
+    let at_i = any_numeral(i);
+    if let Ok((r, f)) = fraction(i, &at_i) {
         let mut fig = vague_figure(f, f);
         fig.kind = Kind::Fraction;
         fig.value = Some(f);
@@ -382,7 +394,7 @@ fn core(i: &str) -> Res<'_, Figure> {
         fig.qualifier = Some(Qualifier::About);
         return Ok((r, fig));
     }
-    amount_or_range(i)
+    amount_or_range(i, &at_i)
 }
 
 /// A complete figure starting at `i`, with qualifiers and increments applied.
@@ -416,7 +428,7 @@ pub(crate) fn figure(i: &str) -> Res<'_, Figure> {
     // "thousands more", "5,000 more troops".
     let mut additional = additional;
     if let Ok((r2, _)) = ws(r).and_then(|(r2, _)| word("more")(r2)) {
-        if !phrase("than")(ws0(r2)?.0).is_ok() {
+        if phrase("than")(ws0(r2)?.0).is_err() {
             r = r2;
             additional = true;
         }

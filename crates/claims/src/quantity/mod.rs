@@ -15,6 +15,14 @@
 //! them. Position-dependent typing (list numbering, "Resolution 2231",
 //! "no one", years versus counts) happens here, where the text before the
 //! figure is visible.
+//!
+//! The scan is the hot path, and allocates nothing but the result: `trigger`
+//! classifies a word with one probe of a table built at compile time and
+//! finds word ends eight bytes at a time; the look-ahead after a prefix word
+//! is put off until something that may start a figure comes (`Deferred`);
+//! and the phrase lists the rules try (`lex::phrases`) reject most phrases
+//! on their first bytes with one comparison. `benches/quantities.rs`
+//! measures it against a digit scan.
 
 mod calendar;
 mod expr;
@@ -24,6 +32,7 @@ mod money;
 mod numeral;
 mod qualifier;
 mod share;
+mod trigger;
 mod vague;
 mod words;
 
@@ -31,6 +40,7 @@ pub use model::{Currency, Kind, Qualifier, Quantity, Unit};
 
 use expr::{Figure, figure};
 use numeral::Form;
+use trigger::{MONTH, NUMBER, PREFIX, ascii_word, is_number_word, word_flags};
 
 /// Every numeric expression in `text`, in order, non-overlapping.
 ///
@@ -43,35 +53,198 @@ use numeral::Form;
 /// assert_eq!(found[1].kind, Kind::Date);
 /// ```
 pub fn find(text: &str) -> Vec<Quantity> {
+    scan(text, Deferred::default())
+}
+
+/// [`find`], with prefix words deferred as `ahead` allows.
+fn scan(text: &str, mut ahead: Deferred) -> Vec<Quantity> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            i = at_digit(text, i, &mut out);
-        } else if b.is_ascii_alphabetic() {
-            i = at_letter(text, i, &mut out);
-        } else if b == b'$' || b == b'~' {
-            i = try_figure(text, i, &mut out).unwrap_or(i + 1);
-        } else if (b == b'-' || b == b'.') && sign_or_point_starts(text, i) {
-            i = try_figure(text, i, &mut out).unwrap_or(i + 1);
-        } else if b >= 0x80 {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴')
-                || (c == '−' && sign_or_point_starts(text, i))
-            {
-                i = try_figure(text, i, &mut out).unwrap_or(i + c.len_utf8());
-            } else if c.is_alphanumeric() {
-                i = word_end(text, i);
-            } else {
-                i += c.len_utf8();
+    while let Some(&b) = bytes.get(i) {
+        // Steps that only move on: words and characters the rules ignore.
+        // Each is also a step of the look-ahead of deferred prefix words.
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let (ascii_end, first_digit) = ascii_word(bytes, i);
+                match letter_word(bytes, i, ascii_end, first_digit) {
+                    Word::Plain => {
+                        ahead.word();
+                        i = ascii_end;
+                        continue;
+                    }
+                    Word::Prefix if i >= ahead.eager_until => {
+                        ahead.word();
+                        ahead.defer(i);
+                        i = ascii_end;
+                        continue;
+                    }
+                    _ => {}
+                }
             }
-        } else {
-            i += 1;
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b'-' | b'.' if !sign_or_point_starts(text, i) => {
+                if b == b'.' {
+                    ahead.stop();
+                }
+                i += 1;
+                continue;
+            }
+            0x80.. => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !(matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴')
+                    || (c == '−' && sign_or_point_starts(text, i)))
+                {
+                    if c != '\u{a0}' {
+                        ahead.stop();
+                    }
+                    i = at_non_ascii(text, i, &mut out);
+                    continue;
+                }
+            }
+            b'0'..=b'9' | b'$' | b'~' | b'-' | b'.' => {}
+            _ => {
+                ahead.stop();
+                i += 1;
+                continue;
+            }
         }
+        // Everything else may record a figure. A deferred prefix word whose
+        // look-ahead reaches here may start one first: scan again from the
+        // earliest, deciding prefix words as they come.
+        if let Some(start) = ahead.rewind(i) {
+            i = start;
+            continue;
+        }
+        i = match b {
+            b'0'..=b'9' => at_digit(text, i, &mut out),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let run = ascii_word(bytes, i);
+                at_letter(text, i, run, &mut out)
+            }
+            b'$' | b'~' | b'-' | b'.' => try_figure(text, i, &mut out).unwrap_or(i + 1),
+            _ => at_non_ascii(text, i, &mut out),
+        };
     }
     out
+}
+
+/// Prefix words ("a", "in", "about") whose [`number_ahead`] is put off.
+/// Most are followed by no number, and the words the scanner steps over
+/// anyway tell the same: a deferred word is settled false after four plain
+/// words or at a character that stops the look-ahead. Only when the scanner
+/// reaches something that may start a figure (a digit, a number word, a
+/// currency sign) while a deferred word's four words are not used up does
+/// it go back to that word and decide it with [`number_ahead`], as if it had
+/// never deferred: nothing has been recorded since.
+#[derive(Default)]
+struct Deferred {
+    /// Words stepped over while a word is deferred.
+    words: usize,
+    /// Up to four deferred words, a ring from `first`, earliest first:
+    /// where each starts and `words` after it.
+    pending: [(usize, usize); 4],
+    first: usize,
+    len: usize,
+    /// Prefix words before this are decided at once: the stretch scanned again.
+    eager_until: usize,
+}
+
+impl Deferred {
+    /// Deciding every prefix word at once, as [`find`] did before deferring:
+    /// what the tests compare with.
+    #[cfg(test)]
+    fn never() -> Deferred {
+        Deferred {
+            eager_until: usize::MAX,
+            ..Deferred::default()
+        }
+    }
+
+    /// A word the look-ahead passes over without finding a number.
+    fn word(&mut self) {
+        if self.len > 0 {
+            self.words += 1;
+            // The earliest deferred words have now looked four words ahead.
+            while self.len > 0 && self.words - self.pending[self.first].1 >= 4 {
+                self.first = (self.first + 1) % 4;
+                self.len -= 1;
+            }
+        }
+    }
+
+    fn defer(&mut self, start: usize) {
+        debug_assert!(self.len < 4, "a fifth word would have used up the first");
+        self.pending[(self.first + self.len) % 4] = (start, self.words);
+        self.len += 1;
+    }
+
+    /// A character that ends the look-ahead: every deferred word is settled.
+    fn stop(&mut self) {
+        self.len = 0;
+    }
+
+    /// Where to scan again from before acting at `i`, if anywhere.
+    fn rewind(&mut self, i: usize) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len = 0;
+        self.eager_until = i;
+        Some(self.pending[self.first].0)
+    }
+}
+
+/// What a word starting with an ASCII letter is to the scanner.
+enum Word {
+    /// ASCII letters only, on no trigger list, not a link, not before "$":
+    /// the rules have nothing to do with it.
+    Plain,
+    /// As plain, but on the prefix list only: it starts a figure when a
+    /// number follows.
+    Prefix,
+    /// Anything else: [`at_letter`] decides.
+    Other,
+}
+
+#[inline]
+fn letter_word(bytes: &[u8], i: usize, end: usize, first_digit: usize) -> Word {
+    let n = end - i;
+    if first_digit != end
+        || bytes.get(end).is_some_and(|&b| !b.is_ascii() || b == b'$')
+        || is_link(&bytes[i..end], &bytes[end..])
+    {
+        return Word::Other;
+    }
+    match if n > 16 { 0 } else { word_flags(bytes, i, n) } {
+        0 => Word::Plain,
+        PREFIX => Word::Prefix,
+        _ => Word::Other,
+    }
+}
+
+/// Links are not prose: "https://example.com/?q=30%25" holds no figures.
+fn is_link(w: &[u8], after: &[u8]) -> bool {
+    ((w == b"http" || w == b"https") && after.starts_with(b"://"))
+        || (w == b"www" && after.starts_with(b"."))
+}
+
+/// A character outside ASCII: a currency sign or a minus sign may start a
+/// figure; a letter or digit of another script starts a word to step over.
+fn at_non_ascii(text: &str, i: usize, out: &mut Vec<Quantity>) -> usize {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    if matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴')
+        || (c == '−' && sign_or_point_starts(text, i))
+    {
+        try_figure(text, i, out).unwrap_or(i + c.len_utf8())
+    } else if lex::is_alphanumeric(c) {
+        word_end(text, i)
+    } else {
+        i + c.len_utf8()
+    }
 }
 
 /// The qualifier phrase at the start of a figure's text, as written:
@@ -105,10 +278,15 @@ fn sign_or_point_starts(text: &str, i: usize) -> bool {
 
 /// End of the word starting at `i`: letters and digits of any script.
 fn word_end(text: &str, i: usize) -> usize {
-    text[i..]
+    // ASCII bytes decide for themselves; decode only from the first non-ASCII one.
+    let (ascii, _) = ascii_word(text.as_bytes(), i);
+    if text.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        return ascii;
+    }
+    text[ascii..]
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(n, _)| i + n)
+        .find(|&(_, c)| !lex::is_alphanumeric(c))
+        .map_or(text.len(), |(n, _)| ascii + n)
 }
 
 /// End of an identifier-like token: alphanumerics joined by `-`, `.` or `/`.
@@ -152,10 +330,11 @@ fn at_digit(text: &str, i: usize, out: &mut Vec<Quantity>) -> usize {
         let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
         if !letters.is_empty()
             && letters.chars().all(|c| c.is_alphabetic())
-            && !matches!(
-                letters.to_ascii_lowercase().as_str(),
-                "mid" | "pre" | "post" | "early" | "late" | "end" | "since" | "circa"
-            )
+            && ![
+                "mid", "pre", "post", "early", "late", "end", "since", "circa",
+            ]
+            .iter()
+            .any(|p| letters.eq_ignore_ascii_case(p))
             && start + w.len() == i - 1
         {
             let end = token_end(text, i);
@@ -186,221 +365,86 @@ fn phone(text: &str, i: usize) -> Option<usize> {
     (!next.is_some_and(|c| c.is_alphanumeric())).then_some(end)
 }
 
-/// Words that may begin a figure on their own: numbers, vague magnitudes, fractions.
-fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "zero"
-            | "naught"
-            | "nought"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fourty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "nil"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "quadrillion"
-            | "quintillion"
-            | "sextillion"
-            | "dozen"
-            | "few"
-            | "handful"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-            | "billions"
-            | "dozens"
-            | "tens"
-            | "scores"
-            | "several"
-            | "many"
-            | "half"
-            | "quarter"
-            | "couple"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "sixtieth"
-            | "seventieth"
-            | "eightieth"
-            | "ninetieth"
-            | "hundredth"
-            | "thousandth"
-            | "millionth"
-    )
-}
-
-/// Words that begin a figure only when a number follows: qualifiers,
-/// increments, range openers, "a"/"an", currency codes.
-fn is_prefix_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "minus"
-            | "negative"
-            | "exceed"
-            | "exceeds"
-            | "exceeded"
-            | "surpass"
-            | "surpasses"
-            | "surpassed"
-            | "surpassing"
-            | "topping"
-            | "percent"
-            | "percents"
-            | "per"
-            | "about"
-            | "above"
-            | "additional"
-            | "almost"
-            | "another"
-            | "approx"
-            | "approximately"
-            | "around"
-            | "as"
-            | "at"
-            | "below"
-            | "between"
-            | "ca"
-            | "circa"
-            | "close"
-            | "est"
-            | "estimated"
-            | "exceeding"
-            | "fewer"
-            | "from"
-            | "greater"
-            | "higher"
-            | "in"
-            | "just"
-            | "larger"
-            | "less"
-            | "lower"
-            | "more"
-            | "nearly"
-            | "no"
-            | "north"
-            | "not"
-            | "on"
-            | "over"
-            | "roughly"
-            | "slightly"
-            | "smaller"
-            | "some"
-            | "under"
-            | "up"
-            | "upward"
-            | "upwards"
-            | "well"
-            | "usd"
-            | "eur"
-            | "gbp"
-            | "jpy"
-            | "cny"
-            | "krw"
-            | "rub"
-            | "inr"
-            | "uah"
-            | "chf"
-    )
-}
-
 /// True when a digit, currency sign or number word starts one of the next few words.
 fn number_ahead(text: &str, mut i: usize) -> bool {
-    let mut buf = [0u8; 16];
+    let bytes = text.as_bytes();
     for _ in 0..4 {
-        let rest = &text[i..];
-        let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t', '-']).len();
-        i += skipped;
-        let rest = &text[i..];
-        match rest.chars().next() {
-            Some(c) if c.is_ascii_digit() => return true,
-            Some('$' | '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴' | '~') => return true,
-            Some(c) if c.is_ascii_alphabetic() => {
-                let w = lex::lower_word(rest, &mut buf);
-                if is_number_word(w) {
+        // Skip spaces, tabs, no-break spaces (C2 A0) and hyphens.
+        loop {
+            match bytes.get(i..i + 2) {
+                Some([b' ' | b'\t' | b'-', _]) => i += 1,
+                Some([0xC2, 0xA0]) => i += 2,
+                _ if matches!(bytes.get(i), Some(b' ' | b'\t' | b'-')) => i += 1,
+                _ => break,
+            }
+        }
+        match bytes.get(i) {
+            None => return false,
+            Some(b) if b.is_ascii_digit() => return true,
+            Some(b'$' | b'~') => return true,
+            Some(b) if b.is_ascii_alphabetic() => {
+                // The run of ASCII letters, as far as 16, is what must be a number word.
+                let (ascii_end, letters_end) = ascii_word(bytes, i);
+                if is_number_word(bytes, i, (letters_end - i).min(16)) {
                     return true;
                 }
-                i = word_end(text, i);
+                i = if bytes.get(ascii_end).is_some_and(|b| !b.is_ascii()) {
+                    word_end(text, ascii_end)
+                } else {
+                    ascii_end
+                };
             }
-            _ => return false,
+            Some(b) if b.is_ascii() => return false,
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                return matches!(c, '€' | '£' | '¥' | '₩' | '₽' | '₹' | '₴');
+            }
         }
     }
     false
 }
 
-fn at_letter(text: &str, i: usize, out: &mut Vec<Quantity>) -> usize {
-    let end = word_end(text, i);
-    let w = &text[i..end];
-    // Links are not prose: "https://example.com/?q=30%25" holds no figures.
-    if (w == "http" || w == "https") && text[end..].starts_with("://")
-        || (w == "www" && text[end..].starts_with('.'))
-    {
+/// A word starting with an ASCII letter at `i`, whose ASCII run
+/// [`ascii_word`] has measured.
+fn at_letter(
+    text: &str,
+    i: usize,
+    (ascii_end, first_digit): (usize, usize),
+    out: &mut Vec<Quantity>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut digit = first_digit < ascii_end;
+    let mut end = ascii_end;
+    if bytes.get(ascii_end).is_some_and(|b| !b.is_ascii()) {
+        // "café", "Zürich2": the rest of the word, decoded.
+        end = word_end(text, ascii_end);
+        digit |= bytes[ascii_end..end].iter().any(u8::is_ascii_digit);
+    }
+    let (w, after) = (&bytes[i..end], &bytes[end..]);
+    if is_link(w, after) {
         return text[i..]
             .find(char::is_whitespace)
             .map_or(text.len(), |n| i + n);
     }
-    if w.bytes().any(|b| b.is_ascii_digit()) {
+    if digit {
         // "G7", "MH17", "Su27": names with digits.
         let end = token_end(text, i);
         push_kind(out, i, end, Kind::Identifier);
         return end;
     }
-    let mut buf = [0u8; 16];
-    let lower = lex::lower_word(w, &mut buf);
-    let trigger = (lower.len() == w.len()
-        && (is_number_word(lower)
-            || (is_prefix_word(lower) && number_ahead(text, end))
-            || (matches!(lower, "us" | "c" | "a") && text[end..].starts_with('$'))))
-        || (w.starts_with(|c: char| c.is_ascii_uppercase()) && calendar::month(w).is_ok());
+    // Only a whole word of 1 to 16 ASCII letters can be on the trigger lists.
+    let flags = if end == ascii_end && w.len() <= 16 {
+        word_flags(bytes, i, w.len())
+    } else {
+        0
+    };
+    let trigger = flags & NUMBER != 0
+        || (flags & MONTH != 0 && w[0].is_ascii_uppercase())
+        || (flags & PREFIX != 0 && number_ahead(text, end))
+        || (after.first() == Some(&b'$')
+            && [&b"us"[..], b"c", b"a"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c)));
     if trigger {
         if let Some(next) = try_figure(text, i, out) {
             return next;
@@ -494,7 +538,7 @@ fn counts_follow(rest: &str) -> bool {
     let Ok((r, _)) = lex::ws(rest) else {
         return false;
     };
-    let w: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+    let w = &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())];
     if w.is_empty() || !w.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
@@ -517,11 +561,8 @@ fn counts_follow(rest: &str) -> bool {
         "crew",
         "livestock",
     ];
-    COLLECTIVES.contains(&w.as_str())
-        || (w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !NOT_PLURALS.contains(&w.as_str()))
+    COLLECTIVES.contains(&w)
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NOT_PLURALS.contains(&w))
 }
 
 /// Runs the figure grammar at `i`; pushes what it finds and returns the end.
@@ -614,11 +655,10 @@ fn try_figure(text: &str, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
 /// "no one", "the one who", "one another": "one" as a pronoun, not a count.
 fn one_is_pronoun(text: &str, i: usize, end: usize) -> bool {
     let (pw, _) = prev_word(text, i);
-    let pw = pw.to_ascii_lowercase();
-    if matches!(
-        pw.as_str(),
-        "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "last" | "other"
-    ) {
+    const DETERMINERS: &[&str] = &[
+        "no", "any", "every", "each", "the", "this", "that", "which", "last", "other",
+    ];
+    if DETERMINERS.iter().any(|d| pw.eq_ignore_ascii_case(d)) {
         return true;
     }
     let next = text[end..].trim_start();
@@ -626,7 +666,7 @@ fn one_is_pronoun(text: &str, i: usize, end: usize) -> bool {
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
-    !text[end..].starts_with(|c: char| c.is_alphanumeric())
+    !text[end..].starts_with(lex::is_alphanumeric)
 }
 
 #[cfg(test)]

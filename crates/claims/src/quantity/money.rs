@@ -1,7 +1,7 @@
 //! Currency signs and names around an amount: "$4.5 billion", "€20m",
 //! "£1.2tn", "US$5", "420 million dollars", "5,000 won".
 
-use super::lex::{Res, any_phrase, fail, ws, ws0};
+use super::lex::{Phrase, Res, fail, group_len, matching, phrase_groups, ws, ws0};
 use super::model::Currency;
 
 /// A currency sign or code before the amount, with optional space: "$", "US$", "€", "£", "USD ".
@@ -67,13 +67,12 @@ pub(crate) fn currency_suffix(i: &str) -> Res<'_, Currency> {
         (&["hryvnias", "hryvnia", "hryvnia", "uah"], Currency::UAH),
         (&["swiss francs", "chf"], Currency::CHF),
     ];
+    const PHRASES: [Phrase<Currency>; group_len(NAMES)] = phrase_groups(NAMES);
     let (r, _) = ws(i)?;
-    for &(names, c) in NAMES {
-        if let Ok((r, _)) = any_phrase(r, names) {
-            return Ok((r, c));
-        }
+    match matching(r, &PHRASES).next() {
+        Some((p, (r, _))) => Ok((r, p.value)),
+        None => fail(i),
     }
-    fail(i)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Numerals written in digits, with their multipliers: "5,000", "5 000",
 //! "10,000.5", "1e6", "3.2m", "1.2bn", "10k", "2.5 million", "3 dozen".
 
-use super::lex::{Res, boundary, fail, word, ws};
+use super::lex::{Phrase, Res, boundary, fail, matching, phrases_with, word, ws};
 
 /// How a numeral was written.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,7 +151,7 @@ fn approximate(text: &str) -> f64 {
 }
 
 /// A multiplier glued to the digits: "10k", "3.2m", "1.2bn", "2tn", "$2b".
-fn glued_scale(i: &str, allow_b: bool) -> Option<(&str, f64)> {
+fn glued_scale(i: &str) -> Option<(&str, f64)> {
     const GLUED: &[(&str, f64)] = &[
         ("mil", 1e6),
         ("tln", 1e12),
@@ -166,7 +166,6 @@ fn glued_scale(i: &str, allow_b: bool) -> Option<(&str, f64)> {
         ("m", 1e6),
         ("b", 1e9),
     ];
-    let _ = allow_b;
     for &(s, v) in GLUED {
         if i.len() >= s.len() && i.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()) {
             let rest = &i[s.len()..];
@@ -180,7 +179,7 @@ fn glued_scale(i: &str, allow_b: bool) -> Option<(&str, f64)> {
 
 /// A multiplier word after a space: "million", "billion", "thousand", "bn", "dozen".
 pub(crate) fn scale_word(i: &str) -> Res<'_, f64> {
-    const WORDS: &[(&str, f64)] = &[
+    const WORDS: &[Phrase<f64>] = &phrases_with([
         ("hundred", 1e2),
         ("thousand", 1e3),
         ("million", 1e6),
@@ -199,35 +198,31 @@ pub(crate) fn scale_word(i: &str) -> Res<'_, f64> {
         ("dzs", 12.0),
         ("dz", 12.0),
         ("k", 1e3),
-    ];
-    for &(w, v) in WORDS {
-        if let Ok((rest, _)) = word(w)(i) {
-            return Ok((rest, v));
-        }
+    ]);
+    match matching(i, WORDS).next() {
+        Some((w, (rest, _))) => Ok((rest, w.value)),
+        None => fail(i),
     }
-    fail(i)
 }
 
 /// A plural multiplier after a number ("three billions", "3 dozens"), but
 /// not a vague magnitude that starts a phrase ("In 2020 thousands of people").
 pub(crate) fn plural_scale_word(i: &str) -> Res<'_, f64> {
-    const WORDS: &[(&str, f64)] = &[
+    const WORDS: &[Phrase<f64>] = &phrases_with([
         ("hundreds", 1e2),
         ("thousands", 1e3),
         ("millions", 1e6),
         ("billions", 1e9),
         ("trillions", 1e12),
         ("dozens", 12.0),
-    ];
-    for &(w, v) in WORDS {
-        if let Ok((rest, _)) = word(w)(i) {
-            if ws(rest).and_then(|(r, _)| word("of")(r)).is_ok() {
-                return fail(i);
-            }
-            return Ok((rest, v));
-        }
+    ]);
+    let Some((w, (rest, _))) = matching(i, WORDS).next() else {
+        return fail(i);
+    };
+    if ws(rest).and_then(|(r, _)| word("of")(r)).is_ok() {
+        return fail(i);
     }
-    fail(i)
+    Ok((rest, w.value))
 }
 
 /// "2nd", "21st", "3rd", "4th" after the digits.
@@ -243,9 +238,16 @@ fn ordinal_suffix(i: &str) -> Option<&str> {
     None
 }
 
-/// A numeral in digits with an optional multiplier. `allow_b` accepts a
-/// glued "b" for billion, used after a currency sign ("$2b").
-pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
+/// A numeral in digits or in words. At most one of the two can match: digits
+/// start with a digit or a point, words with a letter. The figure rules
+/// read it once at a position and hand it to each rule that starts there.
+pub(crate) fn any_numeral(i: &str) -> Res<'_, Numeral> {
+    digit_numeral(i).or_else(|_| super::words::word_numeral(i))
+}
+
+/// A numeral in digits with an optional multiplier, spaced ("2.5 million")
+/// or glued ("10k", "1.2bn", "$2b").
+pub(crate) fn digit_numeral(i: &str) -> Res<'_, Numeral> {
     if i.starts_with('.') {
         // ".77": a decimal without its leading zero.
         let (rest, frac) = decimal_part(i).ok_or_else(|| {
@@ -303,14 +305,13 @@ pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
         }
     }
     let mut scale = 1.0;
-    if let Some((r, s)) = glued_scale(rest, allow_b) {
+    if let Some((r, s)) = glued_scale(rest) {
         rest = r;
         scale = s;
     }
     // Spaced multiplier words, possibly chained: "2.5 million", "5 hundred thousand".
     let year_like = !grouped && !decimal && int.len() == 4;
-    loop {
-        let Ok((after_ws, _)) = ws(rest) else { break };
+    while let Ok((after_ws, _)) = ws(rest) {
         let plural = if year_like {
             fail(after_ws)
         } else {
@@ -340,8 +341,7 @@ pub(crate) fn digit_numeral(i: &str, allow_b: bool) -> Res<'_, Numeral> {
                 Err(_) => after,
             };
             if after.len() < rest.len() {
-                let next =
-                    digit_numeral(after, false).or_else(|_| super::words::word_numeral(after));
+                let next = digit_numeral(after).or_else(|_| super::words::word_numeral(after));
                 if let Ok((r, n)) = next {
                     if n.value >= 1.0
                         && n.value < scale
@@ -377,7 +377,7 @@ mod tests {
     use super::*;
 
     fn value(s: &str) -> (f64, &str) {
-        let (rest, n) = digit_numeral(s, false).unwrap();
+        let (rest, n) = digit_numeral(s).unwrap();
         (n.value, rest)
     }
 
@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn glued_b_1_2b_and_mil_and_mm() {
-        assert_eq!(digit_numeral("2b", true).unwrap().1.value, 2e9);
+        assert_eq!(digit_numeral("2b").unwrap().1.value, 2e9);
         assert_eq!(value("1.2b").0, 1.2e9);
         assert_eq!(value("2mil SEK").0, 2e6);
         assert_eq!(value("1MM").0, 1e6);
@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn overflowing_1e400_is_rejected() {
-        assert!(digit_numeral("1e400", false).is_err());
+        assert!(digit_numeral("1e400").is_err());
     }
 
     #[test]
@@ -471,7 +471,7 @@ mod tests {
 
     #[test]
     fn ordinal_suffix_2nd() {
-        let (_, n) = digit_numeral("2nd place", false).unwrap();
+        let (_, n) = digit_numeral("2nd place").unwrap();
         assert!(n.ordinal);
         assert_eq!(n.value, 2.0);
     }

@@ -1,7 +1,10 @@
 //! Qualifiers before and after a figure, and how each moves its interval.
 //! The table of phrases and intervals is on [`Qualifier`].
 
-use super::lex::{Res, any_phrase, boundary, fail, phrase, ws, ws0};
+use super::lex::{
+    Phrase, Res, any_phrase, boundary, fail, group_len, matching, phrase, phrase_groups, phrases,
+    ws, ws0,
+};
 use super::model::Qualifier;
 
 const PREFIXES: &[(&[&str], Qualifier)] = &[
@@ -111,17 +114,18 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
     ),
 ];
 
+/// [`PREFIXES`] as one list, in order, for one pass of [`matching`].
+const PREFIX_PHRASES: [Phrase<Qualifier>; group_len(PREFIXES)] = phrase_groups(PREFIXES);
+
 /// A qualifier before the figure, with the space after it: "about ", "more than ", "~".
 pub(crate) fn prefix_qualifier(i: &str) -> Res<'_, Qualifier> {
     if let Some(r) = i.strip_prefix('~') {
         let (r, _) = ws0(r)?;
         return Ok((r, Qualifier::About));
     }
-    for &(phrases, q) in PREFIXES {
-        if let Ok((r, _)) = any_phrase(i, phrases) {
-            let (r, _) = ws(r)?;
-            return Ok((r, q));
-        }
+    if let Some((p, (r, _))) = matching(i, &PREFIX_PHRASES).next() {
+        let (r, _) = ws(r)?;
+        return Ok((r, p.value));
     }
     fail(i)
 }
@@ -145,37 +149,41 @@ pub(crate) fn suffix_qualifier(i: &str) -> Res<'_, Qualifier> {
     let (r, _) = ws(i)?;
     if let Ok((r, _)) = any_phrase(
         r,
-        &[
-            "or more",
-            "or above",
-            "or higher",
-            "or greater",
-            "or over",
-            "and more",
-            "and above",
-            "and over",
-            "and up",
-            "plus",
-        ],
+        const {
+            &phrases([
+                "or more",
+                "or above",
+                "or higher",
+                "or greater",
+                "or over",
+                "and more",
+                "and above",
+                "and over",
+                "and up",
+                "plus",
+            ])
+        },
     ) {
         boundary(r)?;
         return Ok((r, Qualifier::AtLeast));
     }
-    if let Ok((r, _)) = any_phrase(r, &["or so", "or thereabouts", "odd"]) {
+    if let Ok((r, _)) = any_phrase(r, const { &phrases(["or so", "or thereabouts", "odd"]) }) {
         return Ok((r, Qualifier::About));
     }
     if let Ok((r, _)) = any_phrase(
         r,
-        &[
-            "or fewer",
-            "or less",
-            "or below",
-            "or lower",
-            "and less",
-            "and below",
-            "and under",
-            "at most",
-        ],
+        const {
+            &phrases([
+                "or fewer",
+                "or less",
+                "or below",
+                "or lower",
+                "and less",
+                "and below",
+                "and under",
+                "at most",
+            ])
+        },
     ) {
         return Ok((r, Qualifier::UpTo));
     }
@@ -197,13 +205,15 @@ pub(crate) fn apply(q: Option<Qualifier>, low: f64, high: f64) -> (Option<f64>, 
 pub(crate) fn increment(i: &str) -> Res<'_, ()> {
     let (r, _) = any_phrase(
         i,
-        &[
-            "another",
-            "an additional",
-            "additional",
-            "a further",
-            "an extra",
-        ],
+        const {
+            &phrases([
+                "another",
+                "an additional",
+                "additional",
+                "a further",
+                "an extra",
+            ])
+        },
     )?;
     let (r, _) = ws(r)?;
     Ok((r, ()))

@@ -1,10 +1,9 @@
 //! Percentages and fractions: "81 percent", "81%", "81 per cent",
 //! "3 percentage points", "half of", "a third of", "two-thirds", "one in seven".
 
-use super::lex::{Res, any_phrase, boundary, fail, word, ws};
+use super::lex::{Res, any_phrase, boundary, fail, phrases, word, ws};
 use super::model::Unit;
-use super::numeral::digit_numeral;
-use super::words::word_numeral;
+use super::numeral::{Form, Numeral, any_numeral, digit_numeral};
 
 /// The percent unit after a number: "%", " percent", " per cent", " pct",
 /// " percentage points".
@@ -13,10 +12,16 @@ pub(crate) fn percent_suffix(i: &str) -> Res<'_, Unit> {
         return Ok((r, Unit::Percent));
     }
     let (r, _) = ws(i)?;
-    if let Ok((r, _)) = any_phrase(r, &["percentage points", "percentage point", "pp"]) {
+    if let Ok((r, _)) = any_phrase(
+        r,
+        const { &phrases(["percentage points", "percentage point", "pp"]) },
+    ) {
         return Ok((r, Unit::PercentagePoints));
     }
-    let (r, _) = any_phrase(r, &["per cent", "percents", "percent", "percentage", "pct"])?;
+    let (r, _) = any_phrase(
+        r,
+        const { &phrases(["per cent", "percents", "percent", "percentage", "pct"]) },
+    )?;
     Ok((r, Unit::Percent))
 }
 
@@ -52,7 +57,7 @@ fn share_follows(i: &str) -> bool {
         .and_then(|(r, _)| {
             any_phrase(
                 r,
-                &["of", "the", "its", "their", "his", "her", "all", "our"],
+                const { &phrases(["of", "the", "its", "their", "his", "her", "all", "our"]) },
             )
             .ok()
         })
@@ -60,8 +65,8 @@ fn share_follows(i: &str) -> bool {
 }
 
 /// "two-thirds", "two thirds", "one third", "a third of", "three quarters",
-/// "half of", "one-half".
-fn word_fraction(i: &str) -> Res<'_, f64> {
+/// "half of", "one-half". `at_i` is [`any_numeral`] at `i`.
+fn word_fraction<'a>(i: &'a str, at_i: &Res<'a, Numeral>) -> Res<'a, f64> {
     // "half of", "half the" — but not "half a million" (a number, tried first by the caller).
     if let Ok((r, _)) = word("half")(i) {
         if share_follows(r) {
@@ -72,7 +77,11 @@ fn word_fraction(i: &str) -> Res<'_, f64> {
     let (r, num) = if let Ok((r, _)) = word("a")(i) {
         (r, None)
     } else {
-        let (r, n) = word_numeral(i)?;
+        // A numeral in words; one in digits means none in words.
+        let (r, n) = match at_i {
+            Ok((r, n)) if n.form == Form::Words => (*r, *n),
+            _ => return fail(i),
+        };
         if n.ordinal || n.value < 1.0 || n.value > 20.0 || n.value.fract() != 0.0 {
             return fail(i);
         }
@@ -100,24 +109,23 @@ fn word_fraction(i: &str) -> Res<'_, f64> {
     }
 }
 
-/// "one in seven", "1 in 5", "three out of four".
-fn one_in_n(i: &str) -> Res<'_, f64> {
-    let small = |s| {
-        word_numeral(s)
-            .or_else(|_| digit_numeral(s, false))
-            .and_then(|(r, n)| {
-                if n.ordinal || n.scale != 1.0 || n.value.fract() != 0.0 {
-                    fail(s)
-                } else {
-                    Ok((r, n.value))
-                }
-            })
+/// "one in seven", "1 in 5", "three out of four". `at_i` is [`any_numeral`] at `i`.
+fn one_in_n<'a>(i: &'a str, at_i: &Res<'a, Numeral>) -> Res<'a, f64> {
+    // A whole number without a multiplier, in words or digits.
+    let small = |s, n: Res<'a, Numeral>| {
+        n.and_then(|(r, n)| {
+            if n.ordinal || n.scale != 1.0 || n.value.fract() != 0.0 {
+                fail(s)
+            } else {
+                Ok((r, n.value))
+            }
+        })
     };
-    let (r, a) = small(i)?;
+    let (r, a) = small(i, at_i.clone())?;
     let (r, _) = ws(r)?;
-    let (r, _) = any_phrase(r, &["out of", "in"])?;
+    let (r, _) = any_phrase(r, const { &phrases(["out of", "in"]) })?;
     let (r, _) = ws(r)?;
-    let (r, b) = small(r)?;
+    let (r, b) = small(r, any_numeral(r))?;
     boundary(r)?;
     // "1 in 2024" is a year, not a share.
     if a < 1.0 || b <= a || b > 1000.0 {
@@ -127,12 +135,16 @@ fn one_in_n(i: &str) -> Res<'_, f64> {
 }
 
 /// "1/3", "3/4": small fractions in digits (not dates such as 6/26/25).
-fn digit_fraction(i: &str) -> Res<'_, f64> {
-    let (r, a) = digit_numeral(i, false)?;
+/// `at_i` is [`any_numeral`] at `i`.
+fn digit_fraction<'a>(i: &'a str, at_i: &Res<'a, Numeral>) -> Res<'a, f64> {
+    let (r, a) = match at_i {
+        Ok((r, a)) if matches!(a.form, Form::Digits { .. }) => (*r, *a),
+        _ => return fail(i),
+    };
     let r = r
         .strip_prefix('/')
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)))?;
-    let (r, b) = digit_numeral(r, false)?;
+    let (r, b) = digit_numeral(r)?;
     if r.starts_with('/') || !a.is_plain_integer() || !b.is_plain_integer() {
         return fail(i);
     }
@@ -143,17 +155,23 @@ fn digit_fraction(i: &str) -> Res<'_, f64> {
     Ok((r, a.value / b.value))
 }
 
-/// A share of a whole, as a ratio in 0..1.
-pub(crate) fn fraction(i: &str) -> Res<'_, f64> {
-    one_in_n(i)
-        .or_else(|_| word_fraction(i))
-        .or_else(|_| digit_fraction(i))
+/// A share of a whole, as a ratio in 0..1. `at_i` is [`any_numeral`] at
+/// `i`, which the caller has read already.
+pub(crate) fn fraction<'a>(i: &'a str, at_i: &Res<'a, Numeral>) -> Res<'a, f64> {
+    one_in_n(i, at_i)
+        .or_else(|_| word_fraction(i, at_i))
+        .or_else(|_| digit_fraction(i, at_i))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::lex::{phrase, ws0};
     use super::*;
+
+    /// The rule as the figure grammar calls it, with the numeral at `i` read first.
+    fn fraction(i: &str) -> Res<'_, f64> {
+        super::fraction(i, &any_numeral(i))
+    }
 
     /// A fraction followed by "of".
     fn with_of(i: &str) -> Res<'_, f64> {

@@ -191,6 +191,27 @@ fn mixed_scripts_do_not_panic() {
 }
 
 #[test]
+fn prefix_words_decided_late_as_at_once() {
+    for text in [
+        "about 5,000 troops, as many as 3,000 more and in the north some 200",
+        "a total of more than 40, up to a dozen or so at a time",
+        "from one end to the other; at a cost of $5m in aid",
+        "not in the least - no, not at all -\u{a0}5 of them",
+        "in the capital city of the region, in May, in 2024, a few",
+        "as a result of the vote in\nthe 3rd week, per cent",
+        // The number is the fourth word after "in" and "on": the last one looked at.
+        "in the region of 5,000 and on the order of 10 million, in excess of 3",
+        "a little more than 40 and just shy of 30 - in the region of\u{a0}5",
+    ] {
+        assert_eq!(
+            find(text),
+            super::scan(text, super::Deferred::never()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn pathological_inputs_finish() {
     let commas = ",".repeat(100_000);
     assert!(find(&commas).is_empty());
@@ -209,6 +230,13 @@ proptest! {
             prop_assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
             last_end = q.end;
         }
+    }
+
+    #[test]
+    fn deferring_prefix_words_finds_the_same(
+        text in "(about|a|an|in|at|as|no|more|than|some|from|per|up|to|the|of|region|order|excess|little|just|shy|troops|said|http|www|://|\\.|one|two|dozen|first|half|May|march|G7|caf\u{e9}|[0-9]{1,4}|[$~€]|[ ,;.\n\t–—’-]|\u{a0}|\u{2009}){0,40}"
+    ) {
+        prop_assert_eq!(find(&text), super::scan(&text, super::Deferred::never()));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! "a quarter of a million", "two and a half million", and ordinal words
 //! ("first", "twenty-first", "hundredth").
 
-use super::lex::{Res, fail, lower_word, phrase, word, ws};
+use super::lex::{Phrase, Res, fail, lower_word, matching, phrase, phrases_with, word, ws};
 use super::numeral::{Form, Numeral, scale_word};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -192,7 +192,6 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     let mut bare_start = false;
     let mut base_before_scale = 0.0;
     while let Some((tok, after)) = token(cursor) {
-        let before_scale = current;
         match tok {
             Tok::A if last == Last::Start => {
                 // "a" counts only when a multiplier follows: "a hundred", "a million", "a dozen".
@@ -205,7 +204,7 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
             }
             Tok::Small(n) | Tok::OrdSmall(n)
                 if matches!(last, Last::Start | Last::Hundred | Last::Scale)
-                    || (last == Last::Tens && n >= 1.0 && n <= 9.0) =>
+                    || (last == Last::Tens && (1.0..=9.0).contains(&n)) =>
             {
                 if n == 0.0 && last != Last::Start {
                     break;
@@ -240,7 +239,7 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
                 if matches!(last, Last::Small | Last::Tens | Last::Hundred | Last::Scale)
                     && !(bare_start && (current == 100.0 || total == last_scale))
                     && (current > 0.0 || total > 0.0)
-                    && !ws(after).and_then(|(r, _)| word("of")(r)).is_ok() =>
+                    && ws(after).and_then(|(r, _)| word("of")(r)).is_err() =>
             {
                 // "three billions", "thirty-five thousands", "sixty hundreds", "three dozens".
                 if s == 12.0 {
@@ -345,7 +344,6 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
             }
             _ => break,
         }
-        let _ = before_scale;
         rest = after;
         if ordinal || last == Last::Dozen {
             break;
@@ -447,7 +445,7 @@ fn spoken_decimal(i: &str) -> Option<(&str, f64)> {
 /// "half a million", "a half million", "a quarter of a million",
 /// "a quarter million", "three quarters of a million".
 fn fraction_of_scale(i: &str) -> Res<'_, Numeral> {
-    const PARTS: &[(&str, f64)] = &[
+    const PARTS: &[Phrase<f64>] = &phrases_with([
         ("two thirds of a", 2.0 / 3.0),
         ("two-thirds of a", 2.0 / 3.0),
         ("a third of a", 1.0 / 3.0),
@@ -463,9 +461,9 @@ fn fraction_of_scale(i: &str) -> Res<'_, Numeral> {
         ("one half", 0.5),
         ("half", 0.5),
         ("quarter", 0.25),
-    ];
-    for &(p, f) in PARTS {
-        let Ok((r, _)) = phrase(p)(i) else { continue };
+    ]);
+    for (p, (r, _)) in matching(i, PARTS) {
+        let f = p.value;
         let Ok((r, _)) = ws(r) else { continue };
         if let Ok((r, s)) = scale_word(r) {
             if s >= 100.0 {
