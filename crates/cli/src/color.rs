@@ -57,6 +57,7 @@ fn in_finding(line: &str) -> bool {
     line.is_empty()
         || finding_head(line).is_some()
         || line.starts_with("  --> ")
+        || line.starts_with("   | ")
         || line.starts_with("  = ")
 }
 

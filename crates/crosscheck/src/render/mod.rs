@@ -174,6 +174,38 @@ pub fn severity_counts(report: &Report) -> (usize, usize, usize) {
     counts
 }
 
+/// Findings with more places than this show no sentence under each place.
+const SNIPPET_LIMIT: usize = 6;
+
+/// The claim's sentence with the figure marked `»…«`, cut to about 160
+/// characters around it, and the claim's credibility.
+pub fn snippet(c: &ClaimEntry) -> String {
+    let sentence = clean(&c.sentence);
+    let text = clean(&c.text);
+    let marked = match sentence.find(&text) {
+        Some(at) => {
+            let before: Vec<char> = sentence[..at].chars().collect();
+            let after: Vec<char> = sentence[at + text.len()..].chars().collect();
+            let head: String = if before.len() > 70 {
+                format!("…{}", before[before.len() - 70..].iter().collect::<String>())
+            } else {
+                before.iter().collect()
+            };
+            let tail: String = if after.len() > 80 {
+                format!("{}…", after[..80].iter().collect::<String>())
+            } else {
+                after.iter().collect()
+            };
+            format!("{head}»{text}«{tail}")
+        }
+        None => sentence,
+    };
+    match &c.credibility {
+        Some(cr) => format!("{marked} (credibility {:.2})", cr.score),
+        None => marked,
+    }
+}
+
 /// The audit for a terminal: findings first (most severe first), each with
 /// the places it points at, then clusters and a summary line.
 pub fn audit_text(report: &Report) -> String {
@@ -203,6 +235,11 @@ pub fn audit_text(report: &Report) -> String {
                 clean(&a.label),
                 source
             );
+            if f.annotations.len() <= SNIPPET_LIMIT {
+                if let Some(c) = claim {
+                    let _ = writeln!(out, "   | {}", snippet(c));
+                }
+            }
         }
         if let Some(h) = &f.help {
             let _ = writeln!(out, "  = help: {}", clean(h));
