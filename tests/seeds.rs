@@ -266,3 +266,11 @@ fn ledger_says_two_independent_origins_mostly_the_nis() {
         .expect("the Yonhap chain");
     assert_eq!(chain.hops, ["NIS", "KR intelligence committee", "Yonhap"]);
 }
+
+#[test]
+fn audit_json_snapshot() {
+    let report = audit();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("audit-seeds-json", render::json(&report));
+    });
+}
