@@ -27,6 +27,7 @@ pub mod document;
 pub mod ingest;
 pub mod render;
 pub mod report;
+pub mod rules;
 
 pub use audit::Auditor;
 pub use report::Report;

@@ -350,8 +350,11 @@ impl Attributor {
         let mut span = (main_cue.start, main_cue.end);
         // A citing clause next to the speaker gives the origin behind it.
         let citing = found.iter().enumerate().find(|(_, c)| {
+            // "X reported, citing Y", "Y, cited by X" and "X, citing Y, said".
             c.kind == CueKind::Citing
-                && (c.start.abs_diff(main_cue.end) <= 3 || main_cue.start.abs_diff(c.end) <= 3)
+                && (c.start.abs_diff(main_cue.end) <= 3
+                    || main_cue.start.abs_diff(c.end) <= 3
+                    || (main_cue.start <= c.start && c.end <= main_cue.end))
         });
         let a = if main_resolved.len() > 1 {
             let ids: Vec<String> = main_resolved.iter().map(|r| r.id.clone()).collect();
