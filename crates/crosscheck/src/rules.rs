@@ -38,6 +38,16 @@ pub const RULE_DOCS: &[RuleDoc] = &[
         config: "[tolerances] about, nearly, round, vague; [findings] severity.CC001, ignore",
     },
     RuleDoc {
+        code: "CC003",
+        why: "A running total that grows between dated articles or time scopes is a revision, not a conflict: use the latest figure and say when it was counted.",
+        triggers: &[
+            "Title: Early count\nDate: 2025-03-01\n\nThe ministry said about 11,000 troops have been sent in total so far.",
+            "Title: Later count\nDate: 2025-09-01\n\nThe ministry said about 15,000 troops have been sent in total so far.",
+        ],
+        passes: &[],
+        config: "[tolerances] revision-days",
+    },
+    RuleDoc {
         code: "CC004",
         why: "Agreement counts only when it comes from independent origins. This finding says which origins agree, so the copy can say the figure is corroborated.",
         triggers: &[
@@ -49,6 +59,19 @@ pub const RULE_DOCS: &[RuleDoc] = &[
             "Reuters, citing the Health Ministry, said 120 people were killed in the flood on Monday.",
         ],
         config: "[[sources]] (who is independent of whom: part_of)",
+    },
+    RuleDoc {
+        code: "CC007",
+        why: "Several articles give the same figure, but every one traces back to the same origin: that is repetition, not corroboration.",
+        triggers: &[
+            "The Health Ministry said 120 people were killed in the flood on Monday.",
+            "Reuters, citing the Health Ministry, said 120 people were killed in the flood on Monday.",
+        ],
+        passes: &[
+            "The Health Ministry said 120 people were killed in the flood on Monday.",
+            "Red Cross officials said about 120 people were killed in the flood on Monday.",
+        ],
+        config: "[[sources]] part_of (which bodies share an origin)",
     },
     RuleDoc {
         code: "CC005",
