@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::modality::Modality;
-use crosscheck_claims::quantity::Kind;
+use crosscheck_claims::quantity::{Kind, Unit};
 use crosscheck_claims::registry::SourceRegistry;
 use serde::{Deserialize, Serialize};
 
@@ -397,7 +397,7 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
             scope_from_context = true;
         }
     }
-    let base = if peopleish {
+    let mut base = if peopleish {
         PEOPLE.to_string()
     } else {
         concept.unwrap_or_else(|| {
@@ -408,6 +408,13 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
             }
         })
     };
+    // Sums in different currencies are different things: "$500 million"
+    // and "£400 million" are never compared.
+    if category == "money"
+        && let Some(Unit::Currency(currency)) = claim.unit
+    {
+        base = format!("{base} {currency:?}");
+    }
     let scope: BTreeSet<String> = if peopleish {
         if roles.is_empty() {
             generic.into_iter().filter(|g| g != "person").collect()

@@ -198,8 +198,17 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
         "medic",
         GroupKind::Role,
         None,
-        &["medic", "paramedic", "doctor", "nurse", "health worker"],
+        &["medic", "paramedic", "health worker"],
     ),
+    // Doctors and nurses are counted apart ("400 doctors and 600 nurses"):
+    // parts of a medical team, not one thing.
+    (
+        "doctor",
+        GroupKind::Role,
+        None,
+        &["doctor", "physician", "surgeon"],
+    ),
+    ("nurse", GroupKind::Role, None, &["nurse"]),
     (
         "refugee",
         GroupKind::Role,

@@ -196,9 +196,15 @@ pub fn relate(
             );
             TimeRel::Same { certain: !mixed }
         }
-        (When::Window { .. }, When::Current { running }) => {
+        (When::Window { resolved, .. }, When::Current { running }) => {
             if *running == Some(false) {
                 TimeRel::Apart
+            } else if let Some(later) = after_publication(resolved.as_ref(), pb, revision_days) {
+                if later {
+                    TimeRel::Dated { earlier: Side::B }
+                } else {
+                    TimeRel::Same { certain: false }
+                }
             } else {
                 TimeRel::EarlierLater {
                     earlier: Side::A,
@@ -206,9 +212,15 @@ pub fn relate(
                 }
             }
         }
-        (When::Current { running }, When::Window { .. }) => {
+        (When::Current { running }, When::Window { resolved, .. }) => {
             if *running == Some(false) {
                 TimeRel::Apart
+            } else if let Some(later) = after_publication(resolved.as_ref(), pa, revision_days) {
+                if later {
+                    TimeRel::Dated { earlier: Side::A }
+                } else {
+                    TimeRel::Same { certain: false }
+                }
             } else {
                 TimeRel::EarlierLater {
                     earlier: Side::B,
@@ -240,6 +252,20 @@ pub fn relate(
             _ => TimeRel::Apart,
         },
     }
+}
+
+/// A dated window ("on Sunday", resolved against its own document) that
+/// starts after the other figure's document was published is not an earlier
+/// period of that total but a later count: `Some(true)` when it starts at
+/// least `revision_days` later (a dated revision), `Some(false)` when only
+/// just after, `None` when it does not start after it (or dates are unknown).
+fn after_publication(
+    window: Option<&DateInterval>,
+    published: Option<Date>,
+    revision_days: i64,
+) -> Option<bool> {
+    let d = days_apart(published, Some(window?.start))?;
+    (d > 0).then_some(d >= revision_days.max(1))
 }
 
 fn is_relative(e: &TimeExpr) -> bool {

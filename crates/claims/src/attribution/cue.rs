@@ -10,6 +10,8 @@ use nom::character::complete::satisfy;
 use nom::combinator::{not, peek};
 use nom::sequence::terminated;
 
+use crate::prefilter::may_start;
+
 /// How a source is cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -49,8 +51,89 @@ fn w<'a>(
     )
 }
 
+/// First words of [`speech_verb`]'s phrases.
+fn is_speech_verb_word(t: &str) -> bool {
+    matches!(
+        t,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "noted"
+            | "notes"
+            | "reported"
+            | "reports"
+            | "estimated"
+            | "estimates"
+            | "estimate"
+            | "believes"
+            | "believe"
+            | "warned"
+            | "warns"
+            | "claimed"
+            | "claims"
+            | "stated"
+            | "states"
+            | "announced"
+            | "announces"
+            | "revealed"
+            | "reveals"
+            | "confirmed"
+            | "confirms"
+            | "informed"
+            | "assessed"
+            | "assesses"
+            | "concluded"
+            | "indicated"
+            | "briefed"
+            | "explained"
+            | "wrote"
+            | "observed"
+            | "say"
+    )
+}
+
+/// First words of [`document_noun`]'s phrases.
+fn is_document_noun_word(t: &str) -> bool {
+    matches!(
+        t,
+        "statements"
+            | "statement"
+            | "briefing"
+            | "assessments"
+            | "assessment"
+            | "analysis"
+            | "report"
+            | "reports"
+            | "estimates"
+            | "data"
+            | "figures"
+    )
+}
+
+/// A word at which [`cues`] may find something.
+fn is_cue_word(t: &str) -> bool {
+    matches!(t, "according" | "citing" | "reported")
+        || is_speech_verb_word(t)
+        || is_document_noun_word(t)
+}
+
+fn no_match(i: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
+}
+
 /// Verbs of saying and estimating that follow a source.
 fn speech_verb(i: &str) -> Res<'_, &str> {
+    if !may_start(i, is_speech_verb_word) {
+        return Err(no_match(i));
+    }
+    speech_verb_grammar(i)
+}
+
+/// The grammar behind [`speech_verb`], without the first-word check.
+fn speech_verb_grammar(i: &str) -> Res<'_, &str> {
     alt((
         alt((
             w("said"),
@@ -99,6 +182,9 @@ fn speech_verb(i: &str) -> Res<'_, &str> {
 
 /// Nouns for documents a source issues: "statements", "briefing", "analysis".
 fn document_noun(i: &str) -> Res<'_, &str> {
+    if !may_start(i, is_document_noun_word) {
+        return Err(no_match(i));
+    }
     alt((
         w("statements"),
         w("statement"),
@@ -241,6 +327,11 @@ fn is_source_noun(word: &str) -> bool {
             | "group"
             | "monitor"
             | "institute"
+            | "union"
+            | "unions"
+            | "authority"
+            | "council"
+            | "company"
     )
 }
 
@@ -463,6 +554,10 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
     let spans = word_spans(sentence);
     for (n, &(a, _)) in spans.iter().enumerate() {
         let at = &sentence[a..];
+        // Most words begin no cue: skip the grammar for them.
+        if !may_start(at, is_cue_word) {
+            continue;
+        }
         if let Ok((r, _)) = (
             w("according"),
             nom::character::complete::multispace1,
