@@ -7,6 +7,7 @@ mod color;
 mod common;
 mod progress;
 mod quantities;
+mod serve;
 mod show_config;
 
 use std::path::PathBuf;
@@ -41,6 +42,34 @@ enum Command {
     /// Print the configuration in force (crosscheck.toml with every default
     /// filled in).
     Config,
+    /// Explain a rule: what it finds, why it matters, examples, config keys.
+    Rule {
+        /// The rule code or name (CC001, conflicting-figure).
+        #[arg(required_unless_present = "all")]
+        code: Option<String>,
+        /// Explain every rule.
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+    },
+    /// Serve the HTTP API (`/v1/audit`, `/v1/claims`, `/v1/quantities`,
+    /// `/openapi.json`) and the page for editors at `/`.
+    Serve(serve::Args),
+}
+
+/// `crosscheck rule CODE` / `--all`: exit 2 for an unknown rule.
+fn rule(code: Option<&str>, all: bool) -> anyhow::Result<ExitCode> {
+    if all {
+        print!("{}", crosscheck::rules::explain_all());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let code = code.unwrap_or_default();
+    match crosscheck::rules::explain(code) {
+        Some(text) => {
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => anyhow::bail!("unknown rule {code:?}; `crosscheck rule --all` lists them"),
+    }
 }
 
 fn main() -> ExitCode {
@@ -51,6 +80,8 @@ fn main() -> ExitCode {
         Command::Claims(args) => claims::run(&args, config),
         Command::Audit(args) => audit::run(&args, config),
         Command::Config => show_config::run(config),
+        Command::Serve(args) => serve::run(&args, config),
+        Command::Rule { code, all } => rule(code.as_deref(), all),
     };
     match result {
         Ok(code) => code,

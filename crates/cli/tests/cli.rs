@@ -117,3 +117,20 @@ fn quantities_reads_stdin() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn rule_explains_itself_and_unknown_rules_exit_two() {
+    let out = crosscheck(&["rule", "CC001"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("conflicting-figure") && text.contains("Why it matters"),
+        "{text}"
+    );
+    assert!(
+        String::from_utf8(crosscheck(&["rule", "--all"]).stdout)
+            .unwrap()
+            .contains("CC010")
+    );
+    assert_eq!(crosscheck(&["rule", "CC999"]).status.code(), Some(2));
+}

@@ -91,10 +91,22 @@ pub const RULE_DOCS: &[RuleDoc] = &[
 
 /// The explanation of `code`, with its rule table entry, as printed by `crosscheck rule`.
 pub fn explain(code: &str) -> Option<String> {
-    let rule = RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)?;
+    let rule = RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)?;
     let doc = RULE_DOCS.iter().find(|d| d.code == rule.code);
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({:?}, {:?} by default)", rule.code, rule.name, rule.kind, rule.severity);
+    let kind = serde_json::to_value(rule.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} {} ({kind}, {} by default)",
+        rule.code,
+        rule.name,
+        rule.severity.as_str()
+    );
     let _ = writeln!(out, "\n  {}", rule.summary);
     if let Some(d) = doc {
         let _ = writeln!(out, "\nWhy it matters\n  {}", d.why);
@@ -135,7 +147,12 @@ mod tests {
             .enumerate()
             .flat_map(|(n, a)| ingest::parse(a, Format::Text, &format!("d{n}"), "").documents)
             .collect();
-        Auditor::new().audit(&docs).findings.into_iter().map(|f| f.code).collect()
+        Auditor::new()
+            .audit(&docs)
+            .findings
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
     }
 
     #[test]
@@ -143,11 +160,19 @@ mod tests {
         for d in RULE_DOCS {
             if !d.triggers.is_empty() {
                 let found = codes(d.triggers);
-                assert!(found.iter().any(|c| c == d.code), "{}: triggers gave {found:?}", d.code);
+                assert!(
+                    found.iter().any(|c| c == d.code),
+                    "{}: triggers gave {found:?}",
+                    d.code
+                );
             }
             if !d.passes.is_empty() {
                 let found = codes(d.passes);
-                assert!(!found.iter().any(|c| c == d.code), "{}: passes gave {found:?}", d.code);
+                assert!(
+                    !found.iter().any(|c| c == d.code),
+                    "{}: passes gave {found:?}",
+                    d.code
+                );
             }
         }
     }
