@@ -10,7 +10,7 @@ use crate::modality::{Modality, modality};
 use crate::quantity::{self, Kind, Qualifier, Quantity, Unit};
 use crate::registry::SourceRegistry;
 use crate::sentence::sentences;
-use crate::time::{Date, DateInterval, Direction, TimeExpr, find_scopes, resolve};
+use crate::time::{Date, DateInterval, Direction, TimeExpr, TimeScope, find_scopes, resolve};
 
 /// One numeric claim of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,8 +182,14 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
 
 /// The time scope that belongs to a figure: the nearest scope after it in
 /// the sentence, else the nearest before it.
-fn time_of(sentence: &str, q: &Quantity, published: Option<Date>) -> Option<TimeScopeInfo> {
-    let scopes = find_scopes(sentence);
+///
+/// `scopes` are the sentence's [`find_scopes`], found once for all its figures.
+fn time_of(
+    sentence: &str,
+    scopes: &[TimeScope],
+    q: &Quantity,
+    published: Option<Date>,
+) -> Option<TimeScopeInfo> {
     let after = scopes.iter().find(|s| s.start >= q.end);
     let before = scopes.iter().rev().find(|s| s.end <= q.start);
     // A fronted scope governs the clause: "In November 2024, Pyongyang sent …".
@@ -260,6 +266,8 @@ pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
             let attributions = attributor.sentence(sentence, &positions);
             let mut previous: Option<Counted> = None;
+            // The sentence's time scopes, found once (and only when a figure needs them).
+            let mut scopes: Option<Vec<TimeScope>> = None;
             for (q, attribution) in figures.into_iter().zip(attributions) {
                 let mut what = counted(&q, &sentence[q.end..]);
                 if what.is_none() && q.kind != Kind::Percent && q.kind != Kind::Money {
@@ -290,7 +298,12 @@ pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
                     counted: Some(what),
                     actor,
                     action,
-                    time: time_of(sentence, &q, doc.published),
+                    time: time_of(
+                        sentence,
+                        scopes.get_or_insert_with(|| find_scopes(sentence)),
+                        &q,
+                        doc.published,
+                    ),
                     modality,
                     hedges,
                     attribution,

@@ -21,6 +21,7 @@ pub mod boilerplate;
 pub mod claim;
 pub mod counted;
 pub mod modality;
+mod prefilter;
 pub mod quantity;
 pub mod registry;
 pub mod sentence;

@@ -10,6 +10,7 @@ use nom::combinator::{not, peek, value};
 use nom::sequence::terminated;
 use serde::{Deserialize, Serialize};
 
+use crate::prefilter::may_start;
 use crate::quantity::{Qualifier, Quantity};
 
 /// How a figure is put forward by its source.
@@ -152,12 +153,63 @@ const HEDGES: &[&str] = &[
     "unverified",
 ];
 
+/// First words of [`modality_cue`]'s phrases: the grammar can match only
+/// at these (or at a word that is not plain ASCII).
+fn is_cue_word(t: &str) -> bool {
+    matches!(
+        t,
+        "agreed"
+            | "agrees"
+            | "agree"
+            | "expected"
+            | "expects"
+            | "plans"
+            | "plan"
+            | "planning"
+            | "planned"
+            | "intends"
+            | "pledged"
+            | "promised"
+            | "preparing"
+            | "is"
+            | "are"
+            | "scheduled"
+            | "will"
+            | "would"
+            | "to"
+            | "could"
+            | "may"
+            | "might"
+            | "possibly"
+            | "potentially"
+            | "believes"
+            | "believe"
+            | "believed"
+            | "thought"
+            | "suspects"
+            | "suspected"
+            | "estimates"
+            | "estimate"
+            | "estimated"
+            | "assessed"
+            | "assesses"
+            | "reportedly"
+            | "allegedly"
+            | "reports"
+            | "denied"
+            | "denies"
+            | "deny"
+            | "rejected"
+            | "dismissed"
+    )
+}
+
 /// Every (position, modality, cue) in `text`, at word starts.
 fn cues(text: &str) -> Vec<(usize, Modality, &str)> {
     let mut out = Vec::new();
     let mut prev_alnum = false;
     for (n, c) in text.char_indices() {
-        if !prev_alnum && c.is_ascii_alphabetic() {
+        if !prev_alnum && c.is_ascii_alphabetic() && may_start(&text[n..], is_cue_word) {
             if let Ok((_, (m, s))) = modality_cue(&text[n..]) {
                 out.push((n, m, s));
             }

@@ -2155,6 +2155,12 @@ impl<'r> DocumentSources<'r> {
         }
     }
 
+    /// True when the document defined no acronym this view learned: it
+    /// resolves every mention exactly as its registry does.
+    pub fn learns_nothing(&self) -> bool {
+        self.learned.is_empty() && self.learned_aliases.is_empty()
+    }
+
     /// The registry this view reads through.
     pub fn registry(&self) -> &'r SourceRegistry {
         self.base

@@ -22,6 +22,13 @@
 //!   `U.S. Defense Secretary` stays together while `in the U.S. The next day`
 //!   splits; `e.g.` and `i.e.` never end one; a list marker (`1.`) at the start
 //!   of a line is not a sentence.
+//! - **No sentence is longer than [`MAX_SENTENCE_BYTES`].** A longer run of
+//!   text (a table flattened into one line, a scraped blob, a hostile page)
+//!   is cut into pieces of at most that length, each at the last `;` or `,`
+//!   in its second half, else at the last space, else at a character
+//!   boundary. Everything that looks at a figure's sentence (attribution,
+//!   modality, time scope, what is counted) is then bounded per figure, so
+//!   extraction time grows linearly with the text however it is punctuated.
 //!
 //! The shape of the word before a period (initial, dotted abbreviation, plain
 //! word) is recognised with a small nom grammar; the rest is table look-ups.
@@ -34,6 +41,10 @@ use nom::{
     IResult, Parser, bytes::complete::take_while1, character::complete::char,
     combinator::all_consuming, multi::separated_list1,
 };
+
+/// The longest sentence [`sentences`] returns, in bytes; see the module docs.
+/// News sentences are far shorter (a long one is 300–500 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 ///
@@ -131,14 +142,52 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
     push_trimmed(text, start + sentence_start, end, out);
 }
 
-/// Push `text[from..to]` trimmed of whitespace, if anything is left.
+/// Push `text[from..to]` trimmed of whitespace, if anything is left, cut
+/// into pieces of at most [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
     let slice = &text[from..to];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        out.push(from + lead..from + lead + trimmed.len());
+    if trimmed.is_empty() {
+        return;
     }
+    let (mut from, to) = (from + lead, from + lead + trimmed.len());
+    while to - from > MAX_SENTENCE_BYTES {
+        let cut = long_sentence_cut(&text[from..to]);
+        let piece = text[from..from + cut].trim_end();
+        if !piece.is_empty() {
+            out.push(from..from + piece.len());
+        }
+        from += cut;
+        from += text[from..to].len() - text[from..to].trim_start().len();
+    }
+    if from < to {
+        out.push(from..to);
+    }
+}
+
+/// Where to cut a sentence longer than [`MAX_SENTENCE_BYTES`]: after the last
+/// `;` or `,` followed by a space in the second half of the allowed length,
+/// else at the last whitespace there, else at the last character boundary.
+/// Always in `1..=MAX_SENTENCE_BYTES`.
+fn long_sentence_cut(s: &str) -> usize {
+    let mut max = MAX_SENTENCE_BYTES;
+    while !s.is_char_boundary(max) {
+        max -= 1;
+    }
+    let window = &s[..max];
+    let half = MAX_SENTENCE_BYTES / 2;
+    let clause = window
+        .rmatch_indices([';', ','])
+        .map(|(at, _)| at + 1)
+        .take_while(|&at| at > half)
+        .find(|&at| s[at..].starts_with(char::is_whitespace));
+    let space = || {
+        window
+            .rfind(char::is_whitespace)
+            .filter(|&at| at > half)
+    };
+    clause.or_else(space).unwrap_or(max).max(1)
 }
 
 /// What follows a candidate boundary.
@@ -690,6 +739,33 @@ mod tests {
     fn empty_and_whitespace_only() {
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_clauses_then_spaces_then_characters() {
+        let clause = "Officials said 5,000 troops were sent, ";
+        let text = clause.repeat(100);
+        let found = sentences(&text);
+        assert!(found.len() > 3, "{found:?}");
+        for r in &found {
+            assert!(r.len() <= MAX_SENTENCE_BYTES, "{r:?}");
+            assert!(text[r.clone()].starts_with("Officials"), "{r:?}");
+            assert!(text[r.clone()].ends_with(','), "{r:?}");
+        }
+        // No punctuation: cut at spaces; no spaces: at character boundaries.
+        let words = "troops ".repeat(1000);
+        assert!(
+            sentences(&words)
+                .iter()
+                .all(|r| r.len() <= MAX_SENTENCE_BYTES && words[r.clone()].starts_with('t'))
+        );
+        let blob = "é".repeat(5000);
+        let found = sentences(&blob);
+        assert_eq!(found.iter().map(|r| r.len()).sum::<usize>(), blob.len());
+        assert!(found.iter().all(|r| blob.get(r.clone()).is_some()));
+        // Ordinary long sentences are untouched.
+        let long = format!("{}.", "word ".repeat(150).trim_end());
+        assert_eq!(split(&long), [long.as_str()]);
     }
 
     #[test]

@@ -141,7 +141,10 @@ fn referential_small_numbers_are_not_claims() {
 
 #[test]
 fn x_citing_y_said_gives_y_as_the_origin() {
-    let all = claims("Reuters, citing the Health Ministry, said 120 people were killed.", None);
+    let all = claims(
+        "Reuters, citing the Health Ministry, said 120 people were killed.",
+        None,
+    );
     let a = find(&all, "120").attribution.clone().unwrap();
     assert_ne!(a.source, "Reuters", "{a:?}");
     assert_eq!(a.via, vec!["Reuters".to_string()], "{a:?}");

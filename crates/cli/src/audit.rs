@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
+use crosscheck::audit::StreamRecord;
 use crosscheck::baseline::Baseline;
 use crosscheck::config::{self, OutputFormat};
 use crosscheck::{Auditor, render};
@@ -78,8 +79,12 @@ impl From<FailOn> for config::FailOn {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or directories of articles (.txt, .md, .html, .jsonl).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "claims")]
     paths: Vec<PathBuf>,
+    /// Audit precomputed claim streams (`crosscheck claims --format jsonl`)
+    /// instead of articles; the same audit as from the articles.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    claims: Vec<PathBuf>,
     /// Output format [default: `format` of crosscheck.toml, else text].
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -131,7 +136,15 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         None => None,
     };
     let auditor = Auditor::with_config(&config);
-    let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
+    let format = args.format.unwrap_or_else(|| config.format.into());
+    if !args.claims.is_empty() && format == Format::Html {
+        anyhow::bail!("--format html needs the articles' text; it cannot be used with --claims");
+    }
+    let (docs, incomplete) = if args.claims.is_empty() {
+        common::load(&args.paths, &config, &auditor)
+    } else {
+        (Vec::new(), false)
+    };
     let bar = progress::bar(docs.len(), args.quiet);
     let auditor = match &bar {
         Some(bar) => {
@@ -145,7 +158,11 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         }
         None => auditor,
     };
-    let mut report = auditor.check(&docs);
+    let mut report = if args.claims.is_empty() {
+        auditor.check(&docs)
+    } else {
+        auditor.check_claims(&read_claims(&args.claims)?)?
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -169,7 +186,6 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         }
     }
 
-    let format = args.format.unwrap_or_else(|| config.format.into());
     let out = if args.statistics {
         match format {
             Format::Json | Format::JsonLines => render::statistics::json(&report),
@@ -214,4 +230,24 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The records of claim-stream files, in order. A line that is not a record
+/// is an input error (exit 2) naming the file and line.
+fn read_claims(paths: &[PathBuf]) -> Result<Vec<StreamRecord>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read claim stream {}", path.display()))?;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record: StreamRecord = serde_json::from_str(line).with_context(|| {
+                format!("{}:{}: not a claim-stream record", path.display(), n + 1)
+            })?;
+            out.push(record);
+        }
+    }
+    Ok(out)
 }

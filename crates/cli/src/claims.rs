@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use crosscheck::{Auditor, render};
 
@@ -16,6 +16,11 @@ pub enum Format {
     Text,
     /// The `documents[]` and `claims[]` parts of report v1.
     Json,
+    /// The claim stream, one JSON object per line: each document's record
+    /// (`"record": "document"`, with its sentences) then its claims
+    /// (`"record": "claim"`, with position and clustering `block` key).
+    /// `crosscheck audit --claims FILE` audits it.
+    Jsonl,
 }
 
 /// Arguments of `claims`.
@@ -40,10 +45,17 @@ pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     common::threads(args.jobs);
     let auditor = Auditor::with_config(&config);
     let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
-    let report = auditor.claims(&docs);
     let out = match args.format {
-        Format::Text => render::claims_text(&report),
-        Format::Json => render::json(&report),
+        Format::Text => render::claims_text(&auditor.claims(&docs)),
+        Format::Json => render::json(&auditor.claims(&docs)),
+        Format::Jsonl => {
+            let mut out = String::new();
+            for r in auditor.claim_records(&docs) {
+                out.push_str(&serde_json::to_string(&r).context("serializing a claim record")?);
+                out.push('\n');
+            }
+            out
+        }
     };
     common::print(&out)?;
     Ok(if incomplete {

@@ -689,6 +689,27 @@ fn slug(s: &str) -> String {
     if s.is_empty() { "x".to_string() } else { s }
 }
 
+/// The blocking key of a claim: `"<category>/<base>"` ("count/people",
+/// "money/aid USD"). [`cluster`] only ever compares claims with the same
+/// key, so a batch can be partitioned by it (the shuffle key of a
+/// distributed audit) and each part clustered on its own with the same
+/// result. The key depends on the claim alone (not on the other figures of
+/// its sentence).
+///
+/// ```
+/// use crosscheck_claims::claim::{extract, Source};
+/// use crosscheck_claims::registry::SourceRegistry;
+/// use crosscheck_cluster::{block_key, Thesaurus};
+///
+/// let text = "The NIS said North Korea has sent about 15,000 troops to Russia.";
+/// let claims = extract(Source { text, blocks: &[0..text.len()], published: None }, &SourceRegistry::with_defaults());
+/// assert_eq!(block_key(&claims[0], &Thesaurus::builtin()), "count/people");
+/// ```
+pub fn block_key(claim: &Claim, thesaurus: &Thesaurus) -> String {
+    let p = profile::profile(claim, thesaurus, &[]);
+    format!("{}/{}", p.category, p.base)
+}
+
 /// Groups claims about the same thing. Deterministic: the same items in any
 /// order give the same clusters (as sets of item ids) in the same order with
 /// the same ids. Singletons are included. See the crate docs for the algorithm.

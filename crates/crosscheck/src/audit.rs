@@ -16,6 +16,7 @@ use crosscheck_cluster::Thesaurus;
 use crosscheck_score::{Severity, Tolerances};
 use rayon::prelude::*;
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{BOILERPLATE_RULE, Config, FindingRules};
 use crate::document::Document;
@@ -37,6 +38,29 @@ use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 /// `crosscheck audit` command runs: the configured boilerplate patterns, the
 /// pipeline, then the configured finding rules (ignored rules, severity
 /// overrides, minimum severity).
+///
+/// An audit of two articles whose death tolls conflict:
+///
+/// ```
+/// use crosscheck::{Auditor, Format, ingest};
+///
+/// let mut docs = ingest::parse("The Health Ministry said 120 people were killed in the flood on Monday.", Format::Text, "a", "").documents;
+/// docs.extend(ingest::parse("Red Cross officials said 900 people were killed in the flood on Monday.", Format::Text, "b", "").documents);
+/// let report = Auditor::new().check(&docs);
+/// let conflict = report.findings.iter().find(|f| f.kind == "conflict").expect("a conflict");
+/// assert_eq!(conflict.code, "CC001");
+/// assert_eq!(conflict.severity, "error");
+/// // The claims it involves, the primary first.
+/// let figures: Vec<&str> = conflict.claims.iter()
+///     .map(|id| report.claims.iter().find(|c| &c.id == id).unwrap().text.as_str())
+///     .collect();
+/// assert_eq!(figures.len(), 2);
+/// assert!(figures.contains(&"120") && figures.contains(&"900"));
+/// ```
+///
+/// An `Auditor` is `Clone + Send + Sync`: build it once (from the
+/// configuration) and share it between threads or requests, as
+/// `crosscheck serve` does. Extraction runs on rayon's current pool.
 #[derive(Clone)]
 pub struct Auditor {
     registry: SourceRegistry,
@@ -262,6 +286,258 @@ impl Auditor {
         };
         self.apply_rules(&mut report);
         report
+    }
+}
+
+/// One line of the claim stream that `crosscheck claims --format jsonl`
+/// writes and `crosscheck audit --claims` reads: a document's metadata
+/// (`"record": "document"`), followed by its claims (`"record": "claim"`).
+///
+/// The stream carries everything the audit reads, so auditing it is the
+/// same audit as auditing the articles ([`Auditor::audit_claims`]).
+///
+/// ```
+/// use crosscheck::{Auditor, Format, ingest};
+/// use crosscheck::audit::StreamRecord;
+///
+/// let docs = ingest::parse("The NIS said 11,000 troops were sent.", Format::Text, "a", "").documents;
+/// let auditor = Auditor::new();
+/// let records = auditor.claim_records(&docs);
+/// let lines: Vec<String> = records.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+/// assert!(lines[0].starts_with(r#"{"record":"document""#));
+/// let back: Vec<StreamRecord> = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+/// assert_eq!(auditor.check_claims(&back).unwrap(), auditor.check(&docs));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "record", rename_all = "kebab-case")]
+pub enum StreamRecord {
+    /// A document's metadata and the sentences the source ledger reads.
+    Document(Box<DocumentRecord>),
+    /// One claim.
+    Claim(Box<ClaimRecord>),
+}
+
+/// A document in the claim stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// The document's `documents[]` entry.
+    #[serde(flatten)]
+    pub entry: DocumentEntry,
+    /// The sentences of the article's own blocks, in order: the source
+    /// ledger reads them for sources named without a figure, credit lines
+    /// and acronyms the article defines.
+    pub sentences: Vec<String>,
+}
+
+/// A claim in the claim stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// The claim's `claims[]` entry (without credibility).
+    #[serde(flatten)]
+    pub entry: ClaimEntry,
+    /// Byte span of the claim's sentence in the document text.
+    pub sentence_span: [usize; 2],
+    /// 1-based line of the figure in the document (as in annotations).
+    pub line: usize,
+    /// 1-based column (characters) of the figure.
+    pub column: usize,
+    /// The clustering blocking key ([`crosscheck_cluster::block_key`]):
+    /// claims with different keys are never compared, so it is the shuffle
+    /// key of a distributed audit.
+    pub block: String,
+}
+
+/// A claim stream that cannot be audited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StreamError {
+    /// A claim names a document that no document record before it gave.
+    UnknownDocument {
+        /// The claim id.
+        claim: String,
+        /// The document id it names.
+        doc: String,
+    },
+    /// A claim's spans are not ordered (`start > end`).
+    BadSpan {
+        /// The claim id.
+        claim: String,
+    },
+}
+
+impl fmt::Display for StreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StreamError::UnknownDocument { claim, doc } => write!(
+                f,
+                "claim {claim} names document {doc:?}, which has no document record before it"
+            ),
+            StreamError::BadSpan { claim } => {
+                write!(f, "claim {claim} has a span whose start is after its end")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StreamError {}
+
+impl ClaimRecord {
+    /// The claim as the extractor produced it.
+    fn claim(&self) -> Result<Claim, StreamError> {
+        let e = &self.entry;
+        if e.span[0] > e.span[1] || self.sentence_span[0] > self.sentence_span[1] {
+            return Err(StreamError::BadSpan {
+                claim: e.id.clone(),
+            });
+        }
+        Ok(Claim {
+            text: e.text.clone(),
+            span: e.span[0]..e.span[1],
+            sentence: e.sentence.clone(),
+            sentence_span: self.sentence_span[0]..self.sentence_span[1],
+            value: e.value,
+            low: e.low,
+            high: e.high,
+            kind: e.kind,
+            qualifier: e.qualifier,
+            unit: e.unit,
+            additional: e.additional,
+            counted: e.counted.clone(),
+            actor: e.actor.clone(),
+            action: e.action.clone(),
+            time: e.time.clone(),
+            modality: e.modality,
+            hedges: e.hedges.clone(),
+            attribution: e.attribution.clone(),
+        })
+    }
+}
+
+impl Auditor {
+    /// The claim stream of a batch: for each document in order, its record
+    /// then its claims' records. The configured boilerplate patterns are
+    /// applied first (on a copy), as [`Auditor::check`] does.
+    pub fn claim_records(&self, docs: &[Document]) -> Vec<StreamRecord> {
+        if self.boilerplate.is_empty() {
+            self.records_of(docs)
+        } else {
+            let mut docs = docs.to_vec();
+            self.apply_boilerplate(&mut docs);
+            self.records_of(&docs)
+        }
+    }
+
+    fn records_of(&self, docs: &[Document]) -> Vec<StreamRecord> {
+        let mut out = Vec::new();
+        for (doc, claims) in docs.iter().zip(self.extract_all(docs)) {
+            out.push(StreamRecord::Document(Box::new(DocumentRecord {
+                entry: DocumentEntry::of(doc),
+                sentences: doc
+                    .sentences()
+                    .into_iter()
+                    .filter_map(|r| doc.text.get(r).map(str::to_string))
+                    .collect(),
+            })));
+            for (n, c) in claims.iter().enumerate() {
+                let (line, column) = doc.position(c.span.start);
+                out.push(StreamRecord::Claim(Box::new(ClaimRecord {
+                    entry: ClaimEntry::of(&doc.id, n + 1, c),
+                    sentence_span: [c.sentence_span.start, c.sentence_span.end],
+                    line,
+                    column,
+                    block: crosscheck_cluster::block_key(c, &self.thesaurus),
+                })));
+            }
+        }
+        out
+    }
+
+    /// The full audit ([`Auditor::audit`]) of a claim stream instead of
+    /// articles: the same report as auditing the articles the stream was
+    /// made from. Claims are grouped under their document (documents in
+    /// stream order, a document's claims in stream order); a claim whose
+    /// document has no record before it is an error.
+    pub fn audit_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
+        let mut documents: Vec<&DocumentRecord> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut claims: Vec<Vec<&ClaimRecord>> = Vec::new();
+        for r in records {
+            match r {
+                StreamRecord::Document(d) => {
+                    index.entry(d.entry.id.as_str()).or_insert(documents.len());
+                    documents.push(d.as_ref());
+                    claims.push(Vec::new());
+                }
+                StreamRecord::Claim(c) => {
+                    let Some(&d) = index.get(c.entry.doc.as_str()) else {
+                        return Err(StreamError::UnknownDocument {
+                            claim: c.entry.id.clone(),
+                            doc: c.entry.doc.clone(),
+                        });
+                    };
+                    claims[d].push(c.as_ref());
+                }
+            }
+        }
+        let mut extracted: Vec<Vec<Claim>> = Vec::with_capacity(claims.len());
+        for cs in &claims {
+            extracted.push(cs.iter().map(|c| c.claim()).collect::<Result<_, _>>()?);
+        }
+        let inputs: Vec<crate::auditing::DocInput<'_>> = documents
+            .iter()
+            .map(|d| {
+                let mut entry = d.entry.clone();
+                entry.attribution = None;
+                crate::auditing::DocInput {
+                    id: &d.entry.id,
+                    published: d
+                        .entry
+                        .published
+                        .as_deref()
+                        .and_then(crate::date::parse_published)
+                        .and_then(|p| {
+                            Date::new(i32::from(p.year()), p.month() as u8, p.day() as u8)
+                        }),
+                    outlet: d.entry.outlet.as_deref(),
+                    cited_sources: &d.entry.cited_sources,
+                    sentences: d.sentences.iter().map(String::as_str).collect(),
+                    entry,
+                }
+            })
+            .collect();
+        let mut ids = Vec::new();
+        let mut entries = Vec::new();
+        for cs in &claims {
+            for c in cs {
+                let mut e = c.entry.clone();
+                e.credibility = None;
+                ids.push(e.id.clone());
+                entries.push(e);
+            }
+        }
+        let positions: Vec<Vec<(usize, usize, usize)>> = claims
+            .iter()
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| (c.entry.span[0], c.line, c.column))
+                    .collect()
+            })
+            .collect();
+        let position = |d: usize, at: usize| -> (usize, usize) {
+            positions
+                .get(d)
+                .and_then(|ps| ps.iter().find(|p| p.0 == at))
+                .map_or((1, 1), |p| (p.1, p.2))
+        };
+        Ok(self.audit_batch(&inputs, &extracted, ids, entries, &position))
+    }
+
+    /// What `crosscheck audit --claims` runs: [`Auditor::audit_claims`],
+    /// then [`Auditor::apply_rules`] (the boilerplate patterns were applied
+    /// when the stream was made, by [`Auditor::claim_records`]).
+    pub fn check_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
+        let mut report = self.audit_claims(records)?;
+        self.apply_rules(&mut report);
+        Ok(report)
     }
 }
 

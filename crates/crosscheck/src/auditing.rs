@@ -1,5 +1,9 @@
 //! The audit: claims → clusters → findings and credibility → [`Report`].
 
+use std::collections::HashMap;
+
+use crosscheck_claims::claim::Claim;
+use crosscheck_claims::time::Date;
 use crosscheck_cluster::{Item, cluster};
 use crosscheck_score::assess;
 use crosscheck_score::ledger::{DocumentInfo, Ledger, ledger};
@@ -18,6 +22,22 @@ fn wire<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// What the audit needs of one document besides its claims.
+pub(crate) struct DocInput<'a> {
+    /// Document id.
+    pub(crate) id: &'a str,
+    /// Publication date.
+    pub(crate) published: Option<Date>,
+    /// Publishing outlet.
+    pub(crate) outlet: Option<&'a str>,
+    /// Credit-line names.
+    pub(crate) cited_sources: &'a [String],
+    /// The sentences of the article's own blocks.
+    pub(crate) sentences: Vec<&'a str>,
+    /// Its `documents[]` entry (without attribution).
+    pub(crate) entry: DocumentEntry,
 }
 
 /// FNV-1a, 64 bits: a small stable hash for ids and fingerprints.
@@ -46,6 +66,27 @@ impl Auditor {
     /// ```
     pub fn audit(&self, docs: &[Document]) -> Report {
         let extracted = self.extract_all(docs);
+        let sentences: Vec<Vec<&str>> = docs
+            .iter()
+            .map(|d| {
+                d.sentences()
+                    .into_iter()
+                    .filter_map(|r| d.text.get(r))
+                    .collect()
+            })
+            .collect();
+        let inputs: Vec<DocInput<'_>> = docs
+            .iter()
+            .zip(sentences)
+            .map(|(d, sentences)| DocInput {
+                id: &d.id,
+                published: self.published(d),
+                outlet: d.outlet.as_deref(),
+                cited_sources: &d.cited_sources,
+                sentences,
+                entry: DocumentEntry::of(d),
+            })
+            .collect();
         let mut ids = Vec::new();
         let mut entries = Vec::new();
         for (doc, claims) in docs.iter().zip(&extracted) {
@@ -55,15 +96,32 @@ impl Auditor {
                 entries.push(e);
             }
         }
+        self.audit_batch(&inputs, &extracted, ids, entries, &|d, at| {
+            docs[d].position(at)
+        })
+    }
+
+    /// The audit of extracted claims: `extracted[d]` are the claims of
+    /// `inputs[d]`, `ids` and `entries` their ids and report entries in the
+    /// same order, `position(d, at)` the line and column of byte `at` of
+    /// document `d`.
+    pub(crate) fn audit_batch(
+        &self,
+        inputs: &[DocInput<'_>],
+        extracted: &[Vec<Claim>],
+        ids: Vec<String>,
+        mut entries: Vec<ClaimEntry>,
+        position: &dyn Fn(usize, usize) -> (usize, usize),
+    ) -> Report {
         let mut items = Vec::with_capacity(entries.len());
         let mut k = 0;
         let mut doc_of = Vec::with_capacity(entries.len());
-        for (d, (doc, claims)) in docs.iter().zip(&extracted).enumerate() {
-            let published = self.published(doc);
+        for (d, (doc, claims)) in inputs.iter().zip(extracted).enumerate() {
+            let published = doc.published;
             for c in claims {
                 items.push(Item {
                     id: &ids[k],
-                    doc: &doc.id,
+                    doc: doc.id,
                     published,
                     claim: c,
                 });
@@ -80,23 +138,13 @@ impl Auditor {
                 interested_party: cr.interested_party.clone(),
             });
         }
-        let sentences: Vec<Vec<&str>> = docs
+        let infos: Vec<DocumentInfo<'_>> = inputs
             .iter()
-            .map(|d| {
-                d.sentences()
-                    .into_iter()
-                    .filter_map(|r| d.text.get(r))
-                    .collect()
-            })
-            .collect();
-        let infos: Vec<DocumentInfo<'_>> = docs
-            .iter()
-            .zip(&sentences)
-            .map(|(d, s)| DocumentInfo {
-                id: &d.id,
-                outlet: d.outlet.as_deref(),
-                cited_sources: &d.cited_sources,
-                sentences: s,
+            .map(|d| DocumentInfo {
+                id: d.id,
+                outlet: d.outlet,
+                cited_sources: d.cited_sources,
+                sentences: &d.sentences,
             })
             .collect();
         let ledger = ledger(&items, &clusters, &assessment, self.registry(), &infos);
@@ -126,12 +174,12 @@ impl Auditor {
                             .find(|(i, _)| *i == m)
                             .map(|(_, l)| l.clone())
                             .unwrap_or_else(|| entries[m].text.clone());
-                        let doc = &docs[doc_of[m]];
-                        let (line, column) = doc.position(entries[m].span[0]);
+                        let doc = &inputs[doc_of[m]];
+                        let (line, column) = position(doc_of[m], entries[m].span[0]);
                         Annotation {
                             claim: ids[m].clone(),
-                            doc: doc.id.clone(),
-                            path: doc.path.clone(),
+                            doc: doc.id.to_string(),
+                            path: doc.entry.path.clone(),
                             span: entries[m].span,
                             line,
                             column,
@@ -176,7 +224,7 @@ impl Auditor {
                 .then_with(|| a.code.cmp(&b.code))
                 .then_with(|| a.claims.cmp(&b.claims))
         });
-        let (documents, sources, outlets, summary) = ledger_entries(docs, &ids, ledger);
+        let (documents, sources, outlets, summary) = ledger_entries(inputs, &ids, ledger);
         Report {
             schema: SCHEMA.to_string(),
             documents,
@@ -193,7 +241,7 @@ impl Auditor {
 /// The ledger as report entries: documents (with their attribution),
 /// sources, outlets and the summary. `ids` are the claim ids by item.
 fn ledger_entries(
-    docs: &[Document],
+    docs: &[DocInput<'_>],
     ids: &[String],
     ledger: Ledger,
 ) -> (
@@ -204,38 +252,46 @@ fn ledger_entries(
 ) {
     let claim_ids =
         |v: &[usize]| -> Vec<String> { v.iter().filter_map(|&i| ids.get(i).cloned()).collect() };
+    // The first ledger entry of each document id, found in O(1).
+    let mut ledger_of: HashMap<&str, usize> = HashMap::with_capacity(ledger.documents.len());
+    for (n, d) in ledger.documents.iter().enumerate() {
+        ledger_of.entry(d.id.as_str()).or_insert(n);
+    }
     let documents = docs
         .iter()
         .map(|doc| {
-            let mut e = DocumentEntry::of(doc);
-            e.attribution =
-                ledger
-                    .documents
-                    .iter()
-                    .find(|d| d.id == doc.id)
-                    .map(|d| DocumentAttribution {
-                        figures: d.figures,
-                        named: d.named,
-                        inherited: d.inherited,
-                        anonymous: d.anonymous,
-                        unattributed: d.unattributed,
-                        named_share: d.named_share,
-                        anonymous_share: d.anonymous_share,
-                        unattributed_share: d.unattributed_share,
-                        sources: d.sources.clone(),
-                        credited: d.credited.clone(),
-                        exclusive: claim_ids(&d.exclusive),
-                        relays: d.relays.clone(),
-                        relayed: claim_ids(&d.relayed),
-                        relay: d.relay,
-                    });
+            let mut e = doc.entry.clone();
+            e.attribution = ledger_of
+                .get(doc.id)
+                .map(|&n| &ledger.documents[n])
+                .map(|d| DocumentAttribution {
+                    figures: d.figures,
+                    named: d.named,
+                    inherited: d.inherited,
+                    anonymous: d.anonymous,
+                    unattributed: d.unattributed,
+                    named_share: d.named_share,
+                    anonymous_share: d.anonymous_share,
+                    unattributed_share: d.unattributed_share,
+                    sources: d.sources.clone(),
+                    credited: d.credited.clone(),
+                    exclusive: claim_ids(&d.exclusive),
+                    relays: d.relays.clone(),
+                    relayed: claim_ids(&d.relayed),
+                    relay: d.relay,
+                });
             e
         })
         .collect();
+    // The first document of each id, found in O(1).
+    let mut doc_by_id: HashMap<&str, &DocInput<'_>> = HashMap::with_capacity(docs.len());
+    for d in docs {
+        doc_by_id.entry(d.id).or_insert(d);
+    }
     let outlet_of = |doc: &str| -> String {
-        docs.iter()
-            .find(|d| d.id == doc)
-            .and_then(|d| d.outlet.clone())
+        doc_by_id
+            .get(doc)
+            .and_then(|d| d.outlet.map(str::to_string))
             .unwrap_or_else(|| doc.to_string())
     };
     let sources = ledger

@@ -23,6 +23,10 @@
 //! include = ["articles/**"]
 //! exclude = ["**/drafts/**", "*.html"]
 //!
+//! [limits]                           # crosscheck::ingest::Limits
+//! max-file-bytes = 67108864          # larger files are not read (64 MiB)
+//! max-documents = 1000000            # reading stops after this many
+//!
 //! thesaurus = [["troops", "soldiers", "military personnel"]]
 //!
 //! [[boilerplate]]                    # extra page furniture, by regex on a block
@@ -70,7 +74,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::ingest::Load;
+use crate::ingest::{Limits, Load};
 
 /// The file name searched for.
 pub const FILE_NAME: &str = "crosscheck.toml";
@@ -81,6 +85,28 @@ pub const BOILERPLATE_RULE: &str = "config-boilerplate";
 /// The effective configuration: what a `crosscheck.toml` said, with defaults
 /// for everything it did not say. `Config::default()` is the configuration
 /// in force when there is no file.
+///
+/// [`Config::resolve`] is what the binary does (`--config PATH`, else the
+/// nearest `crosscheck.toml`, else the defaults); [`Config::from_toml`]
+/// reads a string; [`Auditor::with_config`](crate::Auditor::with_config)
+/// turns a configuration into an auditor.
+///
+/// ```
+/// use std::path::Path;
+/// use crosscheck::{Auditor, config::Config};
+///
+/// let toml = "[findings]\nignore = [\"CC005\"]\n\n[tolerances]\nabout = 0.2\n";
+/// let config = Config::from_toml(toml, Path::new("crosscheck.toml")).unwrap();
+/// assert_eq!(config.findings.ignore, ["CC005"]);
+/// assert_eq!(config.tolerances.about, 0.2);
+/// let auditor = Auditor::with_config(&config);
+/// assert_eq!(auditor.tolerances().about, 0.2);
+///
+/// // Errors name the file, the line and the key, with a suggestion.
+/// let err = Config::from_toml("[tolerances]\nabuot = 0.2\n", Path::new("crosscheck.toml")).unwrap_err();
+/// assert_eq!(err.line, Some(2));
+/// assert_eq!(err.suggestion.as_deref(), Some("about"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Config {
@@ -93,6 +119,9 @@ pub struct Config {
     pub findings: FindingRules,
     /// Which files in the directories given are read.
     pub files: Files,
+    /// The largest file and the most documents read
+    /// ([`load_paths_with`](crate::ingest::load_paths_with)).
+    pub limits: Limits,
     /// Interval tolerances by qualifier.
     pub tolerances: Tolerances,
     /// Synonym groups of counted things, added to the built-in thesaurus
@@ -263,6 +292,7 @@ struct RawConfig {
     format: OutputFormat,
     findings: RawFindings,
     files: RawFiles,
+    limits: Option<Spanned<Limits>>,
     tolerances: Option<Spanned<Tolerances>>,
     thesaurus: Vec<Vec<String>>,
     boilerplate: Vec<Spanned<BoilerplatePattern>>,
@@ -301,6 +331,9 @@ const KNOWN_KEYS: &[&str] = &[
     "format",
     "findings",
     "files",
+    "limits",
+    "max-file-bytes",
+    "max-documents",
     "tolerances",
     "thesaurus",
     "boilerplate",
@@ -406,6 +439,26 @@ impl Config {
                 ));
             }
         }
+        let limits = raw
+            .limits
+            .as_ref()
+            .map(|l| *l.get_ref())
+            .unwrap_or_default();
+        for (key, v) in [
+            ("max-file-bytes", limits.max_file_bytes),
+            ("max-documents", limits.max_documents as u64),
+        ] {
+            if v == 0 {
+                let span = raw.limits.as_ref().map_or(0..0, Spanned::span);
+                let at = key_offset(text, span.start, key).unwrap_or(span.start);
+                return Err(err(
+                    at..at,
+                    &format!("limits.{key}"),
+                    "must be at least 1".to_string(),
+                    None,
+                ));
+            }
+        }
         let mut boilerplate = Vec::new();
         for b in &raw.boilerplate {
             let p = b.get_ref();
@@ -465,6 +518,7 @@ impl Config {
                 severity,
             },
             files,
+            limits,
             tolerances,
             thesaurus: raw.thesaurus,
             boilerplate,
@@ -798,6 +852,33 @@ mod tests {
         let e = parse("[[sources]]\nid = \"X\"\nalias = [\"Y\"]\n").unwrap_err();
         assert_eq!(e.suggestion.as_deref(), Some("aliases"), "{e}");
         assert_eq!(e.line, Some(3));
+    }
+
+    #[test]
+    fn limits_have_defaults_and_are_checked() {
+        let cfg = parse("").unwrap();
+        assert_eq!(cfg.limits, Limits::default());
+        let cfg = parse("[limits]\nmax-file-bytes = 1024\n").unwrap();
+        assert_eq!(cfg.limits.max_file_bytes, 1024);
+        assert_eq!(
+            cfg.limits.max_documents,
+            crate::ingest::DEFAULT_MAX_DOCUMENTS
+        );
+        let e = parse("[limits]\nmax-file-bytes = 1024\nmax-documents = 0\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "invalid value for \"limits.max-documents\" in crosscheck.toml:3: must be at least 1"
+        );
+        let e = parse("[limits]\nmax-file-bytes = -1\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = parse("[limits]\nmax-files = 3\n").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("max-file-bytes"), "{e}");
+        let printed = Config::default().to_toml();
+        assert!(
+            printed.contains("[limits]\nmax-file-bytes = 67108864\nmax-documents = 1000000"),
+            "{printed}"
+        );
     }
 
     #[test]

@@ -88,6 +88,25 @@ pub struct Skipped {
 }
 
 /// One article: its text split into blocks, and its metadata.
+///
+/// Documents come from [`ingest::load_paths`](crate::ingest::load_paths)
+/// (files and folders) or [`ingest::parse`](crate::ingest::parse) (a
+/// string); the metadata fields are public, so a tool that knows them
+/// better (a CMS) can set them after parsing.
+///
+/// ```
+/// use crosscheck::{Format, ingest};
+///
+/// let page = "<html><head><title>Flood</title></head><body><article>///             <p>The Health Ministry said 120 people were killed.</p></article>///             <aside class=\"comments\"><p>I heard 5,000 were killed.</p></aside></body></html>";
+/// let mut doc = ingest::parse(page, Format::Html, "flood", "").documents.remove(0);
+/// assert_eq!(doc.title.as_deref(), Some("Flood"));
+/// // The comment is kept in the text, but not as the article's own.
+/// assert!(doc.text.contains("5,000"));
+/// assert!(doc.article_blocks().all(|b| !doc.block_text(b).contains("5,000")));
+/// assert!(doc.skipped().iter().any(|s| s.excerpt.contains("5,000")));
+/// doc.outlet = Some("Daily A".into());
+/// doc.published = crosscheck::date::parse_published("2025-06-26");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Stable id: the path relative to the argument it was found under, without
@@ -324,7 +343,10 @@ impl Document {
     /// line and column (in characters). For formats whose blocks do not map to
     /// lines (HTML, JSONL) it is the line and column in `text` itself.
     pub fn position(&self, at: usize) -> (usize, usize) {
-        let block = self.blocks.iter().find(|b| b.span.start <= at && at <= b.span.end);
+        let block = self
+            .blocks
+            .iter()
+            .find(|b| b.span.start <= at && at <= b.span.end);
         match block.and_then(|b| b.source.map(|s| (b, s))) {
             Some((b, (line, column))) => {
                 let within = self.text.get(b.span.start..at).unwrap_or("");

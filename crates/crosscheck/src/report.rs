@@ -18,6 +18,33 @@ use crate::document::Document;
 pub const SCHEMA: &str = "crosscheck.report.v1";
 
 /// A whole report: documents, claims, clusters and findings.
+///
+/// Made by [`Auditor::check`](crate::Auditor::check) (or
+/// [`audit`](crate::Auditor::audit); [`claims`](crate::Auditor::claims)
+/// fills only `documents` and `claims`). It serializes to the stable JSON
+/// of `crosscheck audit --format json` and reads back with serde, so a tool
+/// can store reports and compare them later. Claims are referred to by id
+/// everywhere (`clusters[].claims`, `findings[].claims`); spans are byte
+/// offsets into the document's text ([`Document::text`](crate::Document::text)),
+/// which the report does not carry.
+///
+/// ```
+/// use crosscheck::{Auditor, Format, Report, ingest};
+///
+/// let docs = ingest::parse("Officials said about 5,000 troops were sent, the NIS said.", Format::Text, "draft", "").documents;
+/// let report = Auditor::new().check(&docs);
+/// assert_eq!(report.schema, crosscheck::report::SCHEMA);
+///
+/// let claim = &report.claims[0];
+/// assert_eq!((claim.id.as_str(), claim.text.as_str()), ("draft#1", "about 5,000"));
+/// assert_eq!(&docs[0].text[claim.span[0]..claim.span[1]], "about 5,000");
+/// assert!(claim.credibility.as_ref().is_some_and(|c| (0.0..=1.0).contains(&c.score)));
+///
+/// // The JSON is the public contract; it reads back into the same report.
+/// let json = crosscheck::render::json(&report);
+/// let back: Report = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, report);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`SCHEMA`].

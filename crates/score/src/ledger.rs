@@ -47,7 +47,7 @@
 //! assert_eq!(nis.credibility.lines[0].to_string(), "0.60 base: NIS, intelligence agency (registry prior)");
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use crosscheck_claims::attribution::cue::{CueKind, cues};
@@ -687,10 +687,18 @@ pub fn ledger(
 
     // Documents: the ones given, then any only the items name.
     let mut doc_ids: Vec<&str> = documents.iter().map(|d| d.id).collect();
+    let mut seen: HashSet<&str> = doc_ids.iter().copied().collect();
     for &i in &order {
-        push_unique(&mut doc_ids, items[i].doc);
+        if seen.insert(items[i].doc) {
+            doc_ids.push(items[i].doc);
+        }
     }
-    let info_of = |doc: &str| documents.iter().find(|d| d.id == doc);
+    // The first document info of each id (as a linear `find` would give).
+    let mut info_by_id: HashMap<&str, &DocumentInfo<'_>> = HashMap::with_capacity(documents.len());
+    for d in documents {
+        info_by_id.entry(d.id).or_insert(d);
+    }
+    let info_of = |doc: &str| info_by_id.get(doc).copied();
     let mut docs: BTreeMap<&str, DocumentLedger> = doc_ids
         .iter()
         .map(|&d| {
@@ -846,14 +854,24 @@ pub fn ledger(
     // id order (the result must not depend on the order documents come in).
     let mut infos: Vec<&DocumentInfo<'_>> = documents.iter().collect();
     infos.sort_by(|a, b| a.id.cmp(b.id));
+    // Item indices per document, in `order` and in item order.
+    let mut ordered_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        ordered_of.entry(items[i].doc).or_default().push(i);
+    }
+    let mut items_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        items_of.entry(it.doc).or_default().push(i);
+    }
     for info in infos {
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
         // (cue as written, source, joint, relays) of the document's figures.
-        let figure_cues: Vec<(&str, String, bool, Vec<String>)> = order
+        let figure_cues: Vec<(&str, String, bool, Vec<String>)> = ordered_of
+            .get(info.id)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(|&&i| items[i].doc == info.id)
             .filter_map(|&i| {
                 let a = items[i].claim.attribution.as_ref()?;
                 let (id, _, joint) = source_of(registry, items[i].claim)?;
@@ -883,10 +901,17 @@ pub fn ledger(
                 s.aliases.push(name.trim().to_string());
             }
         }
-        let claim_cues: Vec<&str> = items
+        let claim_cues: Vec<&str> = items_of
+            .get(info.id)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(|it| it.doc == info.id)
-            .filter_map(|it| it.claim.attribution.as_ref().map(|a| a.as_written.as_str()))
+            .filter_map(|&i| {
+                items[i]
+                    .claim
+                    .attribution
+                    .as_ref()
+                    .map(|a| a.as_written.as_str())
+            })
             .collect();
         for m in mentions(&docreg, info.sentences) {
             // A mention a figure's attribution already accounts for

@@ -1290,8 +1290,25 @@ pub fn assess(
                 None,
                 (0.6 + 0.1 * corroborating.len() as f64).min(0.95) * mean_conf,
             ));
-        } else if n_docs >= 2 && !has_error && !duration {
-            let message = if keys.len() == 1 {
+        } else if n_docs >= 2
+            && calm.len() >= 2
+            && j.revisions.is_empty()
+            && !has_error
+            && !duration
+        {
+            let unnamed = calm
+                .iter()
+                .filter(|&&i| ctx.origin_key(i).is_none())
+                .count();
+            let message = if keys.len() == 1 && unnamed > 0 {
+                format!(
+                    "{label}: {} figures in {n_docs} articles agree, but only one origin is named, {}; {unnamed} figure{} come{} from no named source: 1 origin — consistent, not independently corroborated.",
+                    calm.len(),
+                    join_and(&described),
+                    if unnamed == 1 { "" } else { "s" },
+                    if unnamed == 1 { "s" } else { "" },
+                )
+            } else if keys.len() == 1 {
                 format!(
                     "{label}: {} figures in {n_docs} articles agree, but all trace back to one origin, {}: {n_docs} articles, 1 origin — consistent, not independently corroborated.",
                     calm.len(),

@@ -6,6 +6,8 @@
 
 pub mod cue;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::registry::{SourceKind, SourceRegistry};
@@ -39,9 +41,12 @@ struct Resolved {
 }
 
 /// Resolves attributions sentence by sentence through one document.
+///
+/// Borrows the registry; only a document that defines an acronym the
+/// registry does not know yet gets its own copy with the acronym learned.
 #[derive(Debug, Clone)]
-pub struct Attributor {
-    registry: SourceRegistry,
+pub struct Attributor<'r> {
+    registry: Cow<'r, SourceRegistry>,
     recent: Vec<Resolved>,
     briefed_by: Option<Resolved>,
     last: Option<Attribution>,
@@ -159,11 +164,17 @@ fn core_mention(mention: &str) -> &str {
     m
 }
 
-impl Attributor {
+impl<'r> Attributor<'r> {
     /// A resolver for one document; learns the acronyms the document defines.
-    pub fn new(registry: &SourceRegistry, document_text: &str) -> Attributor {
-        let mut registry = registry.clone();
-        registry.learn_acronyms(document_text);
+    pub fn new(registry: &'r SourceRegistry, document_text: &str) -> Attributor<'r> {
+        // Learning nothing leaves the registry as it is: no copy needed.
+        let registry = if registry.for_document(document_text).learns_nothing() {
+            Cow::Borrowed(registry)
+        } else {
+            let mut own = registry.clone();
+            own.learn_acronyms(document_text);
+            Cow::Owned(own)
+        };
         Attributor {
             registry,
             recent: Vec::new(),

@@ -337,6 +337,16 @@ fn at_digit(text: &str, i: usize, out: &mut Vec<Quantity>) -> usize {
             .any(|p| letters.eq_ignore_ascii_case(p))
             && start + w.len() == i - 1
         {
+            // The name may begin with a word already recorded ("seventh-4",
+            // "twenty-first-3"): the name replaces it, so nothing overlaps.
+            let start = match out.last() {
+                Some(q) if q.end > start => {
+                    let q_start = q.start.min(start);
+                    out.pop();
+                    q_start
+                }
+                _ => start,
+            };
             let end = token_end(text, i);
             push_kind(out, start, end, Kind::Identifier);
             return end;

@@ -113,6 +113,22 @@ fn identifiers_su_27_f_16_covid_19_g7() {
     }
 }
 
+/// Found by the `quantity` fuzz target (fuzz/regressions/quantity): an
+/// ordinal word glued to digits by a dash was recorded twice, as the ordinal
+/// and as a name starting at the same word.
+#[test]
+fn ordinal_glued_to_digits_is_one_name_not_two_overlapping() {
+    for (text, id) in [
+        ("burned:seventh-4 of", "seventh-4"),
+        ("the first-2 round", "first-2"),
+        ("twenty-first-3 x", "twenty-first-3"),
+        ("seventh-4th", "seventh-4th"),
+    ] {
+        let q = one(text);
+        assert_eq!((q.text(text), q.kind), (id, Kind::Identifier), "{text}");
+    }
+}
+
 #[test]
 fn list_numbering() {
     let text = "Key points:\n1. Troops were sent.\n2) More may follow.";

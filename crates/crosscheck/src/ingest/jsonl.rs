@@ -14,7 +14,17 @@ use serde_json::{Map, Value};
 use crate::document::{Document, Format, Metadata};
 use crate::ingest::{InputError, InputErrorKind, Load, apply_meta, parse_one};
 
-pub(crate) fn parse_jsonl(source: &str, file_id: &str, path: &str, load: &mut Load) {
+/// Read every line of a JSONL file into `load`, at most `room` documents:
+/// returns the line where reading stopped when a further document did not
+/// fit.
+pub(crate) fn parse_jsonl(
+    source: &str,
+    file_id: &str,
+    path: &str,
+    room: usize,
+    load: &mut Load,
+) -> Option<usize> {
+    let mut read = 0;
     for (index, line) in source.lines().enumerate() {
         let number = index + 1;
         let line = line.trim();
@@ -23,8 +33,10 @@ pub(crate) fn parse_jsonl(source: &str, file_id: &str, path: &str, load: &mut Lo
         }
         let problem = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(fields)) => match read_line(&fields, file_id, number, path) {
+                Ok(_) if read >= room => return Some(number),
                 Ok(doc) => {
                     load.documents.push(doc);
+                    read += 1;
                     continue;
                 }
                 Err(problem) => problem,
@@ -37,6 +49,7 @@ pub(crate) fn parse_jsonl(source: &str, file_id: &str, path: &str, load: &mut Lo
             ..InputError::new(path, InputErrorKind::MalformedLine, problem)
         });
     }
+    None
 }
 
 fn read_line(
@@ -114,7 +127,7 @@ mod tests {
 
     fn parse(source: &str) -> Load {
         let mut load = Load::default();
-        parse_jsonl(source, "batch", "batch.jsonl", &mut load);
+        parse_jsonl(source, "batch", "batch.jsonl", usize::MAX, &mut load);
         load
     }
 
@@ -161,6 +174,20 @@ mod tests {
                 .to_string()
                 .starts_with("batch.jsonl:2: invalid JSON")
         );
+    }
+
+    #[test]
+    fn reading_stops_at_the_room_left_and_names_the_line() {
+        let mut load = Load::default();
+        let stopped = parse_jsonl(
+            "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n",
+            "batch",
+            "batch.jsonl",
+            1,
+            &mut load,
+        );
+        assert_eq!(stopped, Some(3));
+        assert_eq!(load.documents.len(), 1);
     }
 
     #[test]

@@ -16,17 +16,30 @@
 //! - `.jsonl`/`.ndjson` — one article per line: `id`, `title`, `outlet`,
 //!   `published`, `url`, `author`, `text` (or `html`); see [`jsonl`].
 //!
-//! [`load_paths`] walks files and directories; [`parse`] reads a string.
+//! [`load_paths`] walks files and directories; [`load_paths_with`] does the
+//! same within [`Limits`] other than the defaults; [`parse`] reads a string.
 //!
 //! **Errors.** Nothing here panics on any input. What could not be read at all
 //! is an [`InputError`] in [`Load::errors`]: a path that does not exist, an
-//! unreadable directory or file, a malformed JSONL line (named by file and
-//! line number; the other lines are still read). An unreadable *file* also
-//! gets a placeholder [`Document`] (no blocks, the error in
-//! [`Document::errors`]) so a report lists it under `documents[]`. Problems
-//! that leave a document usable are warnings in [`Document::errors`] only:
-//! invalid UTF-8 (decoded lossily, with U+FFFD for the bad bytes), unparsable
-//! front matter or publication date, a duplicate id (renamed `id~2`, `id~3`, …).
+//! unreadable directory or file (permissions, a symbolic link loop, a FIFO or
+//! device found in a directory), a binary file, a file over
+//! [`Limits::max_file_bytes`], the documents past [`Limits::max_documents`],
+//! a malformed JSONL line (named by file and line number; the other lines are
+//! still read). An unreadable, binary or oversized *file* also gets a
+//! placeholder [`Document`] (no blocks, the error in [`Document::errors`]) so
+//! a report lists it under `documents[]`. Problems that leave a document
+//! usable are warnings in [`Document::errors`] only: invalid UTF-8 (decoded
+//! lossily, with U+FFFD for the bad bytes), a file or JSONL line with no
+//! article text at all (empty, or nothing but scripts and page furniture),
+//! unparsable front matter or publication date, a duplicate id (renamed
+//! `id~2`, `id~3`, …).
+//!
+//! **Encodings.** Files are UTF-8 (a byte order mark is dropped). UTF-16 with
+//! a byte order mark is decoded too. A file with a NUL byte and no UTF-16 byte
+//! order mark is binary (an image, a PDF, a word-processor file saved with a
+//! text extension) and is not read. Anything else that is not valid UTF-8 is
+//! decoded lossily, with a warning naming the byte offset of the first bad
+//! byte.
 
 pub mod html;
 pub mod jsonl;
@@ -36,9 +49,10 @@ mod text;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::parse_published;
 use crate::document::{Document, Format, Metadata};
@@ -78,6 +92,51 @@ pub enum InputErrorKind {
     Unreadable,
     /// A JSONL line is not a JSON object with article text.
     MalformedLine,
+    /// A binary file (a NUL byte and no UTF-16 byte order mark).
+    Binary,
+    /// A file larger than [`Limits::max_file_bytes`].
+    TooLarge,
+    /// Documents past [`Limits::max_documents`] were not read.
+    TooMany,
+}
+
+/// The default of [`Limits::max_file_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The default of [`Limits::max_documents`]: one million.
+pub const DEFAULT_MAX_DOCUMENTS: usize = 1_000_000;
+
+/// Limits on what one load reads: the `[limits]` table of `crosscheck.toml`.
+///
+/// A file over `max_file_bytes` is not read (an [`InputErrorKind::TooLarge`]
+/// error and a placeholder document); reading stops after `max_documents`
+/// documents (one [`InputErrorKind::TooMany`] error naming the first file,
+/// or JSONL line, not read, and how many more files were left).
+///
+/// ```
+/// use crosscheck::ingest::Limits;
+///
+/// let limits = Limits::default();
+/// assert_eq!(limits.max_file_bytes, 64 * 1024 * 1024);
+/// assert_eq!(limits.max_documents, 1_000_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Limits {
+    /// The largest file read, in bytes (default [`DEFAULT_MAX_FILE_BYTES`]).
+    pub max_file_bytes: u64,
+    /// The most documents read in one load (default [`DEFAULT_MAX_DOCUMENTS`]);
+    /// each JSONL line is a document.
+    pub max_documents: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_documents: DEFAULT_MAX_DOCUMENTS,
+        }
+    }
 }
 
 impl fmt::Display for InputError {
@@ -121,8 +180,26 @@ struct Found {
 /// unknown. Ids follow the report contract: the path relative to the argument
 /// it was found under, without extension, `/`-separated; a file given
 /// directly gets its file stem; a JSONL line is `<file id>/<line id or line
-/// number>`. The same file reached twice is read once.
+/// number>`. The same file reached twice is read once. The default
+/// [`Limits`] apply; see [`load_paths_with`].
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Load {
+    load_paths_with(paths, &Limits::default())
+}
+
+/// [`load_paths`] within `limits`: files over [`Limits::max_file_bytes`] are
+/// not read, and reading stops after [`Limits::max_documents`] documents.
+///
+/// ```no_run
+/// use std::path::PathBuf;
+/// use crosscheck::ingest::{Limits, load_paths_with};
+///
+/// let limits = Limits { max_file_bytes: 1 << 20, max_documents: 10_000 };
+/// let load = load_paths_with(&[PathBuf::from("news")], &limits);
+/// for error in &load.errors {
+///     eprintln!("{error}");
+/// }
+/// ```
+pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
     let mut load = Load::default();
     let mut found = Vec::new();
     for arg in paths {
@@ -146,15 +223,49 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Load {
         }
     }
     let mut seen = HashSet::new();
-    for file in found {
+    let total = found.len();
+    for (n, file) in found.into_iter().enumerate() {
         let key = fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
         if !seen.insert(key) {
             continue;
         }
-        read_file(&file, &mut load);
+        if load.documents.len() >= limits.max_documents {
+            load.errors.push(too_many(&file, None, limits, total - n - 1));
+            break;
+        }
+        if let Some(line) = read_file(&file, limits, &mut load) {
+            load.errors
+                .push(too_many(&file, Some(line), limits, total - n - 1));
+            break;
+        }
     }
     dedupe_ids(&mut load.documents);
     load
+}
+
+/// The error for the first file (or JSONL line) not read because the batch
+/// reached [`Limits::max_documents`].
+fn too_many(file: &Found, line: Option<usize>, limits: &Limits, more: usize) -> InputError {
+    let what = if line.is_some() {
+        "this line and the rest of the file"
+    } else {
+        "this file"
+    };
+    let rest = match more {
+        0 => String::new(),
+        n => format!(" and {n} more file(s)"),
+    };
+    InputError {
+        line,
+        ..InputError::new(
+            &display(&file.path),
+            InputErrorKind::TooMany,
+            format!(
+                "not read: the batch reached {} document(s), the limit (limits.max-documents); {what}{rest} were not read",
+                limits.max_documents
+            ),
+        )
+    }
 }
 
 /// Read one article (or, for JSONL, a batch) from a string.
@@ -165,7 +276,9 @@ pub fn parse(source: &str, format: Format, id: &str, path: &str) -> Load {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut load = Load::default();
     match format {
-        Format::Jsonl => jsonl::parse_jsonl(source, id, path, &mut load),
+        Format::Jsonl => {
+            jsonl::parse_jsonl(source, id, path, usize::MAX, &mut load);
+        }
         _ => load.documents.push(parse_one(source, format, id, path)),
     }
     dedupe_ids(&mut load.documents);
@@ -182,36 +295,140 @@ pub(crate) fn parse_one(source: &str, format: Format, id: &str, path: &str) -> D
     }
 }
 
-fn read_file(file: &Found, load: &mut Load) {
+/// Read one file into `load`. Returns the JSONL line where reading stopped
+/// because the batch reached [`Limits::max_documents`], if it did.
+fn read_file(file: &Found, limits: &Limits, load: &mut Load) -> Option<usize> {
     let path = display(&file.path);
-    let bytes = match fs::read(&file.path) {
-        Ok(bytes) => bytes,
+    let placeholder = |load: &mut Load, kind: InputErrorKind, message: String| {
+        let mut doc = Document::empty(&file.id, &path, file.format);
+        doc.errors.push(message.clone());
+        let mut err = InputError::new(&path, kind, message);
+        err.doc = Some(file.id.clone());
+        load.errors.push(err);
+        load.documents.push(doc);
+    };
+    let bytes = match read_limited(&file.path, limits.max_file_bytes) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(size)) => {
+            let size = match size {
+                Some(size) => format!("is {}", bytes_for_people(size)),
+                None => "is larger than that".to_string(),
+            };
+            let message = format!(
+                "not read: the file {size}, over the limit of {} (limits.max-file-bytes)",
+                bytes_for_people(limits.max_file_bytes)
+            );
+            placeholder(load, InputErrorKind::TooLarge, message);
+            return None;
+        }
         Err(e) => {
             let message = format!("cannot read file: {}", io_message(&e));
-            let mut doc = Document::empty(&file.id, &path, file.format);
-            doc.errors.push(message.clone());
-            let mut err = InputError::new(&path, InputErrorKind::Unreadable, message);
-            err.doc = Some(file.id.clone());
-            load.errors.push(err);
-            load.documents.push(doc);
-            return;
+            placeholder(load, InputErrorKind::Unreadable, message);
+            return None;
         }
     };
-    let (source, warning) = decode(&bytes);
+    let (source, warning) = match decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(message) => {
+            placeholder(load, InputErrorKind::Binary, message);
+            return None;
+        }
+    };
     let start = load.documents.len();
-    let mut parsed = parse(&source, file.format, &file.id, &path);
+    let room = limits.max_documents.saturating_sub(start);
+    let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    let mut parsed = Load::default();
+    let stopped = match file.format {
+        Format::Jsonl => jsonl::parse_jsonl(source_text, &file.id, &path, room, &mut parsed),
+        format => {
+            parsed
+                .documents
+                .push(parse_one(source_text, format, &file.id, &path));
+            None
+        }
+    };
     load.documents.append(&mut parsed.documents);
     load.errors.append(&mut parsed.errors);
-    if let Some(warning) = warning {
-        for doc in &mut load.documents[start..] {
+    for doc in &mut load.documents[start..] {
+        if !doc.blocks.iter().any(|b| b.role.is_article()) {
+            let what = if file.format == Format::Jsonl {
+                "this line"
+            } else {
+                "this file"
+            };
+            let warning = if doc.text.trim().is_empty() {
+                format!("no article text: {what} has no text")
+            } else {
+                format!(
+                    "no article text: every block of {what} was skipped as page furniture ({} block(s))",
+                    doc.blocks.len()
+                )
+            };
+            doc.errors.push(warning);
+        }
+        if let Some(warning) = &warning {
             doc.errors.insert(0, warning.clone());
         }
     }
+    stopped
 }
 
-/// Decode UTF-8, lossily when it is invalid, with a warning naming the first bad byte.
-fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(bytes) {
+/// The bytes of a file, at most `max` of them: `Ok(Err(size))` when the file
+/// is larger (`size` when known). Reads no more than `max + 1` bytes whatever
+/// the file claims, so a device or a growing file cannot exhaust memory.
+fn read_limited(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, Option<u64>>> {
+    let file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is a directory",
+        ));
+    }
+    if meta.is_file() && meta.len() > max {
+        return Ok(Err(Some(meta.len())));
+    }
+    let hint = if meta.is_file() { meta.len().min(max) } else { 0 };
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Ok(Err(None));
+    }
+    Ok(Ok(bytes))
+}
+
+/// "64 MiB", "1.5 KiB", "12 bytes".
+fn bytes_for_people(n: u64) -> String {
+    const UNITS: &[(u64, &str)] = &[(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for &(size, unit) in UNITS {
+        if n >= size {
+            let v = n as f64 / size as f64;
+            return if v.fract() == 0.0 {
+                format!("{v} {unit} ({n} bytes)")
+            } else {
+                format!("{v:.1} {unit} ({n} bytes)")
+            };
+        }
+    }
+    format!("{n} bytes")
+}
+
+/// Decode a file's bytes: UTF-8 (lossily when invalid, with a warning naming
+/// the first bad byte), or UTF-16 with a byte order mark. A file with a NUL
+/// byte and no UTF-16 byte order mark is binary: `Err` with the message.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
+        return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "not read: a binary file (NUL byte at byte {at}), not article text"
+        ));
+    }
+    Ok(match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(e) => (
             String::from_utf8_lossy(bytes).into_owned(),
@@ -220,7 +437,28 @@ fn decode(bytes: &[u8]) -> (String, Option<String>) {
                 e.valid_up_to()
             )),
         ),
+    })
+}
+
+/// UTF-16 after its byte order mark, lossily (unpaired surrogates and an odd
+/// last byte become U+FFFD, with a warning).
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> (String, Option<String>) {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let mut text = String::with_capacity(bytes.len());
+    let mut bad = bytes.len() % 2 == 1;
+    for c in char::decode_utf16(units) {
+        text.push(c.unwrap_or_else(|_| {
+            bad = true;
+            char::REPLACEMENT_CHARACTER
+        }));
     }
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    let warning = bad.then(|| {
+        format!("invalid {name}; invalid code units were replaced with U+FFFD")
+    });
+    (text, warning)
 }
 
 fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>, errors: &mut Vec<InputError>) {
@@ -259,21 +497,31 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>, errors: &mut Vec<InputE
         let Ok(file_type) = entry.file_type() else {
             continue;
         };
-        let is_dir = if file_type.is_symlink() {
-            // Follow links to files; skip links to directories (no cycles).
+        // Follow links to files; skip links to directories (no cycles). A
+        // link loop or a dangling link is kept, so reading it reports it.
+        let (is_dir, regular) = if file_type.is_symlink() {
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => continue,
-                Ok(_) => false,
-                Err(_) => false,
+                Ok(meta) => (false, meta.is_file()),
+                Err(_) => (false, true),
             }
         } else {
-            file_type.is_dir()
+            (file_type.is_dir(), file_type.is_file())
         };
         if is_dir {
             walk(root, &path, found, errors);
         } else if is_repository_file(&name) {
             continue;
         } else if let Some(format) = format_of(&path) {
+            if !regular {
+                // A FIFO, socket or device: opening it could block forever.
+                errors.push(InputError::new(
+                    &display(&path),
+                    InputErrorKind::Unreadable,
+                    "not read: not a regular file (a FIFO, socket or device)",
+                ));
+                continue;
+            }
             found.push(Found {
                 id: relative_id(root, &path),
                 path,
@@ -440,10 +688,36 @@ mod tests {
 
     #[test]
     fn decode_reports_invalid_utf8() {
-        let (text, warning) = decode(b"ok \xff then");
+        let (text, warning) = decode(b"ok \xff then").unwrap();
         assert_eq!(text, "ok \u{fffd} then");
         assert!(warning.unwrap().contains("byte 3"));
-        assert_eq!(decode(b"fine").1, None);
+        assert_eq!(decode(b"fine").unwrap().1, None);
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_reads_utf16() {
+        let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert!(e.contains("binary file (NUL byte at byte 8)"), "{e}");
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("5,000 troops".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), ("5,000 troops".to_string(), None));
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("über".encode_utf16().flat_map(u16::to_be_bytes))
+            .chain([0xd8, 0x00]) // an unpaired surrogate
+            .collect();
+        let (text, warning) = decode(&be).unwrap();
+        assert_eq!(text, "über\u{fffd}");
+        assert!(warning.unwrap().contains("UTF-16BE"));
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(bytes_for_people(12), "12 bytes");
+        assert_eq!(bytes_for_people(64 << 20), "64 MiB (67108864 bytes)");
+        assert_eq!(bytes_for_people(1536), "1.5 KiB (1536 bytes)");
     }
 
     #[test]

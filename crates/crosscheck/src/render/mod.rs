@@ -187,7 +187,10 @@ pub fn snippet(c: &ClaimEntry) -> String {
             let before: Vec<char> = sentence[..at].chars().collect();
             let after: Vec<char> = sentence[at + text.len()..].chars().collect();
             let head: String = if before.len() > 70 {
-                format!("…{}", before[before.len() - 70..].iter().collect::<String>())
+                format!(
+                    "…{}",
+                    before[before.len() - 70..].iter().collect::<String>()
+                )
             } else {
                 before.iter().collect()
             };
