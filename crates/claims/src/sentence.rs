@@ -182,11 +182,7 @@ fn long_sentence_cut(s: &str) -> usize {
         .map(|(at, _)| at + 1)
         .take_while(|&at| at > half)
         .find(|&at| s[at..].starts_with(char::is_whitespace));
-    let space = || {
-        window
-            .rfind(char::is_whitespace)
-            .filter(|&at| at > half)
-    };
+    let space = || window.rfind(char::is_whitespace).filter(|&at| at > half);
     clause.or_else(space).unwrap_or(max).max(1)
 }
 

@@ -81,7 +81,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn extraction_never_panics_and_spans_show_the_claim(text in "\\PC{0,400}") {

@@ -158,7 +158,10 @@ fn invalid_utf8_and_empty_files_are_warnings_in_the_report() {
 fn unreadable_file_is_named_on_stderr() {
     use std::os::unix::fs::PermissionsExt;
     let b = Batch::new("unreadable");
-    let path = b.write("news/secret.txt", "Officials said 5,000 troops were sent.\n");
+    let path = b.write(
+        "news/secret.txt",
+        "Officials said 5,000 troops were sent.\n",
+    );
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(&path).is_ok() {
         eprintln!("skipped: this user can read a file with mode 000 (running as root?)");

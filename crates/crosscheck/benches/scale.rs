@@ -67,7 +67,11 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(20));
-    for (name, mb, one_line) in [("1MB", 1, false), ("4MB", 4, false), ("4MB-one-line", 4, true)] {
+    for (name, mb, one_line) in [
+        ("1MB", 1, false),
+        ("4MB", 4, false),
+        ("4MB-one-line", 4, true),
+    ] {
         let mut t = text(&lines, mb << 20);
         if one_line {
             t = t.replace('\n', " ");

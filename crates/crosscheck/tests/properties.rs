@@ -57,7 +57,11 @@ fn sentence() -> impl Strategy<Value = String> {
 fn batch() -> impl Strategy<Value = Vec<(Format, String)>> {
     proptest::collection::vec(
         (
-            prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)],
+            prop_oneof![
+                Just(Format::Text),
+                Just(Format::Markdown),
+                Just(Format::Html)
+            ],
             proptest::collection::vec(sentence(), 1..4),
         ),
         1..6,
@@ -115,7 +119,7 @@ fn by_ids(report: &Report) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn ingest_never_panics_and_blocks_are_valid(text in "(?s).{0,400}") {
@@ -150,7 +154,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn json_report_round_trips(batch in batch()) {

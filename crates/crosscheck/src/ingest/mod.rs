@@ -230,7 +230,8 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
             continue;
         }
         if load.documents.len() >= limits.max_documents {
-            load.errors.push(too_many(&file, None, limits, total - n - 1));
+            load.errors
+                .push(too_many(&file, None, limits, total - n - 1));
             break;
         }
         if let Some(line) = read_file(&file, limits, &mut load) {
@@ -388,7 +389,11 @@ fn read_limited(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, Option
     if meta.is_file() && meta.len() > max {
         return Ok(Err(Some(meta.len())));
     }
-    let hint = if meta.is_file() { meta.len().min(max) } else { 0 };
+    let hint = if meta.is_file() {
+        meta.len().min(max)
+    } else {
+        0
+    };
     let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
@@ -455,9 +460,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> (String, Option<
     if bytes.len() % 2 == 1 {
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    let warning = bad.then(|| {
-        format!("invalid {name}; invalid code units were replaced with U+FFFD")
-    });
+    let warning =
+        bad.then(|| format!("invalid {name}; invalid code units were replaced with U+FFFD"));
     (text, warning)
 }
 
