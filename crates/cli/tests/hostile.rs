@@ -267,6 +267,10 @@ fn terminal_output_has_no_escapes_or_control_characters_from_articles() {
         "news/rival\u{1b}[2J.txt",
         "Red Cross officials said 900 people were killed in the flood on Monday.\u{1b}[1A\r\n",
     );
+    b.write(
+        "news/wire.jsonl",
+        "{\"id\": \"\\u001b[31mw1\\r\", \"title\": \"\\u001b]8;;http://x\\u0007link\", \"text\": \"Police said 40 people were arrested.\\u001b[0m\"}\n",
+    );
     let runs: Vec<Vec<&str>> = vec![
         vec!["audit", "news"],
         vec!["audit", "news", "--format", "text", "--color", "always"],
@@ -275,6 +279,7 @@ fn terminal_output_has_no_escapes_or_control_characters_from_articles() {
         vec!["audit", "news", "--format", "markdown"],
         vec!["audit", "news", "--statistics"],
         vec!["claims", "news"],
+        vec!["claims", "news", "--format", "text"],
     ];
     let mut found_conflict = false;
     for args in runs {
@@ -334,7 +339,7 @@ fn html_output_escapes_article_text_and_metadata() {
     for needle in [
         "<script",
         "<img",
-        "onerror=alert",
+        "onerror=alert(3)>",
         "href=\"javascript",
         "href='javascript",
     ] {

@@ -4,15 +4,16 @@
 //! one block per non-empty line) or `html` (read as an HTML page), and
 //! optionally `id`, `title`, `outlet` (or `source`, `publisher`, `site`),
 //! `published` (or `date`), `url`, `author`. Unknown fields are ignored. A
-//! line's document id is `<file id>/<id>`, or `<file id>/<line number>` when
-//! the line has no usable `id`. A line that is not a JSON object, or has no
+//! line's document id is `<file id>/<id>` (control characters in `id`
+//! replaced by U+FFFD), or `<file id>/<line number>` when the line has no
+//! usable `id`. A line that is not a JSON object, or has no
 //! text, is an [`InputError`] naming the file and line; the other lines are
 //! still read.
 
 use serde_json::{Map, Value};
 
 use crate::document::{Document, Format, Metadata};
-use crate::ingest::{InputError, InputErrorKind, Load, apply_meta, parse_one};
+use crate::ingest::{InputError, InputErrorKind, Load, apply_meta, parse_one, printable};
 
 /// Read every line of a JSONL file into `load`, at most `room` documents:
 /// returns the line where reading stopped when a further document did not
@@ -59,7 +60,7 @@ fn read_line(
     path: &str,
 ) -> Result<Document, String> {
     let line_id = match fields.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::String(s)) if !s.trim().is_empty() => printable(s.trim()),
         Some(Value::Number(n)) => n.to_string(),
         _ => number.to_string(),
     };

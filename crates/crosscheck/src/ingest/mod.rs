@@ -34,6 +34,11 @@
 //! unparsable front matter or publication date, a duplicate id (renamed
 //! `id~2`, `id~3`, …).
 //!
+//! **File names.** Paths and ids are shown as lossy UTF-8, with control
+//! characters (a name holding an ANSI escape, say) replaced by U+FFFD, so no
+//! report format can carry them to a terminal; the file itself is read by
+//! its real name.
+//!
 //! **Encodings.** Files are UTF-8 (a byte order mark is dropped). UTF-16 with
 //! a byte order mark is decoded too. A file with a NUL byte and no UTF-16 byte
 //! order mark is binary (an image, a PDF, a word-processor file saved with a
@@ -552,14 +557,31 @@ fn format_of(path: &Path) -> Option<Format> {
         .and_then(Format::from_extension)
 }
 
+/// A path as reports show it: lossy UTF-8, with control characters
+/// replaced (see [`printable`]).
 fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    printable(&path.to_string_lossy())
 }
 
 fn stem(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| printable(&s.to_string_lossy()))
         .unwrap_or_else(|| display(path))
+}
+
+/// `s` with every control character (ANSI escapes, carriage returns,
+/// backspaces, …) replaced by U+FFFD, so that a file name or a JSONL `id`
+/// cannot write to the terminal of whoever reads the report.
+pub(crate) fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// `sub/dir/name` for `root/sub/dir/name.ext`.
@@ -715,6 +737,21 @@ mod tests {
         let (text, warning) = decode(&be).unwrap();
         assert_eq!(text, "über\u{fffd}");
         assert!(warning.unwrap().contains("UTF-16BE"));
+    }
+
+    #[test]
+    fn ids_and_paths_are_printable() {
+        let root = Path::new("batch");
+        let path = Path::new("batch/sub\u{1b}[2J/evil\r\u{7}.txt");
+        assert_eq!(
+            relative_id(root, path),
+            "sub\u{fffd}[2J/evil\u{fffd}\u{fffd}"
+        );
+        assert_eq!(
+            display(path),
+            "batch/sub\u{fffd}[2J/evil\u{fffd}\u{fffd}.txt"
+        );
+        assert_eq!(stem(Path::new("a\u{1b}b.md")), "a\u{fffd}b");
     }
 
     #[test]

@@ -60,7 +60,7 @@ mod tests {
         };
         assert_eq!(
             render(&report),
-            "news/a.txt:3:25: CC001 120 against 900 [31m\n-: CC001 120 against 900 [31m\n"
+            "news/a.txt:3:25: CC001 120 against 900 \n-: CC001 120 against 900 \n"
         );
     }
 }

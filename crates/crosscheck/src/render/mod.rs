@@ -28,9 +28,41 @@ pub fn json(report: &Report) -> String {
 /// Article text made safe for a terminal: control characters (including
 /// ANSI escapes) become spaces.
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // A whole escape sequence goes: CSI "ESC [ … final", OSC "ESC ] … BEL|ESC \\", or "ESC x".
+            match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    for d in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    chars.next();
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                Some(_) => {
+                    chars.next();
+                }
+                None => {}
+            }
+            out.push(' ');
+        } else if c.is_control() || c == '\u{9b}' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A number as an editor reads it: 5,000 / 2.5 / 10,000,000.
@@ -598,6 +630,7 @@ mod tests {
 
     #[test]
     fn control_characters_are_stripped() {
-        assert_eq!(clean("a\u{1b}[31mb\n"), "a [31mb ");
+        assert_eq!(clean("a\u{1b}[31mb\n"), "a b ");
+        assert_eq!(clean("x\u{1b}]0;title\u{7}y\u{1b}[2J"), "x y ");
     }
 }
