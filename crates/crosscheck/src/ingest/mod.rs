@@ -589,7 +589,7 @@ fn relative_id(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| printable(&c.as_os_str().to_string_lossy()))
         .collect();
     if let Some(last) = parts.last_mut() {
         *last = stem(Path::new(last.as_str()));
