@@ -85,14 +85,14 @@ proptest! {
 
     #[test]
     fn extraction_never_panics_and_spans_show_the_claim(text in "\\PC{0,400}") {
-        let blocks = [0..text.len()];
+        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
         let claims = extract(Source { text: &text, blocks: &blocks, published: None }, &SourceRegistry::with_defaults());
         check(&text, &blocks, &claims)?;
     }
 
     #[test]
     fn extraction_of_any_chars_including_controls(text in "(?s).{0,300}") {
-        let blocks = [0..text.len()];
+        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
         let claims = extract(Source { text: &text, blocks: &blocks, published: None }, &SourceRegistry::with_defaults());
         check(&text, &blocks, &claims)?;
     }
@@ -140,7 +140,7 @@ fn ordinal_glued_to_digits_regression_from_the_fuzzer() {
         assert!(q.start >= last_end, "{q:?}");
         last_end = q.end;
     }
-    let blocks = [0..text.len()];
+    let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
     let claims = extract(
         Source {
             text: &text,
