@@ -28,14 +28,21 @@ fuzz_target!(|data: &[u8]| {
     let auditor = AUDITOR.get_or_init(Auditor::new);
     let report = auditor.audit(&docs);
     for c in &report.claims {
-        let doc = docs.iter().find(|d| d.id == c.doc).expect("claim of a known document");
+        let doc = docs
+            .iter()
+            .find(|d| d.id == c.doc)
+            .expect("claim of a known document");
         let span = c.span[0]..c.span[1];
         crosscheck_fuzz::check_span(&doc.text, &span, "claim");
         assert_eq!(c.text, &doc.text[span], "claim text");
     }
     let json = serde_json::to_string(&report).expect("report serializes");
     let back: Report = serde_json::from_str(&json).expect("report deserializes");
-    assert_eq!(serde_json::to_string(&back).unwrap(), json, "JSON round trip");
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        json,
+        "JSON round trip"
+    );
     // Renderers must not panic either.
     let _ = crosscheck::render::audit_text(&report);
     let _ = crosscheck::render::markdown(&report);

@@ -513,9 +513,11 @@ fn pathological_backtracking_inputs_finish() {
             format!("{} troops were sent.", "9".repeat(million)),
         ),
         ("dashes", format!("5{}6 troops", "-".repeat(million))),
+        // Every one a figure: 20,000 of them (see fifty_megabyte_single_line
+        // for figures at the density of news text).
         (
             "thousands of",
-            format!("{}troops were sent.", "thousands of ".repeat(million / 4)),
+            format!("{}troops were sent.", "thousands of ".repeat(20_000)),
         ),
         ("decimals", format!("{} troops", "1.".repeat(million / 2))),
     ];

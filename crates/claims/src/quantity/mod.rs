@@ -304,14 +304,25 @@ fn token_end(text: &str, i: usize) -> usize {
     }
 }
 
-/// The word before `i`, skipping horizontal spaces; empty at the start.
+/// The longest word [`prev_word`] looks back over, in characters: no label
+/// or name is longer, and a bound keeps the scan linear on runs such as
+/// `1.1.1.1…` where every figure would otherwise look back to the start.
+const PREV_WORD_MAX: usize = 64;
+
+/// The word before `i`, skipping horizontal spaces; empty at the start, and
+/// when the word is longer than [`PREV_WORD_MAX`] characters.
 fn prev_word(text: &str, i: usize) -> (&str, usize) {
     let before = text[..i].trim_end_matches([' ', '\u{a0}', '\t']);
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '#'))
-        .map_or(0, |(n, c)| n + c.len_utf8());
+    let mut start = 0;
+    for (n, (at, c)) in before.char_indices().rev().enumerate() {
+        if !(c.is_alphanumeric() || c == '.' || c == '#') {
+            start = at + c.len_utf8();
+            break;
+        }
+        if n >= PREV_WORD_MAX {
+            return ("", before.len());
+        }
+    }
     (&before[start..], start)
 }
 

@@ -129,6 +129,21 @@ fn ordinal_glued_to_digits_is_one_name_not_two_overlapping() {
     }
 }
 
+/// Found by the hostile-input tests: on `1.1.1.1…` every figure looked back
+/// over the whole run for the word before it, quadratic in its length.
+#[test]
+fn the_word_before_a_figure_is_looked_for_only_so_far() {
+    assert_eq!(
+        super::prev_word("UN Resolution 2231", 14),
+        ("Resolution", 3)
+    );
+    let run = "1.".repeat(100);
+    assert_eq!(super::prev_word(&run, run.len()), ("", run.len()));
+    let text = format!("{} troops", "1.".repeat(20_000));
+    let found = find(&text);
+    assert!(found.len() > 1000);
+}
+
 #[test]
 fn list_numbering() {
     let text = "Key points:\n1. Troops were sent.\n2) More may follow.";

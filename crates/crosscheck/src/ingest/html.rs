@@ -23,6 +23,14 @@
 //! `category-comment`, …) are ignored, and so are classes on `html`, `body`,
 //! `main`, `article` and the `articleBody` element, which are content.
 //!
+//! **Nesting.** html5ever's tree builder looks through the stack of open
+//! elements at many start tags, so a page nested thousands of levels deep
+//! would take time quadratic in its depth. Before parsing, a linear scan of
+//! the tags ([`limit_nesting`]) drops the start and end tags of elements
+//! nested deeper than [`MAX_DEPTH`] levels (their text is kept, joined into
+//! the block around them) and the document gets a warning. Real pages are a
+//! few dozen levels deep.
+//!
 //! **Metadata.** Title from `og:title`, JSON-LD `headline`, `<title>`, the
 //! first `h1`; outlet from `og:site_name`, JSON-LD `publisher.name`,
 //! `application-name`; URL from `<link rel="canonical">`, `og:url`; author from
@@ -30,9 +38,12 @@
 //! `article:published_time`, JSON-LD `datePublished`, `<meta name="date">` and
 //! its kin, then the first `<time datetime>`.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crosscheck_claims::boilerplate::BlockRole;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -40,13 +51,146 @@ use crate::date::parse_published;
 use crate::document::{BlockKind, Document, Metadata, RawBlock, one_line};
 
 pub(crate) fn parse_html(doc: Document, source: &str) -> Document {
-    let page = Html::parse_document(source);
     let mut errors = Vec::new();
+    let source = limit_nesting(source, MAX_DEPTH);
+    if let Cow::Owned(_) = source {
+        errors.push(format!(
+            "HTML nested deeper than {MAX_DEPTH} levels: the tags below that depth were ignored (their text is kept)"
+        ));
+    }
+    let page = Html::parse_document(&source);
     let meta = metadata(&page, &mut errors);
     let blocks = blocks(&page);
     let mut doc = doc.assemble(meta, blocks);
     doc.errors.extend(errors);
     doc
+}
+
+/// The deepest nesting of elements [`limit_nesting`] keeps.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements without an end tag.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose end tag may be left out (a `<p>` closed by the next
+/// `<p>`), and headings (an `<h2>` closes an open `<h1>`): the scan cannot
+/// count them reliably, they do not nest deeply in the tree builder, and a
+/// heading kept below the limit keeps its `header` as the page's title.
+const UNCOUNTED_TAGS: &[&str] = &[
+    "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "h1", "h2", "h3", "h4", "h5",
+    "h6",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// `source` without the start and end tags of elements nested more than
+/// `max` deep, found by a linear scan of the tags (comments, doctypes and the
+/// content of `script`, `style` and the other raw-text elements are skipped;
+/// void elements, headings and elements whose end tag is optional are not
+/// counted).
+/// Borrowed when nothing is dropped.
+pub(crate) fn limit_nesting(source: &str, max: usize) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    // Byte ranges of the tags to drop.
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + off;
+        let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // `<!doctype`, `<?xml`, a stray `<`: skip past it.
+            i = at + 1;
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        let counted =
+            !VOID_TAGS.contains(&name.as_str()) && !UNCOUNTED_TAGS.contains(&name.as_str());
+        if closing {
+            if counted && depth > 0 {
+                if depth > max {
+                    drop.push((at, end));
+                }
+                depth -= 1;
+            }
+        } else {
+            if counted {
+                depth += 1;
+                if depth > max {
+                    drop.push((at, end));
+                }
+            }
+            if RAW_TEXT_TAGS.contains(&name.as_str()) {
+                // Skip the content up to the end tag, which is seen next.
+                let close = format!("</{name}");
+                i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
+        }
+        i = end;
+    }
+    if drop.is_empty() {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut from = 0;
+    for (start, end) in drop {
+        out.push_str(&source[from..start]);
+        from = end;
+    }
+    out.push_str(&source[from..]);
+    Cow::Owned(out)
+}
+
+/// One past the `>` that ends the tag whose attributes start at `from`
+/// (quoted attribute values may hold `>`); the end of the text when none does.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (n, &b) in bytes[from..].iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return from + n + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// The first `needle` at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|n| from + n)
+}
+
+/// The first `needle` (ASCII, lower case) at or after `from`, in any case.
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|n| from + n)
 }
 
 fn selector(css: &str) -> Selector {
@@ -275,6 +419,7 @@ const DROP_TAGS: &[&str] = &[
 ];
 
 fn blocks(page: &Html) -> Vec<RawBlock> {
+    let titled = headers_with_h1(page);
     let mut out = Vec::new();
     let mut buffer = String::new();
     let mut context = Context {
@@ -298,7 +443,7 @@ fn blocks(page: &Html) -> Vec<RawBlock> {
             Step::Enter(el) => el,
         };
         let name = el.value().name();
-        if dropped(el) {
+        if dropped(el, &titled) {
             continue;
         }
         if name == "br" || name == "hr" {
@@ -345,14 +490,38 @@ fn flush(buffer: &mut String, context: Context, out: &mut Vec<RawBlock>) {
     out.push(block);
 }
 
-/// Elements whose content is never text of the page.
-fn dropped(el: ElementRef<'_>) -> bool {
+/// The `header` elements that hold an `h1`, found in one pass over the
+/// `h1`s and their ancestors (each node visited once, however deep the
+/// headers nest).
+fn headers_with_h1(page: &Html) -> HashSet<NodeId> {
+    let mut seen = HashSet::new();
+    let mut headers = HashSet::new();
+    for h1 in page.select(&H1) {
+        for node in h1.ancestors() {
+            if !seen.insert(node.id()) {
+                break;
+            }
+            if node
+                .value()
+                .as_element()
+                .is_some_and(|e| e.name() == "header")
+            {
+                headers.insert(node.id());
+            }
+        }
+    }
+    headers
+}
+
+/// Elements whose content is never text of the page. `titled` holds the
+/// `header` elements that hold an `h1` ([`headers_with_h1`]).
+fn dropped(el: ElementRef<'_>, titled: &HashSet<NodeId>) -> bool {
     let e = el.value();
     let name = e.name();
     if DROP_TAGS.contains(&name) {
         return true;
     }
-    if name == "header" && el.select(&H1).next().is_none() {
+    if name == "header" && !titled.contains(&el.id()) {
         return true;
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
@@ -734,6 +903,48 @@ mod tests {
         );
         let doc = parse(&source);
         assert_eq!(doc.text, "Deep text.");
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_flattened_with_a_warning() {
+        let depth = MAX_DEPTH + 50;
+        let source = format!(
+            "<html><body>{}<p>Deep <b>text</b>.</p>{}<p>After.</p></body></html>",
+            "<div class=\"a>b\">".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let limited = limit_nesting(&source, MAX_DEPTH);
+        assert_eq!(limited.matches("<div").count(), MAX_DEPTH);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
+        let doc = parse(&source);
+        assert_eq!(doc.text, "Deep text.\n\nAfter.");
+        assert!(
+            doc.errors[0].contains("nested deeper than 256 levels"),
+            "{:?}",
+            doc.errors
+        );
+        // Shallow pages, raw text and comments are left alone.
+        for page in [
+            "<div><p>One<p>Two<ul><li>a<li>b</ul></div>",
+            "<script>if (a < b) { x = '<div><div>'; }</script><!-- <div> -->",
+            "<!doctype html><div title='>'><br/><img src=x></div>",
+        ] {
+            assert!(matches!(limit_nesting(page, 2), Cow::Borrowed(_)), "{page}");
+        }
+        // Unclosed and stray tags never make the scan fail.
+        for page in ["<div", "<div title=\"", "</div></div><", "<script>", "<!--"] {
+            let _ = limit_nesting(page, 1);
+        }
+    }
+
+    #[test]
+    fn nested_headers_are_decided_in_one_pass() {
+        let doc = parse(&format!(
+            "<body>{}<h1>Title</h1><p>Body 5,000.</p>{}<header><p>Menu</p></header></body>",
+            "<header>".repeat(100),
+            "</header>".repeat(100)
+        ));
+        assert_eq!(doc.text, "Title\n\nBody 5,000.");
     }
 
     #[test]
