@@ -98,8 +98,10 @@
 //! built copy of the default source registry used to recognise countries.
 
 pub mod profile;
+pub mod similarity;
 pub mod thesaurus;
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -107,6 +109,7 @@ use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
 use itertools::Itertools;
 use serde::{Deserialize, Serialize};
+use similarity::Bigrams;
 
 pub use profile::{PEOPLE, Profile, action_class, modality_class};
 pub use thesaurus::{Group, GroupKind, Thesaurus};
@@ -264,17 +267,43 @@ struct Member {
     doubts: Vec<String>,
 }
 
-fn similarity(profiles: &[Profile], item: usize, group: &[Member]) -> f64 {
+/// The profiles of a batch, with each one's context bigrams counted when
+/// first needed.
+struct Profiles {
+    list: Vec<Profile>,
+    bigrams: Vec<OnceCell<Bigrams>>,
+}
+
+impl Profiles {
+    fn new(list: Vec<Profile>) -> Self {
+        let bigrams = vec![OnceCell::new(); list.len()];
+        Profiles { list, bigrams }
+    }
+
+    fn bigrams(&self, item: usize) -> &Bigrams {
+        self.bigrams[item].get_or_init(|| Bigrams::new(&self.list[item].context))
+    }
+}
+
+impl std::ops::Deref for Profiles {
+    type Target = [Profile];
+    fn deref(&self) -> &[Profile] {
+        &self.list
+    }
+}
+
+fn similarity(profiles: &Profiles, item: usize, group: &[Member]) -> f64 {
+    let mine = profiles.bigrams(item);
     group
         .iter()
         .take(MAX_SAMPLE)
-        .map(|m| strsim::sorensen_dice(&profiles[item].context, &profiles[m.item].context))
+        .map(|m| mine.dice(profiles.bigrams(m.item)))
         .fold(0.0, f64::max)
 }
 
 /// Picks the best group for a claim by sentence similarity, then size, then
 /// first member: deterministic.
-fn best_group(profiles: &[Profile], item: usize, groups: &[&[Member]]) -> Option<usize> {
+fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<usize> {
     let mut ranked: Vec<(usize, usize)> = groups.iter().map(|g| g.len()).enumerate().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(MAX_CANDIDATE_GROUPS);
@@ -330,7 +359,7 @@ impl ClassIndex {
 const MAX_SCAN: usize = 256;
 
 /// Step 3: claims without an action take one from compatible claims.
-fn resolve_actions(profiles: &[Profile], block: &[usize]) -> Vec<Member> {
+fn resolve_actions(profiles: &Profiles, block: &[usize]) -> Vec<Member> {
     let mut by_class: BTreeMap<String, ClassIndex> = BTreeMap::new();
     for &i in block {
         if let Some(a) = &profiles[i].action {
@@ -475,7 +504,7 @@ fn link(profiles: &[Profile], members: Vec<Member>) -> Vec<Vec<Member>> {
 }
 
 /// Step 5: splits a group by actor country, then by place.
-fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
+fn split(profiles: &Profiles, group: Vec<Member>) -> Vec<Vec<Member>> {
     let mut out = Vec::new();
     for g in split_by(profiles, group, |p| {
         p.actor.iter().cloned().collect::<BTreeSet<String>>()
@@ -488,7 +517,7 @@ fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
 /// Splits a group into parts whose keys overlap; members with no key join
 /// the most similar part.
 fn split_by(
-    profiles: &[Profile],
+    profiles: &Profiles,
     group: Vec<Member>,
     keys: impl Fn(&Profile) -> BTreeSet<String>,
 ) -> Vec<Vec<Member>> {
@@ -726,18 +755,20 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
             .or_default()
             .push(c.span.start.saturating_sub(c.sentence_span.start));
     }
-    let profiles: Vec<Profile> = items
-        .iter()
-        .map(|it| {
-            let c = it.claim;
-            let own = c.span.start.saturating_sub(c.sentence_span.start);
-            let stops: Vec<usize> = by_sentence
-                .get(&(it.doc, c.sentence_span.start, c.sentence_span.end))
-                .map(|v| v.iter().copied().filter(|&s| s != own).collect())
-                .unwrap_or_default();
-            profile::profile(c, thesaurus, &stops)
-        })
-        .collect();
+    let profiles = Profiles::new(
+        items
+            .iter()
+            .map(|it| {
+                let c = it.claim;
+                let own = c.span.start.saturating_sub(c.sentence_span.start);
+                let stops: Vec<usize> = by_sentence
+                    .get(&(it.doc, c.sentence_span.start, c.sentence_span.end))
+                    .map(|v| v.iter().copied().filter(|&s| s != own).collect())
+                    .unwrap_or_default();
+                profile::profile(c, thesaurus, &stops)
+            })
+            .collect(),
+    );
 
     // Step 2: blocks.
     let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();

@@ -102,10 +102,138 @@ fn vary_figures(rng: &mut Rng, sentence: &str) -> String {
     out
 }
 
+/// A country as the stories name it: name, adjective, capital.
+type Country = (&'static str, &'static str, &'static str);
+
+/// The countries a story's sender and receiver are drawn from.
+const COUNTRIES: &[Country] = &[
+    ("North Korea", "North Korean", "Pyongyang"),
+    ("Russia", "Russian", "Moscow"),
+    ("Belarus", "Belarusian", "Minsk"),
+    ("Iran", "Iranian", "Tehran"),
+    ("Syria", "Syrian", "Damascus"),
+    ("Venezuela", "Venezuelan", "Caracas"),
+    ("Cuba", "Cuban", "Havana"),
+    ("Eritrea", "Eritrean", "Asmara"),
+    ("Myanmar", "Myanmar", "Naypyidaw"),
+    ("Laos", "Lao", "Vientiane"),
+    ("Mali", "Malian", "Bamako"),
+    ("Niger", "Nigerien", "Niamey"),
+    ("Sudan", "Sudanese", "Khartoum"),
+    ("Libya", "Libyan", "Tripoli"),
+    ("Chad", "Chadian", "N'Djamena"),
+    ("Nicaragua", "Nicaraguan", "Managua"),
+    ("Tajikistan", "Tajik", "Dushanbe"),
+    ("Turkmenistan", "Turkmen", "Ashgabat"),
+    ("Uzbekistan", "Uzbek", "Tashkent"),
+    ("Kyrgyzstan", "Kyrgyz", "Bishkek"),
+    ("Armenia", "Armenian", "Yerevan"),
+    ("Azerbaijan", "Azerbaijani", "Baku"),
+    ("Georgia", "Georgian", "Tbilisi"),
+    ("Serbia", "Serbian", "Belgrade"),
+    ("Hungary", "Hungarian", "Budapest"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Ethiopia", "Ethiopian", "Addis Ababa"),
+    ("Somalia", "Somali", "Mogadishu"),
+    ("Yemen", "Yemeni", "Sanaa"),
+    ("Iraq", "Iraqi", "Baghdad"),
+    ("Lebanon", "Lebanese", "Beirut"),
+    ("Jordan", "Jordanian", "Amman"),
+    ("Algeria", "Algerian", "Algiers"),
+    ("Tunisia", "Tunisian", "Tunis"),
+    ("Morocco", "Moroccan", "Rabat"),
+    ("Nigeria", "Nigerian", "Abuja"),
+    ("Cameroon", "Cameroonian", "Yaounde"),
+    ("Angola", "Angolan", "Luanda"),
+    ("Zimbabwe", "Zimbabwean", "Harare"),
+    ("Mozambique", "Mozambican", "Maputo"),
+    ("Bolivia", "Bolivian", "La Paz"),
+    ("Peru", "Peruvian", "Lima"),
+    ("Colombia", "Colombian", "Bogota"),
+    ("Honduras", "Honduran", "Tegucigalpa"),
+    ("Cambodia", "Cambodian", "Phnom Penh"),
+    ("Vietnam", "Vietnamese", "Hanoi"),
+    ("Mongolia", "Mongolian", "Ulaanbaatar"),
+    ("Kazakhstan", "Kazakh", "Astana"),
+];
+
+/// The places a story's troops are sent to, in place of Kursk.
+const REGIONS: &[&str] = &[
+    "Kursk",
+    "Belgorod",
+    "Bryansk",
+    "Donetsk",
+    "Kherson",
+    "Zaporizhzhia",
+    "Luhansk",
+    "Rostov",
+];
+
+/// One story of the batch: who sends to whom, and where. Story 0 is the
+/// bundled examples' own (North Korea to Russia, Kursk).
+#[derive(Clone, Copy)]
+struct Story {
+    sender: Country,
+    receiver: Country,
+    region: &'static str,
+}
+
+impl Story {
+    /// The `n`th story: every ordered pair of countries in turn, then the
+    /// same pairs again with the next region.
+    fn nth(n: usize) -> Story {
+        let k = COUNTRIES.len();
+        let pairs = k * (k - 1);
+        let pair = n % pairs;
+        let sender = pair / (k - 1);
+        // 1..k after the sender: never the sender itself.
+        let receiver = (sender + 1 + pair % (k - 1)) % k;
+        Story {
+            sender: COUNTRIES[sender],
+            receiver: COUNTRIES[receiver],
+            region: REGIONS[(n / pairs) % REGIONS.len()],
+        }
+    }
+
+    /// The seed sentence retold for this story.
+    fn retell(&self, sentence: &str) -> String {
+        if self.sender.0 == "North Korea" && self.receiver.0 == "Russia" && self.region == "Kursk" {
+            return sentence.to_string();
+        }
+        // Placeholders first, so that a sender named like the receiver's
+        // words is not replaced twice.
+        let marked = sentence
+            .replace("North Korean", "\u{1}SA")
+            .replace("North Korea", "\u{1}SN")
+            .replace("Pyongyang", "\u{1}SC")
+            .replace("Russian", "\u{1}RA")
+            .replace("Russia", "\u{1}RN")
+            .replace("Moscow", "\u{1}RC")
+            .replace("Kursk", "\u{1}PL");
+        marked
+            .replace("\u{1}SA", self.sender.1)
+            .replace("\u{1}SN", self.sender.0)
+            .replace("\u{1}SC", self.sender.2)
+            .replace("\u{1}RA", self.receiver.1)
+            .replace("\u{1}RN", self.receiver.0)
+            .replace("\u{1}RC", self.receiver.2)
+            .replace("\u{1}PL", self.region)
+    }
+}
+
+/// How many stories a batch of `docs` articles covers: one for every ten
+/// articles, as a wire service's day has a few hundred stories.
+pub fn stories(docs: usize) -> usize {
+    docs.div_ceil(10).max(1)
+}
+
 /// The articles of a batch of `docs`, in order, each as `(n, text)` given to
 /// `emit`: a `Title:`/`Date:`/`Outlet:` header and 6 to 15 sentences drawn
 /// from `pool`, their plain figures varied and, three times in ten, their
-/// sources swapped. Returns the total bytes.
+/// sources swapped. Each article tells one of [`stories`]`(docs)` stories
+/// (the seed sentences with other countries and places); stories are picked
+/// with a skew, as news is: the first story gets about ln(s)/s of the
+/// articles (75 of 10,000), most stories a handful. Returns the total bytes.
 pub fn generate(
     docs: usize,
     seed: u64,
@@ -116,17 +244,20 @@ pub fn generate(
         return 0;
     }
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let n_stories = stories(docs);
     let mut bytes = 0usize;
     for n in 0..docs {
         let sentences = 6 + rng.below(10);
         let day = 1 + rng.below(28);
         let month = 1 + rng.below(12);
         let outlet = OUTLETS[rng.below(OUTLETS.len())];
+        let upto = 1 + rng.below(n_stories);
+        let story = Story::nth(rng.below(upto));
         let mut text =
             format!("Title: Report {n}\nDate: 2025-{month:02}-{day:02}\nOutlet: {outlet}\n\n");
         for _ in 0..sentences {
             let pick = rng.below(pool.len());
-            let mut s = vary_figures(&mut rng, &pool[pick]);
+            let mut s = story.retell(&vary_figures(&mut rng, &pool[pick]));
             if rng.chance(30) {
                 let (a, b) = (rng.below(SOURCES.len()), rng.below(SOURCES.len()));
                 s = s.replace("the NIS", SOURCES[a]);
