@@ -121,14 +121,14 @@ pub struct Judgement {
     /// Sums of parts that agree.
     pub sums: Vec<SumMatch>,
     /// Pairs (lower, higher item index) that agree, directly, over time, as
-    /// part and whole or through a sum.
-    pub agree: BTreeSet<(usize, usize)>,
+    /// part and whole or through a sum: sorted, each pair once.
+    pub agree: Vec<(usize, usize)>,
 }
 
 impl Judgement {
     fn agree(&mut self, a: usize, b: usize) {
         if a != b {
-            self.agree.insert((a.min(b), a.max(b)));
+            self.agree.push((a.min(b), a.max(b)));
         }
     }
 }
@@ -183,12 +183,12 @@ fn pick<'f>(side: Side, a: &'f Fig, b: &'f Fig) -> (&'f Fig, &'f Fig) {
     }
 }
 
-/// Judges one pair of figures.
-fn pair(j: &mut Judgement, x: &Fig, y: &Fig, tol: &Tolerances) {
+/// Judges one pair of figures whose scopes relate as `rel` ([`scope_rel`]).
+fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolerances) {
     if x.class != y.class || x.class == "denied" || x.additional || y.additional {
         return;
     }
-    let Some(rel) = scope_rel(&x.scope, &y.scope) else {
+    let Some(rel) = rel else {
         return;
     };
     let mut t = relate(
@@ -527,15 +527,36 @@ fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
 }
 
 /// Judges a cluster's figures (repeats already removed). Pairs are compared
-/// within the cluster only.
+/// within the cluster only. The scopes of a cluster are few: each distinct
+/// scope is related to each other once, not at every pair.
 pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     let mut j = Judgement::default();
+    let mut distinct: Vec<&BTreeSet<String>> = Vec::new();
+    let scope_of: Vec<usize> = figs
+        .iter()
+        .map(|f| {
+            distinct
+                .iter()
+                .position(|d| **d == f.scope)
+                .unwrap_or_else(|| {
+                    distinct.push(&f.scope);
+                    distinct.len() - 1
+                })
+        })
+        .collect();
+    let rel: Vec<Vec<Option<ScopeRel>>> = distinct
+        .iter()
+        .map(|a| distinct.iter().map(|b| scope_rel(a, b)).collect())
+        .collect();
     for (n, x) in figs.iter().enumerate() {
-        for y in &figs[n + 1..] {
-            pair(&mut j, x, y, tol);
+        let row = &rel[scope_of[n]];
+        for (m, y) in figs.iter().enumerate().skip(n + 1) {
+            pair(&mut j, x, y, row[scope_of[m]], tol);
         }
     }
     running_totals(&mut j, figs, tol);
     scope_sums(&mut j, figs);
+    j.agree.sort_unstable();
+    j.agree.dedup();
     j
 }

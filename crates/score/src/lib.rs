@@ -167,7 +167,7 @@ pub mod ledger;
 pub mod origin;
 pub mod when;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::registry::SourceRegistry;
@@ -482,6 +482,10 @@ struct Ctx<'a, 'i> {
     origins: &'a [Option<Origin>],
     /// Short source name per item, computed once.
     sources: Vec<String>,
+    /// Per item, a number for its origin (equal numbers, equal origin keys).
+    origin_ids: Vec<Option<usize>>,
+    /// Per item, a number for its document.
+    doc_ids: Vec<usize>,
 }
 
 impl Ctx<'_, '_> {
@@ -592,6 +596,34 @@ fn sentence_case_off(s: &str) -> String {
     }
 }
 
+/// The most figures a message cites in a list; the rest are counted
+/// ("and 14 more") and all are in the finding's claims.
+const MAX_CITED: usize = 8;
+
+/// "a, b and c"; past [`MAX_CITED`], "a, b, …, h and 14 more".
+fn cite_list(cites: &[String]) -> String {
+    if cites.len() <= MAX_CITED {
+        return join_and(cites);
+    }
+    format!(
+        "{} and {} more",
+        cites[..MAX_CITED].join(", "),
+        cites.len() - MAX_CITED
+    )
+}
+
+/// `cites` joined by `sep`; past [`MAX_CITED`], "…{sep}and 14 more".
+fn capped(cites: &[String], sep: &str) -> String {
+    if cites.len() <= MAX_CITED {
+        return cites.join(sep);
+    }
+    format!(
+        "{}{sep}and {} more",
+        cites[..MAX_CITED].join(sep),
+        cites.len() - MAX_CITED
+    )
+}
+
 fn join_and(parts: &[String]) -> String {
     match parts.split_last() {
         None => String::new(),
@@ -660,13 +692,20 @@ fn figs(items: &[Item<'_>], c: &Cluster, tol: &Tolerances) -> Vec<Fig> {
 }
 
 /// "10,000-12,000 + an additional 3,000-4,000 (South Korea/United States/Ukraine, doc 001) = 13,000-16,000".
-fn describe_sum(ctx: &Ctx<'_, '_>, parts: &[usize], figs: &[Fig]) -> String {
+/// Each figure's nominal value (low, high or unbounded), by item.
+type Nominals = HashMap<usize, (f64, Option<f64>)>;
+
+fn nominals(figs: &[Fig]) -> Nominals {
+    figs.iter().map(|f| (f.item, f.nominal)).collect()
+}
+
+fn describe_sum(ctx: &Ctx<'_, '_>, parts: &[usize], nominals: &Nominals) -> String {
     let mut lo = 0.0;
     let mut hi = Some(0.0);
     for &p in parts {
-        if let Some(f) = figs.iter().find(|f| f.item == p) {
-            lo += f.nominal.0;
-            hi = match (hi, f.nominal.1) {
+        if let Some(&(l, h)) = nominals.get(&p) {
+            lo += l;
+            hi = match (hi, h) {
                 (Some(a), Some(b)) => Some(a + b),
                 _ => None,
             };
@@ -691,10 +730,11 @@ fn conflict_findings(
     ci: usize,
     label: &str,
     edges: &[Edge],
-    agree: &BTreeSet<(usize, usize)>,
+    agree: &[(usize, usize)],
     figs: &[Fig],
 ) -> (Vec<Finding>, BTreeSet<usize>) {
     let items = ctx.items;
+    let nominals = nominals(figs);
     let confidence: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
     let conf_of = |i: usize| confidence.get(&i).copied().unwrap_or(1.0);
     let mut agreement_count: BTreeMap<usize, usize> = BTreeMap::new();
@@ -737,24 +777,40 @@ fn conflict_findings(
             nodes_with.entry(i).or_default().push(n);
         }
     }
+    // The next outlier is the node of highest (degree, rank): the rank
+    // orders the ties (a single figure before a sum, fewer agreements, lower
+    // confidence, smaller id, later node), fixed while degrees change.
+    let mut by_rank: Vec<usize> = (0..nodes.len()).collect();
+    by_rank.sort_by(|&x, &y| {
+        let (nx, ny) = (&nodes[x], &nodes[y]);
+        matches!(nx, Node::One(_))
+            .cmp(&matches!(ny, Node::One(_)))
+            .then_with(|| agreements(first(ny)).cmp(&agreements(first(nx))))
+            .then_with(|| conf_of(first(ny)).total_cmp(&conf_of(first(nx))))
+            .then_with(|| cmp_ids(items[first(ny)].id, items[first(nx)].id))
+            .then(x.cmp(&y))
+    });
+    let mut rank = vec![0usize; nodes.len()];
+    for (r, &n) in by_rank.iter().enumerate() {
+        rank[n] = r;
+    }
+    let mut queue: BTreeSet<(usize, usize)> = (0..nodes.len())
+        .filter(|&n| degree[n] > 0)
+        .map(|n| (degree[n], rank[n]))
+        .collect();
+    let lower = |queue: &mut BTreeSet<(usize, usize)>, degree: &mut [usize], n: usize| {
+        queue.remove(&(degree[n], rank[n]));
+        degree[n] -= 1;
+        if degree[n] > 0 {
+            queue.insert((degree[n], rank[n]));
+        }
+    };
     let mut alive = vec![true; edges.len()];
     let mut left = edges.len();
     let mut out = Vec::new();
     let mut outliers = BTreeSet::new();
     while left > 0 {
-        let Some(primary) = (0..nodes.len())
-            .filter(|&n| degree[n] > 0)
-            .max_by(|&x, &y| {
-                let (nx, ny) = (&nodes[x], &nodes[y]);
-                degree[x]
-                    .cmp(&degree[y])
-                    .then_with(|| matches!(nx, Node::One(_)).cmp(&matches!(ny, Node::One(_))))
-                    .then_with(|| agreements(first(ny)).cmp(&agreements(first(nx))))
-                    .then_with(|| conf_of(first(ny)).total_cmp(&conf_of(first(nx))))
-                    .then_with(|| cmp_ids(items[first(ny)].id, items[first(nx)].id))
-            })
-            .map(|n| nodes[n].clone())
-        else {
+        let Some(primary) = queue.last().map(|&(_, r)| nodes[by_rank[r]].clone()) else {
             break;
         };
         let p_items = primary.items();
@@ -768,8 +824,8 @@ fn conflict_findings(
                     if alive[k] && taken.insert(k) {
                         alive[k] = false;
                         left -= 1;
-                        degree[ends[k].0] -= 1;
-                        degree[ends[k].1] -= 1;
+                        lower(&mut queue, &mut degree, ends[k].0);
+                        lower(&mut queue, &mut degree, ends[k].1);
                     }
                 }
             }
@@ -795,7 +851,7 @@ fn conflict_findings(
             let node = other_of(e);
             match &node {
                 Node::One(i) => described.push(ctx.cite_time(*i)),
-                Node::Sum(parts) => described.push(describe_sum(ctx, parts, figs)),
+                Node::Sum(parts) => described.push(describe_sum(ctx, parts, &nominals)),
             }
             for i in node.items() {
                 if !rivals.contains(&i) && !p_items.contains(&i) {
@@ -825,7 +881,7 @@ fn conflict_findings(
         } else {
             format!(
                 " (also at odds with {})",
-                extra.iter().map(|&i| ctx.cite(i)).join(", ")
+                cite_list(&extra.iter().map(|&i| ctx.cite(i)).collect::<Vec<_>>())
             )
         };
         let severity = best.0;
@@ -836,7 +892,7 @@ fn conflict_findings(
         };
         let subject = match &primary {
             Node::One(i) => ctx.cite_time(*i),
-            Node::Sum(parts) => describe_sum(ctx, parts, figs),
+            Node::Sum(parts) => describe_sum(ctx, parts, &nominals),
         };
         let message = format!(
             "{label}: {subject} {} {}: {why}, {sources_note}{also}.",
@@ -845,7 +901,7 @@ fn conflict_findings(
             } else {
                 "may conflict with"
             },
-            join_and(&described),
+            cite_list(&described),
         );
         let help = if severity == Severity::Error {
             "Check which figure is right: when each was counted and by whom; if both stand, attribute each and say they differ."
@@ -915,12 +971,17 @@ fn revision_findings(
         } else {
             format!(
                 " (also {})",
-                other_laters.iter().map(|&i| ctx.cite_time(i)).join(", ")
+                cite_list(
+                    &other_laters
+                        .iter()
+                        .map(|&i| ctx.cite_time(i))
+                        .collect::<Vec<_>>()
+                )
             )
         };
         let message = format!(
             "{label}: the count grew from {} to {}{also}{}: a revision, not a conflict.",
-            join_and(
+            cite_list(
                 &earlier
                     .iter()
                     .map(|&i| ctx.cite_time(i))
@@ -946,15 +1007,32 @@ fn revision_findings(
             if dated { 0.85 } else { 0.7 },
         ));
     }
+    // Falls: one finding per later figure, naming every earlier, larger
+    // count it fell from.
+    let mut falls: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for r in j.revisions.iter().filter(|r| r.down).filter(clean) {
+        let earlier = falls.entry(r.later).or_default();
+        if !earlier.contains(&r.earlier) {
+            earlier.push(r.earlier);
+        }
+    }
+    for (later, mut earlier) in falls {
+        by_id(items, &mut earlier);
         let message = format!(
             "{label}: the running total fell from {} to {}: a downward revision or an error.",
-            ctx.cite_time(r.earlier),
-            ctx.cite_time(r.later),
+            cite_list(
+                &earlier
+                    .iter()
+                    .map(|&i| ctx.cite_time(i))
+                    .collect::<Vec<_>>()
+            ),
+            ctx.cite_time(later),
         );
+        let mut claims = vec![later];
+        claims.extend(earlier);
         out.push(finding(ctx, ("CC003", Severity::Warning),
             Some(ci),
-            vec![r.later, r.earlier],
+            claims,
             message,
             Some("A running total should not shrink: check whether the later figure corrects the earlier one or counts something else."),
             0.6,
@@ -970,7 +1048,8 @@ fn sum_findings(
     sums: &[SumMatch],
     figs: &[Fig],
 ) -> Vec<Finding> {
-    let nominal_of = |i: usize| figs.iter().find(|f| f.item == i).map(|f| f.nominal);
+    let nominals = nominals(figs);
+    let nominal_of = |i: usize| nominals.get(&i).copied();
     let total_of = |parts: &[usize]| -> String {
         let mut lo = 0.0;
         let mut hi = Some(0.0);
@@ -995,7 +1074,7 @@ fn sum_findings(
                 ctx.source(s.primary),
                 ctx.items[s.primary].doc,
                 total_of(&s.parts),
-                join_and(
+                cite_list(
                     &s.wholes
                         .iter()
                         .map(|&w| ctx.cite_time(w))
@@ -1042,7 +1121,7 @@ fn sum_findings(
                 ctx.phrase(s.primary),
                 ctx.source(s.primary),
                 ctx.items[s.primary].doc,
-                sums.join("; ")
+                capped(&sums, "; ")
             );
             let mut claims = vec![s.primary];
             claims.extend(&s.parts);
@@ -1113,6 +1192,28 @@ pub fn assess(
             .iter()
             .map(|it| short_source(registry, it.claim))
             .collect(),
+        origin_ids: {
+            let mut ids: HashMap<&str, usize> = HashMap::new();
+            origins
+                .iter()
+                .map(|o| {
+                    o.as_ref().map(|o| {
+                        let n = ids.len();
+                        *ids.entry(o.key.as_str()).or_insert(n)
+                    })
+                })
+                .collect()
+        },
+        doc_ids: {
+            let mut ids: HashMap<&str, usize> = HashMap::new();
+            items
+                .iter()
+                .map(|it| {
+                    let n = ids.len();
+                    *ids.entry(it.doc).or_insert(n)
+                })
+                .collect()
+        },
     };
     let mut findings: Vec<Finding> = Vec::new();
     let mut verdicts = Vec::with_capacity(clusters.len());
@@ -1124,15 +1225,18 @@ pub fn assess(
         .map(|c| figs(items, c, tolerances))
         .collect();
     let mut judgements: Vec<Judgement> = all_figs.iter().map(|f| judge(f, tolerances)).collect();
-    // Outliers inside each cluster: a part is not checked against a disputed whole.
-    let whole_outliers: Vec<BTreeSet<usize>> = clusters
+    // Conflicts and outliers inside each cluster: a part is not checked
+    // against a disputed whole. Kept for the clusters whose edges do not
+    // change below.
+    let mut conflicts: Vec<(Vec<Finding>, BTreeSet<usize>)> = clusters
         .iter()
         .enumerate()
         .map(|(ci, c)| {
             let j = &judgements[ci];
-            conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci]).1
+            conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci])
         })
         .collect();
+    let mut stale = vec![false; clusters.len()];
 
     // Parts checked against their wholes, across clusters.
     let mut subsets: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; clusters.len()];
@@ -1147,7 +1251,7 @@ pub fn assess(
             for q in &all_figs[w] {
                 let whole_ok = q.class == p.class
                     && !q.additional
-                    && !whole_outliers[w].contains(&q.item)
+                    && !conflicts[w].1.contains(&q.item)
                     && matches!(
                         q.when,
                         When::Current {
@@ -1161,6 +1265,7 @@ pub fn assess(
                     compared.push(q.item);
                 }
                 if p.iv.lo > q.iv.hi {
+                    stale[ci] = true;
                     judgements[ci].edges.push(Edge {
                         a: p.item,
                         b: Node::One(q.item),
@@ -1187,7 +1292,11 @@ pub fn assess(
         let label = c.label.as_str();
 
         // Conflicts.
-        let (conflicts, outliers) = conflict_findings(&ctx, ci, label, &j.edges, &j.agree, figs);
+        let (cluster_conflicts, outliers) = if stale[ci] {
+            conflict_findings(&ctx, ci, label, &j.edges, &j.agree, figs)
+        } else {
+            std::mem::take(&mut conflicts[ci])
+        };
         let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
         for e in &j.edges {
             let mut ends = e.b.items();
@@ -1200,7 +1309,7 @@ pub fn assess(
         let has_error = j.edges.iter().any(|e| e.severity == Severity::Error);
         let has_warning = j.edges.iter().any(|e| e.severity == Severity::Warning)
             || j.revisions.iter().any(|r| r.down);
-        findings.extend(conflicts);
+        findings.extend(cluster_conflicts);
 
         // Origins among the figures not in conflict; corroboration needs agreement across origins.
         let calm: Vec<usize> = effective
@@ -1211,10 +1320,10 @@ pub fn assess(
         let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
         let mut corroborating: BTreeSet<&str> = BTreeSet::new();
         for &(a, b) in &j.agree {
-            if let (Some(x), Some(y)) = (ctx.origin_key(a), ctx.origin_key(b)) {
+            if let (Some(x), Some(y)) = (ctx.origin_ids[a], ctx.origin_ids[b]) {
                 if x != y && !in_conflict.contains_key(&a) && !in_conflict.contains_key(&b) {
-                    corroborating.insert(x);
-                    corroborating.insert(y);
+                    corroborating.extend(ctx.origin_key(a));
+                    corroborating.extend(ctx.origin_key(b));
                 }
             }
         }
@@ -1233,8 +1342,11 @@ pub fn assess(
                     .map_or("the total", |w| w.label.as_str());
                 let message = format!(
                     "{label}: {} is a part of the {whole_label} ({}): a subset, not a rival count.",
-                    join_and(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
-                    wholes.iter().map(|&w| ctx.cite_time(w)).join("; "),
+                    cite_list(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
+                    capped(
+                        &wholes.iter().map(|&w| ctx.cite_time(w)).collect::<Vec<_>>(),
+                        "; "
+                    ),
                 );
                 let mut claims = parts.clone();
                 claims.extend(wholes);
@@ -1373,32 +1485,34 @@ pub fn assess(
             .filter(|r| !r.down)
             .map(|r| r.earlier)
             .collect();
-        let mut partners_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // Per figure: how many agree with it, the labels of the other
+        // origins among them, and echoes of its own origin
+        // in other documents; one pass over the agreeing pairs.
+        let mut tally: BTreeMap<usize, (usize, BTreeSet<&str>, usize)> = BTreeMap::new();
+        let mut note = |i: usize, p: usize| {
+            let t = tally.entry(i).or_default();
+            t.0 += 1;
+            match (&origins[p], ctx.origin_ids[p], ctx.origin_ids[i]) {
+                (Some(o), Some(x), Some(y)) if x != y => {
+                    t.1.insert(o.label.as_str());
+                }
+                (Some(o), _, None) => {
+                    t.1.insert(o.label.as_str());
+                }
+                (Some(_), _, Some(_)) if ctx.doc_ids[p] != ctx.doc_ids[i] => t.2 += 1,
+                _ => {}
+            }
+        };
         for &(a, b) in &j.agree {
-            partners_of.entry(a).or_default().push(b);
-            partners_of.entry(b).or_default().push(a);
+            note(a, b);
+            note(b, a);
         }
         for &i in &effective {
             let e = &mut evidence[i];
             e.conflict = in_conflict.get(&i).copied();
-            let partners: &[usize] = partners_of.get(&i).map_or(&[], Vec::as_slice);
-            e.agreeing = partners.len();
-            let mine = ctx.origin_key(i);
-            let mut labels: BTreeSet<String> = BTreeSet::new();
-            let mut echoes = 0;
-            for &p in partners {
-                match (&origins[p], mine) {
-                    (Some(o), Some(k)) if o.key != k => {
-                        labels.insert(o.label.clone());
-                    }
-                    (Some(o), None) => {
-                        labels.insert(o.label.clone());
-                    }
-                    (Some(_), Some(_)) if items[p].doc != items[i].doc => echoes += 1,
-                    _ => {}
-                }
-            }
-            e.corroborating = labels.into_iter().collect();
+            let (agreeing, labels, echoes) = tally.remove(&i).unwrap_or_default();
+            e.agreeing = agreeing;
+            e.corroborating = labels.into_iter().map(str::to_string).collect();
             e.echoes = echoes;
             e.superseded = superseded.contains(&i);
             e.single_source = n_docs == 1 && keys.len() <= 1 && !duration;

@@ -229,6 +229,65 @@ fn running_total_that_falls_between_dated_documents_is_a_warning() {
 }
 
 #[test]
+fn a_running_total_that_fell_from_several_counts_is_one_finding() {
+    let b = Batch::dated(&[
+        (
+            "The NIS said North Korea has sent 15,000 troops to Russia.",
+            Date::new(2025, 1, 10),
+        ),
+        (
+            "The NIS said North Korea has sent 16,000 troops to Russia.",
+            Date::new(2025, 1, 12),
+        ),
+        (
+            "The NIS said North Korea has sent 11,000 troops to Russia.",
+            Date::new(2025, 11, 4),
+        ),
+    ]);
+    let (items, _, a) = b.run();
+    let falls: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.code == "CC003" && f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(falls.len(), 1, "{:#?}", a.findings);
+    let docs: Vec<&str> = falls[0].claims.iter().map(|&i| items[i].doc).collect();
+    assert_eq!(docs, ["c", "a", "b"], "the later figure first");
+    assert!(
+        falls[0].message.contains("fell from 15,000")
+            && falls[0].message.contains("and 16,000")
+            && falls[0].message.contains("to 11,000"),
+        "{}",
+        falls[0].message
+    );
+}
+
+#[test]
+fn a_conflict_with_many_rivals_cites_eight_and_counts_the_rest() {
+    let mut texts = vec!["Police said 900,000 people marched in Seoul on Saturday.".to_string()];
+    for n in 0..12 {
+        texts.push(format!(
+            "Witness {n} said about 100,000 people marched in Seoul on Saturday."
+        ));
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let b = Batch::new(&refs);
+    let (_, _, a) = b.run();
+    let c = conflicts(&a);
+    assert_eq!(c.len(), 1, "{:#?}", a.findings);
+    assert_eq!(
+        c[0].claims.len(),
+        13,
+        "every rival is a claim of the finding"
+    );
+    assert!(
+        c[0].message.contains("900,000") && c[0].message.contains(" and 4 more"),
+        "{}",
+        c[0].message
+    );
+}
+
+#[test]
 fn same_documents_undated_are_rivals() {
     let b = Batch::new(&[
         "The NIS said North Korea has sent 11,000 troops to Russia.",
