@@ -129,13 +129,14 @@ pub fn quantities_json(text: &str) -> String {
 /// `{include: "text", config: "<crosscheck.toml text>"}`, both optional.
 /// Throws an `Error` naming the problem for input of the wrong shape.
 #[wasm_bindgen]
-pub fn audit(documents: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn audit(documents: JsValue, options: Option<JsValue>) -> Result<JsValue, JsError> {
     let body = json_text(&documents, "documents")?;
-    let options: AuditOptions = if options.is_undefined() || options.is_null() {
-        AuditOptions::default()
-    } else {
-        serde_json::from_str(&json_text(&options, "options")?)
-            .map_err(|e| JsError::new(&format!("options: {e}")))?
+    let options: AuditOptions = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => {
+            serde_json::from_str(&json_text(&o, "options")?)
+                .map_err(|e| JsError::new(&format!("options: {e}")))?
+        }
+        _ => AuditOptions::default(),
     };
     let report = audit_json(&body, &options).map_err(|e| JsError::new(&e))?;
     parse(&report)
