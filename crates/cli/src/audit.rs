@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use crosscheck::audit::StreamRecord;
 use crosscheck::baseline::Baseline;
 use crosscheck::config::{self, OutputFormat};
-use crosscheck::{Auditor, render};
+use crosscheck::{Auditor, Document, Report, render};
 
 use crate::color::{self, ColorChoice};
 use crate::{common, progress};
@@ -186,36 +186,12 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         }
     }
 
-    let out = if args.statistics {
-        match format {
-            Format::Json | Format::JsonLines => render::statistics::json(&report),
-            _ => render::statistics::render(&report),
-        }
+    if format == Format::Json && !args.statistics {
+        // Streamed: the report is many times the size of the articles.
+        common::print_with(|out| render::write_json(&report, out))?;
     } else {
-        match format {
-            Format::Text => {
-                let text = render::audit_text(&report);
-                let text = if args.quiet {
-                    color::findings_only(&text)
-                } else {
-                    text
-                };
-                if color::enabled(args.color) {
-                    color::paint(&text)
-                } else {
-                    text
-                }
-            }
-            Format::Json => render::json(&report),
-            Format::JsonLines => render::json_lines::render(&report),
-            Format::Concise => render::concise::render(&report),
-            Format::Markdown => render::markdown(&report),
-            Format::Sarif => render::sarif::render(&report),
-            Format::Github => render::github::render(&report),
-            Format::Html => render::html::render(&report, &docs),
-        }
-    };
-    common::print(&out)?;
+        common::print(&render_report(&report, &docs, format, &args))?;
+    }
 
     if incomplete {
         return Ok(ExitCode::from(2));
@@ -250,4 +226,37 @@ fn read_claims(paths: &[PathBuf]) -> Result<Vec<StreamRecord>> {
         }
     }
     Ok(out)
+}
+
+/// The report in a format that is built whole in memory.
+fn render_report(report: &Report, docs: &[Document], format: Format, args: &Args) -> String {
+    if args.statistics {
+        match format {
+            Format::Json | Format::JsonLines => render::statistics::json(report),
+            _ => render::statistics::render(report),
+        }
+    } else {
+        match format {
+            Format::Text => {
+                let text = render::audit_text(report);
+                let text = if args.quiet {
+                    color::findings_only(&text)
+                } else {
+                    text
+                };
+                if color::enabled(args.color) {
+                    color::paint(&text)
+                } else {
+                    text
+                }
+            }
+            Format::Json => render::json(report),
+            Format::JsonLines => render::json_lines::render(report),
+            Format::Concise => render::concise::render(report),
+            Format::Markdown => render::markdown(report),
+            Format::Sarif => render::sarif::render(report),
+            Format::Github => render::github::render(report),
+            Format::Html => render::html::render(report, docs),
+        }
+    }
 }

@@ -46,11 +46,16 @@ pub fn load(
 /// Write the report to stdout. A closed pipe (`crosscheck … | head`) is not
 /// an error.
 pub fn print(out: &str) -> Result<()> {
+    print_with(|stdout| stdout.write_all(out.as_bytes()))
+}
+
+/// Writes to stdout with `write`, then flushes; a closed pipe (`| head`)
+/// is not an error.
+pub fn print_with(
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing stdout"),
     }

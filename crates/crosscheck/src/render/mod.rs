@@ -25,6 +25,23 @@ pub fn json(report: &Report) -> String {
     s
 }
 
+/// Writes the pretty JSON of the report, with a final newline, to `out`
+/// as it is serialized: the same bytes as [`json`] without holding them all
+/// in memory (a report is many times the size of its articles).
+///
+/// ```
+/// let report = crosscheck::Auditor::new().audit(&[]);
+/// let mut bytes = Vec::new();
+/// crosscheck::render::write_json(&report, &mut bytes).unwrap();
+/// assert_eq!(String::from_utf8(bytes).unwrap(), crosscheck::render::json(&report));
+/// ```
+pub fn write_json(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, report)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
+}
+
 /// Article text made safe for a terminal: control characters (including
 /// ANSI escapes) become spaces.
 pub fn clean(s: &str) -> String {
