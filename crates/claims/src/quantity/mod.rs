@@ -639,10 +639,11 @@ fn try_figure(text: &str, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
             end += 1;
             f.kind = Kind::ListItem;
         } else if LABELS.contains(&pw) || text[..i].ends_with('#') {
-            if LABELS.contains(&pw) {
-                start = pw_start;
-            } else {
-                start = i - 1;
+            let label = if LABELS.contains(&pw) { pw_start } else { i - 1 };
+            // The label joins the number unless it is already inside the
+            // figure before ("i666/Unit 26": "Unit" ends "i666/Unit").
+            if out.last().is_none_or(|q| q.end <= label) {
+                start = label;
             }
             f.kind = Kind::Identifier;
         } else if four_digits && (1800.0..=2100.0).contains(&value) && !counts_follow(rest) {

@@ -113,6 +113,18 @@ fn identifiers_su_27_f_16_covid_19_g7() {
     }
 }
 
+/// Found by the `quantity` fuzz target (fuzz/regressions/quantity/
+/// label-inside-name): a label ending a name with digits ("i666/Unit") was
+/// also taken as the label of the next number, so the two overlapped.
+#[test]
+fn label_inside_a_name_is_not_taken_again_for_unit_26() {
+    let text = "u\u{fffd}i666/Unit 26,hed: Unit 26,: Wildfire";
+    let found = find(text);
+    let spans: Vec<&str> = found.iter().map(|q| q.text(text)).collect();
+    assert_eq!(spans, ["i666/Unit", "26", "Unit 26"], "{found:?}");
+    assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+}
+
 /// Found by the `quantity` fuzz target (fuzz/regressions/quantity): an
 /// ordinal word glued to digits by a dash was recorded twice, as the ordinal
 /// and as a name starting at the same word.
