@@ -2028,18 +2028,174 @@ fn plausible(sentence: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// Every word (lower case) an expression of the grammar can begin with: the
+/// first words of its keywords and phrases, month, weekday, season, unit and
+/// count words, and "q"/"h" of "Q1 2025"/"H2 2024". Sorted, for a binary
+/// search. An expression can also begin with a digit.
+const FIRST_WORDS: &[&str] = &[
+    "a",
+    "after",
+    "ago",
+    "an",
+    "and",
+    "apr",
+    "april",
+    "as",
+    "at",
+    "aug",
+    "august",
+    "autumn",
+    "before",
+    "between",
+    "by",
+    "coming",
+    "couple",
+    "currently",
+    "day",
+    "days",
+    "dec",
+    "december",
+    "during",
+    "earlier",
+    "early",
+    "eight",
+    "eleven",
+    "ever",
+    "fall",
+    "feb",
+    "february",
+    "few",
+    "final",
+    "first",
+    "five",
+    "for",
+    "four",
+    "fourth",
+    "friday",
+    "from",
+    "h",
+    "half",
+    "hour",
+    "hours",
+    "in",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "later",
+    "mar",
+    "march",
+    "may",
+    "mid",
+    "monday",
+    "month",
+    "months",
+    "next",
+    "nine",
+    "nov",
+    "november",
+    "now",
+    "oct",
+    "october",
+    "of",
+    "on",
+    "one",
+    "or",
+    "over",
+    "past",
+    "presently",
+    "previous",
+    "q",
+    "quarter",
+    "recent",
+    "recently",
+    "right",
+    "saturday",
+    "second",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "several",
+    "since",
+    "six",
+    "so",
+    "spring",
+    "summer",
+    "sunday",
+    "ten",
+    "the",
+    "third",
+    "this",
+    "three",
+    "through",
+    "throughout",
+    "thursday",
+    "thus",
+    "till",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "twelve",
+    "two",
+    "until",
+    "up",
+    "wednesday",
+    "week",
+    "weeks",
+    "winter",
+    "within",
+    "year",
+    "years",
+    "yesterday",
+];
+
+/// True when an expression of the grammar may begin at the start of `s`: a
+/// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`]. Most
+/// words of a sentence are not, and the grammar is not tried there.
+fn may_start(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_digit() => return true,
+        Some(b) if b.is_ascii_alphabetic() => {}
+        _ => return false,
+    }
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if len > 10 {
+        return false;
+    }
+    let mut word = [0u8; 10];
+    for (w, b) in word.iter_mut().zip(bytes) {
+        *w = b.to_ascii_lowercase();
+    }
+    FIRST_WORDS
+        .binary_search_by(|w| w.as_bytes().cmp(&word[..len]))
+        .is_ok()
+}
+
 /// Every time-scope expression in `sentence`, left to right, with byte spans.
 ///
-/// At each word start the longest expression of the grammar is tried; matches
-/// do not overlap. Spans are always on character boundaries.
+/// At each word start the longest expression of the grammar is tried (where
+/// [`may_start`] says one can begin); matches do not overlap. Spans are
+/// always on character boundaries.
 pub fn find_scopes(sentence: &str) -> Vec<TimeScope> {
+    find_scopes_where(sentence, may_start)
+}
+
+fn find_scopes_where(sentence: &str, may_start: impl Fn(&str) -> bool) -> Vec<TimeScope> {
     let mut out = Vec::new();
     let mut resume = 0;
     let mut prev: Option<char> = None;
     for (pos, c) in sentence.char_indices() {
         let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
         prev = Some(c);
-        if pos < resume || !word_start {
+        if pos < resume || !word_start || !may_start(&sentence[pos..]) {
             continue;
         }
         let Ok((rest, expr)) = scope(&sentence[pos..]) else {
@@ -2083,6 +2239,86 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         find_scopes(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    /// The scopes found with the first-word filter are those found by
+    /// trying the grammar at every word, over every text the repository
+    /// holds: the example articles, the fixture batches and the vendored
+    /// conformance suites.
+    #[test]
+    fn first_word_filter_finds_what_trying_every_word_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            root.join("examples"),
+            root.join("tests/batches"),
+            root.join("tests/fixtures"),
+            root.join("tests/conformance"),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| {
+                    ["txt", "md", "jsonl", "html"].contains(&e.to_str().unwrap_or(""))
+                }) {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 50, "found only {} files", files.len());
+        let mut lines = 0;
+        let mut scopes = 0;
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for line in text.lines() {
+                lines += 1;
+                let filtered = find_scopes(line);
+                assert_eq!(
+                    filtered,
+                    find_scopes_where(line, |_| true),
+                    "{}: {line}",
+                    path.display()
+                );
+                scopes += filtered.len();
+            }
+        }
+        assert!(
+            lines > 5_000 && scopes > 150,
+            "{lines} lines, {scopes} scopes"
+        );
+    }
+
+    #[test]
+    fn first_words_are_sorted_lower_case_and_short() {
+        assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            FIRST_WORDS
+                .iter()
+                .all(|w| w.len() <= 10 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+        assert!(may_start("Since September") && may_start("2024") && may_start("Q1 2025"));
+        assert!(!may_start("troops since") && !may_start("écrit") && !may_start(""));
+    }
+
+    proptest::proptest! {
+        /// Sentences made of time words, figures and ordinary words.
+        #[test]
+        fn first_word_filter_is_exact_on_time_words(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "since", "September", "last", "fall", "the", "first", "half", "of", "2024", "in",
+                "November", "mid-2024", "Q1", "H2", "two", "weeks", "ago", "a", "few", "days",
+                "so", "far", "to", "date", "troops", "sent", "about", "5,000", "between", "and",
+                "early", "late", "this", "year", "over", "past", "three", "months", "by", "June",
+                "17", "Sept.", "up", "until", "now", "as", "of", "recently", "within", "hours",
+                "—", "-", ",", "Monday", "next", "spring", "end", "start", "through", "Mayor",
+            ]),
+            0..14,
+        )) {
+            let line = words.join(" ");
+            proptest::prop_assert_eq!(find_scopes(&line), find_scopes_where(&line, |_| true));
+        }
     }
 
     // --- dates -----------------------------------------------------------
