@@ -428,48 +428,31 @@ const MAX_PARTS: usize = 8;
 
 /// Sums of parts by scope: figures in one document whose scopes partition a
 /// whole's scope ("1,000 sappers" + "5,000 construction workers" vs "6,000
-/// engineers and construction personnel").
+/// engineers and construction personnel"). The parts found depend only on
+/// the whole's scope, so they are looked for once per distinct scope.
 fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
+    // Per whole scope: (document, class) groups of candidate parts and the
+    // combination that partitions the scope, in (document, class) order.
+    type Found<'f> = Vec<(&'f str, Vec<&'f Fig>)>;
+    let mut found_for: Vec<(&BTreeSet<String>, Found<'_>)> = Vec::new();
     for w in figs {
         if w.scope.len() < 2 || w.vague || w.additional || w.class == "denied" {
             continue;
         }
-        let mut by_doc: BTreeMap<(&str, &str), Vec<&Fig>> = BTreeMap::new();
-        for c in figs {
-            if c.item != w.item
-                && !c.vague
-                && c.class != "denied"
-                && !c.scope.is_empty()
-                && c.scope.is_subset(&w.scope)
-                && c.scope != w.scope
-            {
-                by_doc.entry((c.doc.as_str(), c.class)).or_default().push(c);
+        let k = match found_for.iter().position(|(s, _)| **s == w.scope) {
+            Some(k) => k,
+            None => {
+                found_for.push((&w.scope, partitions(&w.scope, figs)));
+                found_for.len() - 1
             }
-        }
+        };
         let mut parts_all: Vec<usize> = Vec::new();
         let mut total_first: Option<(f64, Option<f64>)> = None;
         let mut cross_all = true;
-        for ((_, class), cands) in by_doc {
-            let cands: Vec<&Fig> = cands.into_iter().take(MAX_PARTS).collect();
-            let found = (2..=cands.len().min(4)).find_map(|k| {
-                combinations(cands.len(), k)
-                    .into_iter()
-                    .map(|idx| idx.into_iter().map(|i| cands[i]).collect::<Vec<&Fig>>())
-                    .find(|combo| {
-                        let mut union = BTreeSet::new();
-                        for f in combo {
-                            if !union.is_disjoint(&f.scope) {
-                                return false;
-                            }
-                            union.extend(f.scope.iter().cloned());
-                        }
-                        union == w.scope
-                    })
-            });
-            let Some(parts) = found else { continue };
-            let (iv, total) = sum_of(&parts);
+        for (class, parts) in &found_for[k].1 {
+            let (iv, total) = sum_of(parts);
             let items: Vec<usize> = parts.iter().map(|f| f.item).collect();
-            let cross = class != w.class;
+            let cross = *class != w.class;
             if iv.overlaps(&w.iv) {
                 for p in &items {
                     j.agree(*p, w.item);
@@ -504,6 +487,47 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
             });
         }
     }
+}
+
+/// For a whole's `scope`: per document and class (in that order), the first
+/// combination of 2 to 4 of its first [`MAX_PARTS`] candidate figures (not
+/// vague, not denied, scope strictly inside the whole's) whose scopes are
+/// disjoint and together make up the whole's.
+fn partitions<'f>(scope: &BTreeSet<String>, figs: &'f [Fig]) -> Vec<(&'f str, Vec<&'f Fig>)> {
+    let mut by_doc: BTreeMap<(&str, &str), Vec<&Fig>> = BTreeMap::new();
+    for c in figs {
+        if !c.vague
+            && c.class != "denied"
+            && !c.scope.is_empty()
+            && c.scope.is_subset(scope)
+            && c.scope != *scope
+        {
+            by_doc.entry((c.doc.as_str(), c.class)).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for ((_, class), cands) in by_doc {
+        let cands: Vec<&Fig> = cands.into_iter().take(MAX_PARTS).collect();
+        let found = (2..=cands.len().min(4)).find_map(|k| {
+            combinations(cands.len(), k)
+                .into_iter()
+                .map(|idx| idx.into_iter().map(|i| cands[i]).collect::<Vec<&Fig>>())
+                .find(|combo| {
+                    let mut union = BTreeSet::new();
+                    for f in combo {
+                        if !union.is_disjoint(&f.scope) {
+                            return false;
+                        }
+                        union.extend(f.scope.iter().cloned());
+                    }
+                    union == *scope
+                })
+        });
+        if let Some(parts) = found {
+            out.push((class, parts));
+        }
+    }
+    out
 }
 
 /// The k-element index combinations of `0..n`, in lexicographic order.

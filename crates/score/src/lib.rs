@@ -737,7 +737,7 @@ fn conflict_findings(
     let nominals = nominals(figs);
     let confidence: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
     let conf_of = |i: usize| confidence.get(&i).copied().unwrap_or(1.0);
-    let mut agreement_count: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut agreement_count: HashMap<usize, usize> = HashMap::new();
     for &(a, b) in agree {
         *agreement_count.entry(a).or_default() += 1;
         *agreement_count.entry(b).or_default() += 1;
@@ -1284,6 +1284,9 @@ pub fn assess(
         subsets[ci] = Some((parts, compared));
     }
 
+    // Per item: figures agreeing, labels of the other origins among them,
+    // echoes of its own origin in other documents.
+    let mut tally: Vec<(usize, Vec<&str>, usize)> = vec![Default::default(); items.len()];
     for (ci, c) in clusters.iter().enumerate() {
         let j = &judgements[ci];
         let figs = &all_figs[ci];
@@ -1485,19 +1488,20 @@ pub fn assess(
             .filter(|r| !r.down)
             .map(|r| r.earlier)
             .collect();
-        // Per figure: how many agree with it, the labels of the other
-        // origins among them, and echoes of its own origin
-        // in other documents; one pass over the agreeing pairs.
-        let mut tally: BTreeMap<usize, (usize, BTreeSet<&str>, usize)> = BTreeMap::new();
+        // One pass over the agreeing pairs; `tally` is emptied again below.
         let mut note = |i: usize, p: usize| {
-            let t = tally.entry(i).or_default();
+            let t = &mut tally[i];
             t.0 += 1;
             match (&origins[p], ctx.origin_ids[p], ctx.origin_ids[i]) {
                 (Some(o), Some(x), Some(y)) if x != y => {
-                    t.1.insert(o.label.as_str());
+                    if !t.1.contains(&o.label.as_str()) {
+                        t.1.push(o.label.as_str());
+                    }
                 }
                 (Some(o), _, None) => {
-                    t.1.insert(o.label.as_str());
+                    if !t.1.contains(&o.label.as_str()) {
+                        t.1.push(o.label.as_str());
+                    }
                 }
                 (Some(_), _, Some(_)) if ctx.doc_ids[p] != ctx.doc_ids[i] => t.2 += 1,
                 _ => {}
@@ -1510,7 +1514,8 @@ pub fn assess(
         for &i in &effective {
             let e = &mut evidence[i];
             e.conflict = in_conflict.get(&i).copied();
-            let (agreeing, labels, echoes) = tally.remove(&i).unwrap_or_default();
+            let (agreeing, mut labels, echoes) = std::mem::take(&mut tally[i]);
+            labels.sort_unstable();
             e.agreeing = agreeing;
             e.corroborating = labels.into_iter().map(str::to_string).collect();
             e.echoes = echoes;
