@@ -5,6 +5,8 @@
 //! binary sizes it with `--jobs`); results are collected in document order,
 //! so a report is byte-identical whatever the number of threads.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -23,30 +25,49 @@ use crate::document::Document;
 use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 
 /// Runs crosscheck over documents. Holds the source registry, the
-/// counted-thing thesaurus, the tolerances and the finding rules.
+/// counted-thing thesaurus, the tolerances, the configured boilerplate
+/// patterns and the finding rules.
 ///
 /// ```
-/// use crosscheck::{Auditor, ingest};
+/// use crosscheck::{Auditor, Document};
 ///
-/// let load = ingest::parse("Pyongyang has sent about 5,000 troops, the NIS said.", crosscheck::Format::Text, "draft", "");
-/// let report = Auditor::new().claims(&load.documents);
+/// let draft = Document::from_text("draft", "Pyongyang has sent about 5,000 troops, the NIS said.");
+/// let report = Auditor::new().claims(&[draft]);
 /// assert_eq!(report.claims[0].id, "draft#1");
 /// assert_eq!(report.claims[0].attribution.as_ref().unwrap().source, "NIS");
 /// ```
 ///
-/// [`Auditor::audit`] is the pipeline itself; [`Auditor::check`] is what the
-/// `crosscheck audit` command runs: the configured boilerplate patterns, the
-/// pipeline, then the configured finding rules (ignored rules, severity
-/// overrides, minimum severity).
+/// **Which method.**
+///
+/// | method | what | report |
+/// |---|---|---|
+/// | [`audit`](Auditor::audit) | what `crosscheck audit` runs: boilerplate patterns, the pipeline, the finding rules | full |
+/// | [`audit_unfiltered`](Auditor::audit_unfiltered) | the pipeline only: every finding at its rule's own severity | full |
+/// | [`claims`](Auditor::claims) | boilerplate patterns and extraction, as `crosscheck claims` | `documents`, `claims` |
+/// | [`extract`](Auditor::extract) / [`extract_all`](Auditor::extract_all) | the claims grammar alone | [`Claim`]s |
+/// | [`audit_claims`](Auditor::audit_claims) | [`audit`](Auditor::audit) of a claim stream ([`claim_records`](Auditor::claim_records)) | full |
+///
+/// With [`Auditor::new`] (no configuration) `audit` and `audit_unfiltered`
+/// give the same report. [`Auditor::check`] and [`Auditor::check_claims`]
+/// are the former names of `audit` and `audit_claims`, kept as aliases.
+///
+/// **Document ids** must be unique in a report (claim ids are
+/// `<doc>#<n>`). Every method that makes a report applies the rule that
+/// [`ingest`](crate::ingest) applies to files: a later document whose id is
+/// already taken is reported as `<id>~2` (then `~3`, …), with a warning in
+/// its `documents[].errors` — the batch is still audited, and nothing is
+/// mixed up. The documents passed in are not changed.
 ///
 /// An audit of two articles whose death tolls conflict:
 ///
 /// ```
-/// use crosscheck::{Auditor, Format, ingest};
+/// use crosscheck::{Auditor, Document};
 ///
-/// let mut docs = ingest::parse("The Health Ministry said 120 people were killed in the flood on Monday.", Format::Text, "a", "").documents;
-/// docs.extend(ingest::parse("Red Cross officials said 900 people were killed in the flood on Monday.", Format::Text, "b", "").documents);
-/// let report = Auditor::new().check(&docs);
+/// let docs = [
+///     Document::from_text("a", "The Health Ministry said 120 people were killed in the flood on Monday."),
+///     Document::from_text("b", "Red Cross officials said 900 people were killed in the flood on Monday."),
+/// ];
+/// let report = Auditor::new().audit(&docs);
 /// let conflict = report.findings.iter().find(|f| f.kind == "conflict").expect("a conflict");
 /// assert_eq!(conflict.code, "CC001");
 /// assert_eq!(conflict.severity, "error");
@@ -196,8 +217,13 @@ impl Auditor {
             .collect()
     }
 
-    /// A report of the documents and their claims (no clusters or findings).
+    /// A report of the documents and their claims (no clusters, findings
+    /// or ledger): what `crosscheck claims --format json` prints. The
+    /// configured boilerplate patterns are applied first (on a copy), as
+    /// [`Auditor::audit`] does; duplicate ids are renamed as there.
     pub fn claims(&self, docs: &[Document]) -> Report {
+        let docs = self.prepared(docs);
+        let docs: &[Document] = &docs;
         let mut claims = Vec::new();
         for (doc, extracted) in docs.iter().zip(self.extract_all(docs)) {
             for (n, c) in extracted.iter().enumerate() {
@@ -210,6 +236,19 @@ impl Auditor {
             claims,
             ..Report::default()
         }
+    }
+
+    /// The documents as the pipeline reads them: with the configured
+    /// boilerplate patterns applied and unique ids, borrowed when neither
+    /// changes anything.
+    fn prepared<'a>(&self, docs: &'a [Document]) -> Cow<'a, [Document]> {
+        let docs = with_unique_ids(docs);
+        if self.boilerplate.is_empty() {
+            return docs;
+        }
+        let mut docs = docs.into_owned();
+        self.apply_boilerplate(&mut docs);
+        Cow::Owned(docs)
     }
 
     /// Give the configured boilerplate role to every article block whose
@@ -273,20 +312,54 @@ impl Auditor {
         });
     }
 
-    /// What `crosscheck audit` runs: the configured boilerplate patterns
-    /// (on a copy of the documents, when there are any), [`Auditor::audit`],
-    /// then [`Auditor::apply_rules`].
-    pub fn check(&self, docs: &[Document]) -> Report {
-        let mut report = if self.boilerplate.is_empty() {
-            self.audit(docs)
-        } else {
-            let mut docs = docs.to_vec();
-            self.apply_boilerplate(&mut docs);
-            self.audit(&docs)
-        };
+    /// The audit of a batch as configured — what `crosscheck audit` runs:
+    /// the configured boilerplate patterns (on a copy of the documents),
+    /// claims, clusters, credibility, the source ledger and findings
+    /// ([`Auditor::audit_unfiltered`]), then the configured finding rules
+    /// ([`Auditor::apply_rules`]: ignored rules dropped, severity
+    /// overrides, minimum severity).
+    ///
+    /// A later document whose id is already taken is reported as `<id>~2`
+    /// (see [`Auditor`]).
+    ///
+    /// ```
+    /// use crosscheck::{Auditor, Document};
+    ///
+    /// let docs = [
+    ///     Document::from_text("a", "The NIS said 11,000 troops were sent."),
+    ///     Document::from_text("a", "Yonhap said 12,000 troops were sent."),
+    /// ];
+    /// let report = Auditor::new().audit(&docs);
+    /// assert_eq!(report.schema, "crosscheck.report.v1");
+    /// let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    /// assert_eq!(ids, ["a", "a~2"]);
+    /// assert_eq!(report.documents[1].errors, [r#"duplicate document id "a"; this one is "a~2""#]);
+    /// assert_eq!(report.claims[1].id, "a~2#1");
+    /// ```
+    pub fn audit(&self, docs: &[Document]) -> Report {
+        let mut report = self.audit_unfiltered(&self.prepared(docs));
         self.apply_rules(&mut report);
         report
     }
+
+    /// The former name of [`Auditor::audit`], which it calls: the audit as
+    /// configured. (Not deprecated yet: `crosscheck-cli` still calls it.)
+    pub fn check(&self, docs: &[Document]) -> Report {
+        self.audit(docs)
+    }
+}
+
+/// The documents with unique ids: borrowed when they already are, else a
+/// copy in which later duplicates are renamed `<id>~2`, `<id>~3`, … with a
+/// warning, as [`ingest`](crate::ingest) does.
+pub(crate) fn with_unique_ids(docs: &[Document]) -> Cow<'_, [Document]> {
+    let mut seen = HashSet::with_capacity(docs.len());
+    if docs.iter().all(|d| seen.insert(d.id.as_str())) {
+        return Cow::Borrowed(docs);
+    }
+    let mut docs = docs.to_vec();
+    crate::ingest::dedupe_ids(&mut docs);
+    Cow::Owned(docs)
 }
 
 /// One line of the claim stream that `crosscheck claims --format jsonl`
@@ -295,6 +368,8 @@ impl Auditor {
 ///
 /// The stream carries everything the audit reads, so auditing it is the
 /// same audit as auditing the articles ([`Auditor::audit_claims`]).
+/// Document ids in a stream must be unique: claims name their document by
+/// id.
 ///
 /// ```
 /// use crosscheck::{Auditor, Format, ingest};
@@ -306,7 +381,7 @@ impl Auditor {
 /// let lines: Vec<String> = records.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
 /// assert!(lines[0].starts_with(r#"{"record":"document""#));
 /// let back: Vec<StreamRecord> = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
-/// assert_eq!(auditor.check_claims(&back).unwrap(), auditor.check(&docs));
+/// assert_eq!(auditor.audit_claims(&back).unwrap(), auditor.audit(&docs));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "record", rename_all = "kebab-case")]
@@ -357,6 +432,12 @@ pub enum StreamError {
         /// The document id it names.
         doc: String,
     },
+    /// Two document records with the same id: the claims naming it could
+    /// belong to either.
+    DuplicateDocument {
+        /// The document id.
+        doc: String,
+    },
     /// A claim's spans are not ordered (`start > end`).
     BadSpan {
         /// The claim id.
@@ -370,6 +451,10 @@ impl fmt::Display for StreamError {
             StreamError::UnknownDocument { claim, doc } => write!(
                 f,
                 "claim {claim} names document {doc:?}, which has no document record before it"
+            ),
+            StreamError::DuplicateDocument { doc } => write!(
+                f,
+                "document {doc:?} has two records; document ids in a claim stream must be unique"
             ),
             StreamError::BadSpan { claim } => {
                 write!(f, "claim {claim} has a span whose start is after its end")
@@ -415,15 +500,10 @@ impl ClaimRecord {
 impl Auditor {
     /// The claim stream of a batch: for each document in order, its record
     /// then its claims' records. The configured boilerplate patterns are
-    /// applied first (on a copy), as [`Auditor::check`] does.
+    /// applied first (on a copy), and duplicate ids renamed, as
+    /// [`Auditor::audit`] does.
     pub fn claim_records(&self, docs: &[Document]) -> Vec<StreamRecord> {
-        if self.boilerplate.is_empty() {
-            self.records_of(docs)
-        } else {
-            let mut docs = docs.to_vec();
-            self.apply_boilerplate(&mut docs);
-            self.records_of(&docs)
-        }
+        self.records_of(&self.prepared(docs))
     }
 
     fn records_of(&self, docs: &[Document]) -> Vec<StreamRecord> {
@@ -451,19 +531,24 @@ impl Auditor {
         out
     }
 
-    /// The full audit ([`Auditor::audit`]) of a claim stream instead of
+    /// [`Auditor::audit_unfiltered`] of a claim stream instead of
     /// articles: the same report as auditing the articles the stream was
-    /// made from. Claims are grouped under their document (documents in
-    /// stream order, a document's claims in stream order); a claim whose
-    /// document has no record before it is an error.
-    pub fn audit_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
+    /// made from, before the finding rules. Claims are grouped under their
+    /// document (documents in stream order, a document's claims in stream
+    /// order). Errors: a claim whose document has no record before it, two
+    /// records for one document id, a span whose start is after its end.
+    pub fn audit_claims_unfiltered(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
         let mut documents: Vec<&DocumentRecord> = Vec::new();
         let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut claims: Vec<Vec<&ClaimRecord>> = Vec::new();
         for r in records {
             match r {
                 StreamRecord::Document(d) => {
-                    index.entry(d.entry.id.as_str()).or_insert(documents.len());
+                    if index.insert(d.entry.id.as_str(), documents.len()).is_some() {
+                        return Err(StreamError::DuplicateDocument {
+                            doc: d.entry.id.clone(),
+                        });
+                    }
                     documents.push(d.as_ref());
                     claims.push(Vec::new());
                 }
@@ -531,13 +616,21 @@ impl Auditor {
         Ok(self.audit_batch(&inputs, &extracted, ids, entries, &position))
     }
 
-    /// What `crosscheck audit --claims` runs: [`Auditor::audit_claims`],
-    /// then [`Auditor::apply_rules`] (the boilerplate patterns were applied
-    /// when the stream was made, by [`Auditor::claim_records`]).
-    pub fn check_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
-        let mut report = self.audit_claims(records)?;
+    /// The audit of a claim stream as configured — what `crosscheck audit
+    /// --claims` runs: [`Auditor::audit_claims_unfiltered`], then
+    /// [`Auditor::apply_rules`] (the boilerplate patterns were applied when
+    /// the stream was made, by [`Auditor::claim_records`]). The same report
+    /// as [`Auditor::audit`] of the articles.
+    pub fn audit_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
+        let mut report = self.audit_claims_unfiltered(records)?;
         self.apply_rules(&mut report);
         Ok(report)
+    }
+
+    /// The former name of [`Auditor::audit_claims`], which it calls. (Not
+    /// deprecated yet: `crosscheck-cli` still calls it.)
+    pub fn check_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
+        self.audit_claims(records)
     }
 }
 
@@ -594,8 +687,8 @@ mod tests {
     #[test]
     fn new_and_default_config_agree() {
         let docs = conflict();
-        let a = Auditor::new().check(&docs);
-        let b = Auditor::with_config(&Config::default()).check(&docs);
+        let a = Auditor::new().audit(&docs);
+        let b = Auditor::with_config(&Config::default()).audit(&docs);
         assert_eq!(a, b);
         assert!(a.findings.iter().any(|f| f.code == "CC001"));
     }
@@ -607,15 +700,15 @@ mod tests {
         cfg.findings
             .severity
             .insert("CC001".into(), Severity::Warning);
-        let r = Auditor::with_config(&cfg).check(&docs);
+        let r = Auditor::with_config(&cfg).audit(&docs);
         let f = r.findings.iter().find(|f| f.code == "CC001").unwrap();
         assert_eq!(f.severity, "warning");
         cfg.findings.ignore.push("CC001".into());
-        let r = Auditor::with_config(&cfg).check(&docs);
+        let r = Auditor::with_config(&cfg).audit(&docs);
         assert!(r.findings.iter().all(|f| f.code != "CC001"));
         let mut cfg = Config::default();
         cfg.findings.min_severity = Severity::Error;
-        let r = Auditor::with_config(&cfg).check(&docs);
+        let r = Auditor::with_config(&cfg).audit(&docs);
         assert!(r.findings.iter().all(|f| f.severity == "error"));
         assert!(!r.findings.is_empty());
     }
@@ -639,10 +732,10 @@ mod tests {
             )
             .documents,
         );
-        let strict = Auditor::new().check(&docs);
+        let strict = Auditor::new().audit(&docs);
         let mut cfg = Config::default();
         cfg.tolerances.about = 0.3;
-        let loose = Auditor::with_config(&cfg).check(&docs);
+        let loose = Auditor::with_config(&cfg).audit(&docs);
         let conflicts = |r: &Report| r.findings.iter().filter(|f| f.kind == "conflict").count();
         assert!(conflicts(&strict) > 0, "{:#?}", strict.findings);
         assert_eq!(conflicts(&loose), 0, "{:#?}", loose.findings);
@@ -669,10 +762,110 @@ mod tests {
                 .num_threads(threads)
                 .build()
                 .unwrap()
-                .install(|| serde_json::to_string(&Auditor::new().check(&docs)).unwrap())
+                .install(|| serde_json::to_string(&Auditor::new().audit(&docs)).unwrap())
         };
         assert_eq!(run(1), run(2));
         assert_eq!(run(1), run(4));
+    }
+
+    #[test]
+    fn duplicate_ids_are_renamed_in_every_report() {
+        let docs = [
+            Document::from_text("a", "The NIS said 11,000 troops were sent."),
+            Document::from_text("a", "Yonhap said 12,000 troops were sent."),
+            Document::from_text("a~2", "KCNA said 13,000 troops were sent."),
+        ];
+        let auditor = Auditor::new();
+        let want = ["a", "a~2", "a~2~2"];
+        for report in [
+            auditor.audit(&docs),
+            auditor.audit_unfiltered(&docs),
+            auditor.claims(&docs),
+        ] {
+            let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+            assert_eq!(ids, want);
+            let claim_docs: Vec<&str> = report.claims.iter().map(|c| c.doc.as_str()).collect();
+            assert_eq!(claim_docs, want);
+            let claim_ids: Vec<&str> = report.claims.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(claim_ids, ["a#1", "a~2#1", "a~2~2#1"]);
+            assert!(report.documents[0].errors.is_empty());
+            assert_eq!(
+                report.documents[1].errors,
+                [r#"duplicate document id "a"; this one is "a~2""#]
+            );
+        }
+        // The caller's documents are not changed.
+        assert_eq!(docs[1].id, "a");
+        // The claim stream gets the same ids, so it audits to the same report.
+        let records = auditor.claim_records(&docs);
+        assert_eq!(
+            auditor.audit_claims(&records).unwrap(),
+            auditor.audit(&docs)
+        );
+        // Unique ids are not copied or changed.
+        let unique = conflict();
+        assert!(matches!(with_unique_ids(&unique), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_stream_with_two_records_for_one_document_is_an_error() {
+        let docs = [Document::from_text(
+            "a",
+            "The NIS said 11,000 troops were sent.",
+        )];
+        let auditor = Auditor::new();
+        let mut records = auditor.claim_records(&docs);
+        records.extend(auditor.claim_records(&docs));
+        let err = auditor.audit_claims(&records).unwrap_err();
+        assert_eq!(
+            err,
+            StreamError::DuplicateDocument {
+                doc: "a".to_string()
+            }
+        );
+        assert!(err.to_string().contains("must be unique"));
+    }
+
+    #[test]
+    fn audit_is_unfiltered_plus_rules_and_check_is_audit() {
+        let docs = conflict();
+        let mut cfg = Config::default();
+        cfg.findings.ignore.push("CC001".into());
+        let auditor = Auditor::with_config(&cfg);
+        let raw = auditor.audit_unfiltered(&docs);
+        assert!(raw.findings.iter().any(|f| f.code == "CC001"));
+        let mut filtered = raw.clone();
+        auditor.apply_rules(&mut filtered);
+        assert_eq!(auditor.audit(&docs), filtered);
+        assert!(filtered.findings.iter().all(|f| f.code != "CC001"));
+        assert_eq!(auditor.check(&docs), auditor.audit(&docs));
+        let records = auditor.claim_records(&docs);
+        assert_eq!(
+            auditor.check_claims(&records),
+            auditor.audit_claims(&records)
+        );
+        assert_eq!(auditor.audit_claims_unfiltered(&records).unwrap(), raw);
+        // Without a configuration the two are the same.
+        assert_eq!(
+            Auditor::new().audit(&docs),
+            Auditor::new().audit_unfiltered(&docs)
+        );
+    }
+
+    #[test]
+    fn claims_apply_the_configured_boilerplate() {
+        let cfg = Config::from_toml(
+            "[[boilerplate]]\npattern = \"^Desk note:\"\n",
+            std::path::Path::new("crosscheck.toml"),
+        )
+        .unwrap();
+        let docs = [Document::from_text(
+            "a",
+            "Officials said 5,000 troops were sent.\nDesk note: 75 reporters covered this story.",
+        )];
+        let report = Auditor::with_config(&cfg).claims(&docs);
+        assert_eq!(report.claims.len(), 1);
+        assert_eq!(report.documents[0].skipped[0].rule, BOILERPLATE_RULE);
     }
 
     #[test]

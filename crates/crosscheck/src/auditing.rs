@@ -53,18 +53,36 @@ pub(crate) fn fnv(parts: &[&str]) -> String {
 }
 
 impl Auditor {
-    /// The full audit of a batch: claims, clusters, findings, credibility.
+    /// The audit pipeline without the configured boilerplate patterns and
+    /// finding rules: claims, clusters, credibility, and *every* finding at
+    /// its rule's default severity (`[findings]` ignore, severity overrides
+    /// and minimum severity are not applied). The registry, thesaurus and
+    /// tolerances of the configuration are used.
+    ///
+    /// Most tools want [`Auditor::audit`], which is this plus the
+    /// configuration's boilerplate patterns and finding rules; this one is
+    /// for a tool that applies its own policy to the raw findings (then
+    /// [`Auditor::apply_rules`] gives the configured view of the same
+    /// report). With [`Auditor::new`] the two give the same report.
+    /// Duplicate document ids are renamed as in [`Auditor::audit`].
     ///
     /// ```
-    /// use crosscheck::{Auditor, Format, ingest};
+    /// use std::path::Path;
+    /// use crosscheck::{Auditor, Document, config::Config};
     ///
-    /// let mut docs = ingest::parse("The NIS said 11,000 troops were sent.", Format::Text, "a", "").documents;
-    /// docs.extend(ingest::parse("Kyiv's intelligence said 50,000 troops were sent.", Format::Text, "b", "").documents);
-    /// let report = Auditor::new().audit(&docs);
-    /// assert_eq!(report.schema, "crosscheck.report.v1");
-    /// assert_eq!(report.claims.len(), 2);
+    /// let docs = [
+    ///     Document::from_text("a", "The Health Ministry said 120 people were killed in the flood on Monday."),
+    ///     Document::from_text("b", "Red Cross officials said 900 people were killed in the flood on Monday."),
+    /// ];
+    /// let cfg = Config::from_toml("[findings]\nignore = [\"CC001\", \"CC002\"]\n", Path::new("crosscheck.toml")).unwrap();
+    /// let auditor = Auditor::with_config(&cfg);
+    /// let raw = auditor.audit_unfiltered(&docs);
+    /// assert!(raw.findings.iter().any(|f| f.kind == "conflict"));
+    /// assert!(auditor.audit(&docs).findings.iter().all(|f| f.kind != "conflict"));
     /// ```
-    pub fn audit(&self, docs: &[Document]) -> Report {
+    pub fn audit_unfiltered(&self, docs: &[Document]) -> Report {
+        let docs = crate::audit::with_unique_ids(docs);
+        let docs: &[Document] = &docs;
         let extracted = self.extract_all(docs);
         let sentences: Vec<Vec<&str>> = docs
             .iter()

@@ -90,9 +90,33 @@ pub struct Skipped {
 /// One article: its text split into blocks, and its metadata.
 ///
 /// Documents come from [`ingest::load_paths`](crate::ingest::load_paths)
-/// (files and folders) or [`ingest::parse`](crate::ingest::parse) (a
-/// string); the metadata fields are public, so a tool that knows them
-/// better (a CMS) can set them after parsing.
+/// (files and folders), [`Document::from_text`] and [`Document::parse`]
+/// (one article held in memory: a draft in an editor, a CMS record), or
+/// [`ingest::parse`](crate::ingest::parse) (a string that may hold a batch,
+/// JSON Lines). The metadata fields are public, and the `with_*` methods set
+/// them in a chain, so a tool that knows them better than the text does (a
+/// CMS) can give them; they win over what the text's own header says.
+///
+/// A draft held in memory, with the metadata the CMS knows:
+///
+/// ```
+/// use crosscheck::{Document, Format};
+///
+/// let published = crosscheck::date::parse_published("2025-06-26").unwrap();
+/// let draft = Document::from_text("draft", "Pyongyang has sent about 5,000 troops, the NIS said.")
+///     .with_title("Troops sent")
+///     .with_outlet("Daily A")
+///     .with_published(published);
+/// assert_eq!(draft.id, "draft");
+/// assert_eq!(draft.format, Format::Text);
+/// assert_eq!(draft.path, "");
+/// assert_eq!(draft.outlet.as_deref(), Some("Daily A"));
+/// assert_eq!(draft.published.map(|d| d.to_string()).as_deref(), Some("2025-06-26"));
+/// assert_eq!(draft.sentences().len(), 1);
+/// ```
+///
+/// An HTML page, whose comments are kept in the text but are not the
+/// article's own:
 ///
 /// ```
 /// use crosscheck::{Format, ingest};
@@ -209,6 +233,96 @@ impl RawBlock {
 }
 
 impl Document {
+    /// One plain-text article held in memory: [`Document::parse`] with
+    /// [`Format::Text`]. An opening block of `Key: value` lines (`Title:`,
+    /// `Outlet:`, `Published:`, …) is read as metadata, as in a `.txt` file;
+    /// every other non-empty line is a block. Never fails: problems (an
+    /// unparsable date in the header, say) are warnings in
+    /// [`Document::errors`].
+    ///
+    /// ```
+    /// use crosscheck::Document;
+    ///
+    /// let doc = Document::from_text("a", "Title: Flood\n\nThe Health Ministry said 120 people were killed.");
+    /// assert_eq!(doc.title.as_deref(), Some("Flood"));
+    /// assert_eq!(doc.text, "The Health Ministry said 120 people were killed.");
+    /// ```
+    pub fn from_text(id: impl Into<String>, text: &str) -> Document {
+        Document::parse(id, Format::Text, text)
+    }
+
+    /// One article held in memory, in the given markup: plain text,
+    /// markdown (with front matter) or HTML, read exactly as a file of that
+    /// format is by [`load_paths`](crate::ingest::load_paths) (a byte order
+    /// mark is dropped), with [`Document::path`] empty. Never fails;
+    /// problems are warnings in [`Document::errors`].
+    ///
+    /// JSON Lines holds a batch, not one article: read it with
+    /// [`ingest::parse`](crate::ingest::parse). Given [`Format::Jsonl`],
+    /// this reads `text` as plain text (and the document's format is
+    /// [`Format::Text`]).
+    ///
+    /// ```
+    /// use crosscheck::{Document, Format};
+    ///
+    /// let md = "---\ntitle: Flood\noutlet: Daily A\n---\n\nThe Health Ministry said **120** people were killed.\n";
+    /// let doc = Document::parse("a", Format::Markdown, md);
+    /// assert_eq!((doc.title.as_deref(), doc.outlet.as_deref()), (Some("Flood"), Some("Daily A")));
+    /// assert_eq!(doc.text, "The Health Ministry said 120 people were killed.");
+    /// ```
+    pub fn parse(id: impl Into<String>, format: Format, text: &str) -> Document {
+        let format = match format {
+            Format::Jsonl => Format::Text,
+            other => other,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        crate::ingest::parse_one(text, format, &id.into(), "")
+    }
+
+    /// Set the headline (whitespace runs collapsed to single spaces, as
+    /// ingest does), replacing any the text gave.
+    pub fn with_title(mut self, title: impl AsRef<str>) -> Document {
+        self.title = Some(one_line(title.as_ref()));
+        self
+    }
+
+    /// Set the publishing outlet (whitespace collapsed), replacing any the
+    /// text gave. Outlets group documents in the report's `outlets[]` and
+    /// end the chains of `sources[].chains[]`.
+    pub fn with_outlet(mut self, outlet: impl AsRef<str>) -> Document {
+        self.outlet = Some(one_line(outlet.as_ref()));
+        self
+    }
+
+    /// Set the canonical URL (whitespace collapsed), replacing any the text gave.
+    pub fn with_url(mut self, url: impl AsRef<str>) -> Document {
+        self.url = Some(one_line(url.as_ref()));
+        self
+    }
+
+    /// Set the author (whitespace collapsed), replacing any the text or a
+    /// byline gave.
+    pub fn with_author(mut self, author: impl AsRef<str>) -> Document {
+        self.author = Some(one_line(author.as_ref()));
+        self
+    }
+
+    /// Set the publication date, replacing any the text gave. Dates place
+    /// figures in time: a larger cumulative figure published later is a
+    /// revision (CC003), not a conflict. From a string, use
+    /// [`date::parse_published`](crate::date::parse_published).
+    pub fn with_published(mut self, published: Date) -> Document {
+        self.published = Some(published);
+        self
+    }
+
+    /// Set the path shown in reports and annotations (empty for documents
+    /// read from memory): the CMS's URL or record key, say.
+    pub fn with_path(mut self, path: impl Into<String>) -> Document {
+        self.path = path.into();
+        self
+    }
+
     /// An empty document with the given id, path and format.
     pub fn empty(id: impl Into<String>, path: impl Into<String>, format: Format) -> Self {
         Document {
@@ -481,6 +595,61 @@ mod tests {
         ]);
         assert_eq!(d.cited_sources, ["Yonhap", "Reuters"]);
         assert_eq!(d.author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn in_memory_documents_are_read_as_files_are() {
+        let cases = [
+            (
+                Format::Text,
+                "Title: Flood\nOutlet: Daily A\n\nThe Health Ministry said 120 people were killed.",
+            ),
+            (
+                Format::Markdown,
+                "---\ntitle: Flood\n---\n\n# Flood\n\nThe Health Ministry said 120 people were killed.\n",
+            ),
+            (
+                Format::Html,
+                "<html><head><title>Flood</title></head><body><p>The Health Ministry said 120 people were killed.</p></body></html>",
+            ),
+        ];
+        for (format, source) in cases {
+            let doc = Document::parse("a", format, source);
+            let mut load = crate::ingest::parse(source, format, "a", "");
+            assert_eq!(doc, load.documents.remove(0), "{format:?}");
+            assert_eq!(doc.title.as_deref(), Some("Flood"));
+            assert_eq!(doc.path, "");
+        }
+        let bom = Document::from_text("a", "\u{feff}The NIS said 11,000 troops were sent.");
+        assert_eq!(bom.text, "The NIS said 11,000 troops were sent.");
+        // JSON Lines is a batch: here it is read as plain text.
+        let jsonl = Document::parse("a", Format::Jsonl, "{\"text\": \"x\"}");
+        assert_eq!(jsonl.format, Format::Text);
+        assert_eq!(jsonl.text, "{\"text\": \"x\"}");
+        // Nothing to read is an empty document, not a failure.
+        let empty = Document::from_text("empty", "");
+        assert!(empty.blocks.is_empty() && empty.text.is_empty());
+    }
+
+    #[test]
+    fn with_methods_set_metadata_over_the_text() {
+        let date = jiff::civil::date(2025, 6, 26);
+        let doc = Document::from_text("a", "Title: Old\n\nThe NIS said 11,000 troops were sent.")
+            .with_title(" New \n title ")
+            .with_outlet("Daily\tA")
+            .with_url("https://example.invalid/a")
+            .with_author("Jane Doe")
+            .with_published(date)
+            .with_path("cms/123");
+        assert_eq!(doc.title.as_deref(), Some("New title"));
+        assert_eq!(doc.outlet.as_deref(), Some("Daily A"));
+        assert_eq!(doc.url.as_deref(), Some("https://example.invalid/a"));
+        assert_eq!(doc.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(doc.published, Some(date));
+        assert_eq!(doc.path, "cms/123");
+        let json = serde_json::to_value(doc.meta()).unwrap();
+        assert_eq!(json["published"], "2025-06-26");
+        assert_eq!(json["path"], "cms/123");
     }
 
     #[test]

@@ -2,15 +2,34 @@
 //! json` prints and what tools read. Fields marked stable in DESIGN.md are a
 //! contract; new fields may be added, none renamed or dropped without a new
 //! schema.
+//!
+//! **Why some names are strings.** [`FindingEntry::kind`],
+//! [`FindingEntry::severity`], [`ClusterEntry::verdict`] and
+//! [`SkippedEntry::role`] are `String`s, although each has an enum behind
+//! it. The report is also what a tool *reads back* (a stored report, a
+//! baseline, another version's output), and these are open sets in the
+//! schema ("`kind`: at least `conflict`, `revision`, …"): a later version
+//! may add a kind or a verdict, and a closed enum would make this version
+//! fail to read that report, while an `Unknown` catch-all would lose the
+//! name and break the byte-for-byte round trip. So the fields keep the wire
+//! name, and typed views are methods that return `None` for a name this
+//! version does not know: [`FindingEntry::kind_enum`],
+//! [`FindingEntry::severity_enum`], [`ClusterEntry::verdict_enum`],
+//! [`SkippedEntry::role_enum`]. Fields whose sets are closed by the claims
+//! grammar (`claims[].kind`, `qualifier`, `unit`, `modality`,
+//! `attribution`) are typed.
 
 use serde::{Deserialize, Serialize};
 
 use crosscheck_claims::attribution::Attribution;
+use crosscheck_claims::boilerplate::BlockRole;
 use crosscheck_claims::claim::{Claim, TimeScopeInfo};
 use crosscheck_claims::counted::Counted;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::quantity::{Kind, Qualifier, Unit};
 use crosscheck_claims::registry::SourceKind;
+use crosscheck_score::{FindingKind, Severity, Verdict};
+use serde::de::IntoDeserializer;
 
 use crate::document::Document;
 
@@ -19,9 +38,9 @@ pub const SCHEMA: &str = "crosscheck.report.v1";
 
 /// A whole report: documents, claims, clusters and findings.
 ///
-/// Made by [`Auditor::check`](crate::Auditor::check) (or
-/// [`audit`](crate::Auditor::audit); [`claims`](crate::Auditor::claims)
-/// fills only `documents` and `claims`). It serializes to the stable JSON
+/// Made by [`Auditor::audit`](crate::Auditor::audit) (or
+/// [`audit_unfiltered`](crate::Auditor::audit_unfiltered);
+/// [`claims`](crate::Auditor::claims) fills only `documents` and `claims`). It serializes to the stable JSON
 /// of `crosscheck audit --format json` and reads back with serde, so a tool
 /// can store reports and compare them later. Claims are referred to by id
 /// everywhere (`clusters[].claims`, `findings[].claims`); spans are byte
@@ -29,10 +48,10 @@ pub const SCHEMA: &str = "crosscheck.report.v1";
 /// which the report does not carry.
 ///
 /// ```
-/// use crosscheck::{Auditor, Format, Report, ingest};
+/// use crosscheck::{Auditor, Document, Report, Severity};
 ///
-/// let docs = ingest::parse("Officials said about 5,000 troops were sent, the NIS said.", Format::Text, "draft", "").documents;
-/// let report = Auditor::new().check(&docs);
+/// let docs = [Document::from_text("draft", "Officials said about 5,000 troops were sent, the NIS said.")];
+/// let report = Auditor::new().audit(&docs);
 /// assert_eq!(report.schema, crosscheck::report::SCHEMA);
 ///
 /// let claim = &report.claims[0];
@@ -44,6 +63,13 @@ pub const SCHEMA: &str = "crosscheck.report.v1";
 /// let json = crosscheck::render::json(&report);
 /// let back: Report = serde_json::from_str(&json).unwrap();
 /// assert_eq!(back, report);
+///
+/// // Findings carry their rule code, severity and kind by wire name; the
+/// // `*_enum` methods give the typed view.
+/// for f in &report.findings {
+///     assert!(f.code.starts_with("CC"));
+///     assert!(matches!(f.severity_enum(), Some(Severity::Error | Severity::Warning | Severity::Info)));
+/// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -351,6 +377,27 @@ pub struct SkippedEntry {
     pub excerpt: String,
 }
 
+/// A wire name as the enum it names, `None` for a name this version does
+/// not know.
+fn parse_name<'de, T: Deserialize<'de>>(name: &'de str) -> Option<T> {
+    T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(name)).ok()
+}
+
+impl SkippedEntry {
+    /// [`role`](SkippedEntry::role) as the block role it names.
+    ///
+    /// ```
+    /// use crosscheck::{BlockRole, Document};
+    ///
+    /// let doc = Document::from_text("a", "The NIS said 11,000 troops were sent.\n5 Comments");
+    /// let entry = crosscheck::report::DocumentEntry::of(&doc);
+    /// assert_eq!(entry.skipped[0].role_enum(), Some(BlockRole::Comments));
+    /// ```
+    pub fn role_enum(&self) -> Option<BlockRole> {
+        parse_name(&self.role)
+    }
+}
+
 impl DocumentEntry {
     /// The entry for a document.
     pub fn of(doc: &Document) -> DocumentEntry {
@@ -480,6 +527,13 @@ pub struct ClusterEntry {
     pub origins: usize,
 }
 
+impl ClusterEntry {
+    /// [`verdict`](ClusterEntry::verdict) as the scorer's [`Verdict`].
+    pub fn verdict_enum(&self) -> Option<Verdict> {
+        parse_name(&self.verdict)
+    }
+}
+
 /// One place a finding points at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
@@ -518,4 +572,29 @@ pub struct FindingEntry {
     pub help: Option<String>,
     /// Stable across runs and unrelated edits.
     pub fingerprint: String,
+}
+
+impl FindingEntry {
+    /// [`kind`](FindingEntry::kind) as the scorer's [`FindingKind`].
+    pub fn kind_enum(&self) -> Option<FindingKind> {
+        parse_name(&self.kind)
+    }
+
+    /// [`severity`](FindingEntry::severity) as the scorer's [`Severity`]
+    /// (the configured severity, after `[findings.severity]` overrides).
+    ///
+    /// ```
+    /// use crosscheck::{Auditor, Document, FindingKind, Severity};
+    ///
+    /// let docs = [
+    ///     Document::from_text("a", "The Health Ministry said 120 people were killed in the flood on Monday."),
+    ///     Document::from_text("b", "Red Cross officials said 900 people were killed in the flood on Monday."),
+    /// ];
+    /// let report = Auditor::new().audit(&docs);
+    /// let f = &report.findings[0];
+    /// assert_eq!((f.kind_enum(), f.severity_enum()), (Some(FindingKind::Conflict), Some(Severity::Error)));
+    /// ```
+    pub fn severity_enum(&self) -> Option<Severity> {
+        parse_name(&self.severity)
+    }
 }

@@ -65,15 +65,7 @@ pub struct AuditOptions {
 /// assert!(err.unwrap_err().starts_with("documents[0]: unknown field `txt`"));
 /// ```
 pub fn audit_json(body: &str, options: &AuditOptions) -> Result<String, String> {
-    let with_text = match options.include.as_deref() {
-        None | Some("") => false,
-        Some("text") => true,
-        Some(other) => {
-            return Err(format!(
-                "unknown include \"{other}\"; the only one is \"text\""
-            ));
-        }
-    };
+    let with_text = request::include_text(options.include.as_deref())?;
     let auditor = match &options.config {
         None => Auditor::new(),
         Some(toml) => Auditor::with_config(
@@ -82,27 +74,11 @@ pub fn audit_json(body: &str, options: &AuditOptions) -> Result<String, String> 
         ),
     };
     let docs = request::documents(request::parse_batch(body)?)?;
-    let report = auditor.check(&docs);
+    let report = auditor.audit(&docs);
     if !with_text {
         return Ok(crosscheck::render::json(&report));
     }
-    let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-    if let Some(entries) = value
-        .get_mut("documents")
-        .and_then(serde_json::Value::as_array_mut)
-    {
-        for entry in entries {
-            let id = entry.get("id").and_then(|v| v.as_str()).unwrap_or("");
-            let text = docs
-                .iter()
-                .find(|d| d.id == id)
-                .map(|d| d.text.clone())
-                .unwrap_or_default();
-            if let Some(obj) = entry.as_object_mut() {
-                obj.insert("text".into(), serde_json::Value::String(text));
-            }
-        }
-    }
+    let value = request::report_with_text(&report, &docs);
     let mut out = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
     out.push('\n');
     Ok(out)

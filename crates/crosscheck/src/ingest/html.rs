@@ -26,7 +26,7 @@
 //! **Nesting.** html5ever's tree builder looks through the stack of open
 //! elements at many start tags, so a page nested thousands of levels deep
 //! would take time quadratic in its depth. Before parsing, a linear scan of
-//! the tags ([`limit_nesting`]) drops the start and end tags of elements
+//! the tags (`limit_nesting`) drops the start and end tags of elements
 //! nested deeper than [`MAX_DEPTH`] levels (their text is kept, joined into
 //! the block around them) and the document gets a warning. Real pages are a
 //! few dozen levels deep.
@@ -66,7 +66,7 @@ pub(crate) fn parse_html(doc: Document, source: &str) -> Document {
     doc
 }
 
-/// The deepest nesting of elements [`limit_nesting`] keeps.
+/// The deepest nesting of elements `limit_nesting` keeps.
 pub const MAX_DEPTH: usize = 256;
 
 /// Elements without an end tag.

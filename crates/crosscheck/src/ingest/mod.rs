@@ -605,8 +605,10 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Give later documents with an id already used a `~2`, `~3`, … suffix.
-fn dedupe_ids(documents: &mut [Document]) {
+/// Give later documents with an id already used a `~2`, `~3`, … suffix,
+/// with a warning in their errors. [`Auditor`](crate::Auditor) applies the
+/// same rule to the documents it is given.
+pub(crate) fn dedupe_ids(documents: &mut [Document]) {
     let mut used: HashSet<String> = HashSet::new();
     let mut next: HashMap<String, usize> = HashMap::new();
     for doc in documents.iter_mut() {
