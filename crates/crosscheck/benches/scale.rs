@@ -14,11 +14,12 @@
 //!
 //! Measured on a shared 2-core machine: extraction is linear (before
 //! sentences were capped at `crosscheck_claims::sentence::MAX_SENTENCE_BYTES`
-//! a run-on line of figures took time quadratic in its length); the whole
-//! audit was not yet (1 MB 0.57 s, 4 MB 5.4 s): the source ledger of
-//! `crosscheck-score` compares every source mention of a document with every
-//! figure's attribution in it (`ledger::has_phrase`), quadratic in the size
-//! of one document.
+//! a run-on line of figures took time quadratic in its length), 1 MB in
+//! 0.17 s and 4 MB in 0.47 s; the whole audit is linear too, 1 MB in 0.26 s,
+//! 4 MB in 1.15 s and 4 MB on one line in 1.16 s (3.5–3.9 MiB/s at every
+//! size). Before the source ledger decided each distinct source mention of a
+//! document once, it compared every mention with every figure's attribution
+//! (1 MB 0.57 s, 4 MB 5.4 s).
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -867,18 +867,23 @@ pub fn ledger(
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
-        // (cue as written, source, joint, relays) of the document's figures.
-        let figure_cues: Vec<(&str, String, bool, Vec<String>)> = ordered_of
-            .get(info.id)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|&i| {
-                let a = items[i].claim.attribution.as_ref()?;
-                let (id, _, joint) = source_of(registry, items[i].claim)?;
-                let via = a.via.iter().map(|v| canonical(registry, v)).collect();
-                Some((a.as_written.as_str(), id, !joint.is_empty(), via))
-            })
-            .collect();
+        // (cue as written, source, joint, relays) of the document's figures,
+        // each distinct one once, in order: a long article repeats them.
+        let mut figure_cues: Vec<(&str, String, bool, Vec<String>)> = Vec::new();
+        let mut seen_cues: HashSet<(&str, String, bool, Vec<String>)> = HashSet::new();
+        for &i in ordered_of.get(info.id).map_or(&[][..], Vec::as_slice) {
+            let Some(a) = items[i].claim.attribution.as_ref() else {
+                continue;
+            };
+            let Some((id, _, joint)) = source_of(registry, items[i].claim) else {
+                continue;
+            };
+            let via = a.via.iter().map(|v| canonical(registry, v)).collect();
+            let cue = (a.as_written.as_str(), id, !joint.is_empty(), via);
+            if seen_cues.insert(cue.clone()) {
+                figure_cues.push(cue);
+            }
+        }
         let joined = info.sentences.join(" ");
         let docreg = registry.for_document(&joined);
         for name in info.cited_sources {
@@ -912,31 +917,49 @@ pub fn ledger(
                     .as_ref()
                     .map(|a| a.as_written.as_str())
             })
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
             .collect();
+        // Per distinct mention (as written, source): whether a figure's
+        // attribution absorbs it, and the source it then belongs to. A long
+        // article repeats its mentions; each is decided once.
+        let mut decided: HashMap<(String, String), (bool, Option<String>)> = HashMap::new();
         for m in mentions(&docreg, info.sentences) {
-            // A mention a figure's attribution already accounts for
-            // ("South Korean assessments" narrowed to the NIS) is not a
-            // source of its own.
-            let absorbed = claim_cues.iter().any(|c| has_phrase(c, &m.as_written));
+            let (absorbed, owner) = decided
+                .entry((m.as_written.clone(), m.id.clone()))
+                .or_insert_with(|| {
+                    // A mention a figure's attribution already accounts for
+                    // ("South Korean assessments" narrowed to the NIS) is not
+                    // a source of its own.
+                    let absorbed = claim_cues.iter().any(|c| has_phrase(c, &m.as_written));
+                    // An absorbed mention belongs to the source its figure
+                    // was given: the same one, or one of its family the
+                    // extractor narrowed it to.
+                    let owner = absorbed
+                        .then(|| {
+                            figure_cues.iter().find_map(|(cue, id, joint, via)| {
+                                if !has_phrase(cue, &m.as_written) {
+                                    return None;
+                                }
+                                if via.contains(&m.id) {
+                                    Some(m.id.clone())
+                                } else if !joint
+                                    && (*id == m.id || registry.origin_family(id) == m.id)
+                                {
+                                    Some(id.clone())
+                                } else {
+                                    None
+                                }
+                            })
+                        })
+                        .flatten();
+                    (absorbed, owner)
+                })
+                .clone();
             if is_outlet_kind(m.kind) && !absorbed {
                 push_unique(&mut d.relays, m.id.clone());
             }
-            // An absorbed mention belongs to the source its figure was
-            // given: the same one, or one of its family the extractor
-            // narrowed it to.
             let target = if absorbed {
-                let owner = figure_cues.iter().find_map(|(cue, id, joint, via)| {
-                    if !has_phrase(cue, &m.as_written) {
-                        return None;
-                    }
-                    if via.contains(&m.id) {
-                        Some(m.id.clone())
-                    } else if !joint && (*id == m.id || registry.origin_family(id) == m.id) {
-                        Some(id.clone())
-                    } else {
-                        None
-                    }
-                });
                 match owner {
                     Some(t) => t,
                     None => continue,

@@ -1492,19 +1492,18 @@ pub fn assess(
         let mut note = |i: usize, p: usize| {
             let t = &mut tally[i];
             t.0 += 1;
-            match (&origins[p], ctx.origin_ids[p], ctx.origin_ids[i]) {
-                (Some(o), Some(x), Some(y)) if x != y => {
-                    if !t.1.contains(&o.label.as_str()) {
-                        t.1.push(o.label.as_str());
-                    }
+            let Some(o) = &origins[p] else {
+                return;
+            };
+            // Another origin (or any, when the figure has none), or an
+            // echo of its own origin in another document.
+            let other = ctx.origin_ids[i].is_none_or(|mine| ctx.origin_ids[p] != Some(mine));
+            if other {
+                if !t.1.contains(&o.label.as_str()) {
+                    t.1.push(o.label.as_str());
                 }
-                (Some(o), _, None) => {
-                    if !t.1.contains(&o.label.as_str()) {
-                        t.1.push(o.label.as_str());
-                    }
-                }
-                (Some(_), _, Some(_)) if ctx.doc_ids[p] != ctx.doc_ids[i] => t.2 += 1,
-                _ => {}
+            } else if ctx.doc_ids[p] != ctx.doc_ids[i] {
+                t.2 += 1;
             }
         };
         for &(a, b) in &j.agree {
