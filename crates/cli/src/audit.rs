@@ -159,9 +159,9 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         None => auditor,
     };
     let mut report = if args.claims.is_empty() {
-        auditor.check(&docs)
+        auditor.audit(&docs)
     } else {
-        auditor.check_claims(&read_claims(&args.claims)?)?
+        auditor.audit_claims(&read_claims(&args.claims)?)?
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -190,7 +190,7 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         // Streamed: the report is many times the size of the articles.
         common::print_with(|out| render::write_json(&report, out))?;
     } else {
-        common::print(&render_report(&report, &docs, format, &args))?;
+        common::print(&render_report(&report, &docs, format, args))?;
     }
 
     if incomplete {

@@ -8,7 +8,7 @@
 //!
 //! - `audit-mb`: MB/s of article text for reading the bytes (baseline), the
 //!   quantity grammar alone, claim extraction, and the full audit
-//!   ([`Auditor::check`]) on 1,000 documents.
+//!   ([`Auditor::audit`]) on 1,000 documents.
 //! - `audit-docs`: documents/s of extraction and of the full audit at 1,000
 //!   and 10,000 documents. The full audit of 10,000 documents takes about a
 //!   minute per iteration on a 2-core machine (the scorer compares the
@@ -90,7 +90,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| auditor.extract_all(black_box(&docs_1k)).len())
     });
     group.bench_function("audit", |b| {
-        b.iter(|| auditor.check(black_box(&docs_1k)).claims.len())
+        b.iter(|| auditor.audit(black_box(&docs_1k)).claims.len())
     });
     group.finish();
 
@@ -106,7 +106,7 @@ fn bench(c: &mut Criterion) {
         });
         if docs.len() <= 1_000 || large() {
             group.bench_with_input(BenchmarkId::new("audit", docs.len()), docs, |b, d| {
-                b.iter(|| auditor.check(d).claims.len())
+                b.iter(|| auditor.audit(d).claims.len())
             });
         }
     }

@@ -49,7 +49,8 @@ use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 ///
 /// With [`Auditor::new`] (no configuration) `audit` and `audit_unfiltered`
 /// give the same report. [`Auditor::check`] and [`Auditor::check_claims`]
-/// are the former names of `audit` and `audit_claims`, kept as aliases.
+/// are the former names of `audit` and `audit_claims`, kept as deprecated
+/// aliases.
 ///
 /// **Document ids** must be unique in a report (claim ids are
 /// `<doc>#<n>`). Every method that makes a report applies the rule that
@@ -343,7 +344,8 @@ impl Auditor {
     }
 
     /// The former name of [`Auditor::audit`], which it calls: the audit as
-    /// configured. (Not deprecated yet: `crosscheck-cli` still calls it.)
+    /// configured.
+    #[deprecated(since = "0.1.0", note = "use Auditor::audit, the audit as configured")]
     pub fn check(&self, docs: &[Document]) -> Report {
         self.audit(docs)
     }
@@ -627,8 +629,8 @@ impl Auditor {
         Ok(report)
     }
 
-    /// The former name of [`Auditor::audit_claims`], which it calls. (Not
-    /// deprecated yet: `crosscheck-cli` still calls it.)
+    /// The former name of [`Auditor::audit_claims`], which it calls.
+    #[deprecated(since = "0.1.0", note = "use Auditor::audit_claims")]
     pub fn check_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
         self.audit_claims(records)
     }
@@ -827,6 +829,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(deprecated)]
     fn audit_is_unfiltered_plus_rules_and_check_is_audit() {
         let docs = conflict();
         let mut cfg = Config::default();

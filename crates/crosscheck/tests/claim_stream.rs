@@ -18,7 +18,7 @@ fn seeds() -> Vec<crosscheck::Document> {
 fn audit_from_jsonl_equals_audit_from_text_on_the_seeds() {
     let docs = seeds();
     let auditor = Auditor::new();
-    let from_text = auditor.check(&docs);
+    let from_text = auditor.audit(&docs);
     // Through JSON lines, as a distributed map step would write them.
     let lines: Vec<String> = auditor
         .claim_records(&docs)
@@ -29,7 +29,7 @@ fn audit_from_jsonl_equals_audit_from_text_on_the_seeds() {
         .iter()
         .map(|l| serde_json::from_str(l).expect("a record"))
         .collect();
-    let from_stream = auditor.check_claims(&records).expect("auditable");
+    let from_stream = auditor.audit_claims(&records).expect("auditable");
     assert_eq!(from_stream, from_text);
     assert_eq!(render::json(&from_stream), render::json(&from_text));
     assert!(!from_text.findings.is_empty());

@@ -49,7 +49,7 @@ role = "furniture"
 
     let text = "KIDA said 3,000 troops were sent.\nDesk note: 75 reporters covered this story.";
     let docs = ingest::parse(text, Format::Text, "a", "a.txt").documents;
-    let report = auditor.check(&docs);
+    let report = auditor.audit(&docs);
     assert_eq!(report.claims.len(), 1, "{:#?}", report.claims);
     assert_eq!(
         report.claims[0].attribution.as_ref().unwrap().source,
@@ -61,7 +61,7 @@ role = "furniture"
             .iter()
             .any(|s| s.rule == "config-boilerplate")
     );
-    assert_eq!(Auditor::new().check(&docs).claims.len(), 2);
+    assert_eq!(Auditor::new().audit(&docs).claims.len(), 2);
 }
 
 #[test]

@@ -111,7 +111,7 @@ async fn audit_matches_the_library() {
         );
         d
     };
-    let native = serde_json::to_value(Auditor::new().check(&docs)).unwrap();
+    let native = serde_json::to_value(Auditor::new().audit(&docs)).unwrap();
     let body = json!({"documents": [
         {"id": "a", "text": "The Health Ministry said 120 people were killed in the flood on Monday."},
         {"id": "b", "text": "Red Cross officials said 900 people were killed in the flood on Monday."}

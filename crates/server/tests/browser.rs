@@ -357,7 +357,7 @@ async fn nothing_ran(client: &Client, when: &str) -> Result<()> {
 fn native_report(body: Value) -> Value {
     let req: BatchRequest = serde_json::from_value(body).unwrap();
     let docs = documents(req).unwrap();
-    serde_json::to_value(Auditor::new().check(&docs)).unwrap()
+    serde_json::to_value(Auditor::new().audit(&docs)).unwrap()
 }
 
 async fn seeds_and_conflict(client: &Client, addr: SocketAddr) -> Result<()> {

@@ -639,7 +639,11 @@ fn try_figure(text: &str, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
             end += 1;
             f.kind = Kind::ListItem;
         } else if LABELS.contains(&pw) || text[..i].ends_with('#') {
-            let label = if LABELS.contains(&pw) { pw_start } else { i - 1 };
+            let label = if LABELS.contains(&pw) {
+                pw_start
+            } else {
+                i - 1
+            };
             // The label joins the number unless it is already inside the
             // figure before ("i666/Unit 26": "Unit" ends "i666/Unit").
             if out.last().is_none_or(|q| q.end <= label) {
