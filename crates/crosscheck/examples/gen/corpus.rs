@@ -157,30 +157,19 @@ const COUNTRIES: &[Country] = &[
     ("Kazakhstan", "Kazakh", "Astana"),
 ];
 
-/// The places a story's troops are sent to, in place of Kursk.
-const REGIONS: &[&str] = &[
-    "Kursk",
-    "Belgorod",
-    "Bryansk",
-    "Donetsk",
-    "Kherson",
-    "Zaporizhzhia",
-    "Luhansk",
-    "Rostov",
-];
-
-/// One story of the batch: who sends to whom, and where. Story 0 is the
-/// bundled examples' own (North Korea to Russia, Kursk).
+/// One story of the batch: who sends to whom. Story 0 is the bundled
+/// examples' own (North Korea to Russia); in the others the receiver's
+/// capital stands for both Moscow and Kursk, so a story's places are its
+/// receiver's own.
 #[derive(Clone, Copy)]
 struct Story {
     sender: Country,
     receiver: Country,
-    region: &'static str,
 }
 
 impl Story {
-    /// The `n`th story: every ordered pair of countries in turn, then the
-    /// same pairs again with the next region.
+    /// The `n`th story: every ordered pair of countries in turn (past the
+    /// last pair, the first again).
     fn nth(n: usize) -> Story {
         let k = COUNTRIES.len();
         let pairs = k * (k - 1);
@@ -191,13 +180,19 @@ impl Story {
         Story {
             sender: COUNTRIES[sender],
             receiver: COUNTRIES[receiver],
-            region: REGIONS[(n / pairs) % REGIONS.len()],
         }
+    }
+
+    /// True when the sentence names a country or place a story swaps.
+    fn names(sentence: &str) -> bool {
+        ["North Korea", "Pyongyang", "Russia", "Moscow", "Kursk"]
+            .iter()
+            .any(|n| sentence.contains(n))
     }
 
     /// The seed sentence retold for this story.
     fn retell(&self, sentence: &str) -> String {
-        if self.sender.0 == "North Korea" && self.receiver.0 == "Russia" && self.region == "Kursk" {
+        if self.sender.0 == "North Korea" && self.receiver.0 == "Russia" {
             return sentence.to_string();
         }
         // Placeholders first, so that a sender named like the receiver's
@@ -217,8 +212,13 @@ impl Story {
             .replace("\u{1}RA", self.receiver.1)
             .replace("\u{1}RN", self.receiver.0)
             .replace("\u{1}RC", self.receiver.2)
-            .replace("\u{1}PL", self.region)
+            .replace("\u{1}PL", self.receiver.2)
     }
+}
+
+/// True when the sentence has a figure the audit would read.
+fn has_figures(sentence: &str) -> bool {
+    quantity::find(sentence).iter().any(|q| q.kind.is_figure())
 }
 
 /// How many stories a batch of `docs` articles covers: one for every ten
@@ -243,6 +243,17 @@ pub fn generate(
     if pool.is_empty() {
         return 0;
     }
+    // Sentences with figures are drawn only from those that name the story's
+    // countries or places, so each story's figures stay its own: a generic
+    // one ("Kim agreed to send 1,000 sappers") would join every story's
+    // clusters and make one cluster grow with the batch.
+    let pool: Vec<&String> = pool
+        .iter()
+        .filter(|s| !has_figures(s) || Story::names(s))
+        .collect();
+    if pool.is_empty() {
+        return 0;
+    }
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let n_stories = stories(docs);
     let mut bytes = 0usize;
@@ -257,7 +268,7 @@ pub fn generate(
             format!("Title: Report {n}\nDate: 2025-{month:02}-{day:02}\nOutlet: {outlet}\n\n");
         for _ in 0..sentences {
             let pick = rng.below(pool.len());
-            let mut s = story.retell(&vary_figures(&mut rng, &pool[pick]));
+            let mut s = story.retell(&vary_figures(&mut rng, pool[pick]));
             if rng.chance(30) {
                 let (a, b) = (rng.below(SOURCES.len()), rng.below(SOURCES.len()));
                 s = s.replace("the NIS", SOURCES[a]);
