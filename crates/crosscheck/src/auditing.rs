@@ -182,16 +182,26 @@ impl Auditor {
             .iter()
             .map(|f| {
                 let claim_ids: Vec<String> = f.claims.iter().map(|&m| ids[m].clone()).collect();
+                // The scorer writes one label per claim, in claim order; a
+                // claim without one is labelled with its figure.
+                let labels: HashMap<usize, &String> = if f.labels.len() > 8 {
+                    f.labels.iter().map(|(i, l)| (*i, l)).rev().collect()
+                } else {
+                    HashMap::new()
+                };
                 let annotations = f
                     .claims
                     .iter()
                     .map(|&m| {
-                        let label = f
-                            .labels
-                            .iter()
-                            .find(|(i, _)| *i == m)
-                            .map(|(_, l)| l.clone())
-                            .unwrap_or_else(|| entries[m].text.clone());
+                        let label = if f.labels.len() > 8 {
+                            labels.get(&m).map(|l| (*l).clone())
+                        } else {
+                            f.labels
+                                .iter()
+                                .find(|(i, _)| *i == m)
+                                .map(|(_, l)| l.clone())
+                        }
+                        .unwrap_or_else(|| entries[m].text.clone());
                         let doc = &inputs[doc_of[m]];
                         let (line, column) = position(doc_of[m], entries[m].span[0]);
                         Annotation {
