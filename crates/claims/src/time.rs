@@ -2028,16 +2028,18 @@ fn plausible(sentence: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Every word (lower case) an expression of the grammar can begin with: the
-/// first words of its keywords and phrases, month, weekday, season, unit and
-/// count words, and "q"/"h" of "Q1 2025"/"H2 2024". Sorted, for a binary
-/// search. An expression can also begin with a digit.
+/// Every word (lower case) an expression of the grammar can begin with, read
+/// off its alternatives: the prepositions and adverbs that open
+/// [`prepositional`], [`window`], [`recent`], [`now_words`],
+/// [`to_date_words`] and [`earlier_later`]; the counts of [`ago`]; and the
+/// month, season, weekday and relative words that open a bare period, "q" and
+/// "h" of "Q1 2025"/"H2 2024". Words found only inside an expression ("of",
+/// "and", units, ordinals) are not here. Sorted, for a binary search. An
+/// expression can also begin with a digit.
 const FIRST_WORDS: &[&str] = &[
     "a",
     "after",
-    "ago",
     "an",
-    "and",
     "apr",
     "april",
     "as",
@@ -2051,8 +2053,6 @@ const FIRST_WORDS: &[&str] = &[
     "coming",
     "couple",
     "currently",
-    "day",
-    "days",
     "dec",
     "december",
     "during",
@@ -2065,18 +2065,12 @@ const FIRST_WORDS: &[&str] = &[
     "feb",
     "february",
     "few",
-    "final",
-    "first",
     "five",
     "for",
     "four",
-    "fourth",
     "friday",
     "from",
     "h",
-    "half",
-    "hour",
-    "hours",
     "in",
     "jan",
     "january",
@@ -2092,8 +2086,6 @@ const FIRST_WORDS: &[&str] = &[
     "may",
     "mid",
     "monday",
-    "month",
-    "months",
     "next",
     "nine",
     "nov",
@@ -2101,21 +2093,17 @@ const FIRST_WORDS: &[&str] = &[
     "now",
     "oct",
     "october",
-    "of",
     "on",
     "one",
-    "or",
     "over",
     "past",
     "presently",
     "previous",
     "q",
-    "quarter",
     "recent",
     "recently",
     "right",
     "saturday",
-    "second",
     "sep",
     "sept",
     "september",
@@ -2129,7 +2117,6 @@ const FIRST_WORDS: &[&str] = &[
     "sunday",
     "ten",
     "the",
-    "third",
     "this",
     "three",
     "through",
@@ -2147,36 +2134,79 @@ const FIRST_WORDS: &[&str] = &[
     "until",
     "up",
     "wednesday",
-    "week",
-    "weeks",
     "winter",
     "within",
-    "year",
-    "years",
     "yesterday",
 ];
 
-/// True when an expression of the grammar may begin at the start of `s`: a
-/// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`]. Most
-/// words of a sentence are not, and the grammar is not tried there.
-fn may_start(s: &str) -> bool {
+/// The words an expression that begins with "the" goes on with: "the past
+/// year" ([`window`]), "the end of" ([`part_of`]), "the first half"
+/// ([`half_quarter`]), "the summer of 2024" (a season). Sorted.
+const AFTER_THE: &[&str] = &[
+    "autumn",
+    "beginning",
+    "coming",
+    "end",
+    "fall",
+    "final",
+    "first",
+    "fourth",
+    "last",
+    "middle",
+    "next",
+    "past",
+    "previous",
+    "second",
+    "spring",
+    "start",
+    "summer",
+    "third",
+    "winter",
+];
+
+/// The run of ASCII letters at the start of `s`, lower case, when it is at
+/// most 10 letters long.
+fn first_word(s: &str) -> Option<([u8; 10], usize)> {
     let bytes = s.as_bytes();
-    match bytes.first() {
-        Some(b) if b.is_ascii_digit() => return true,
-        Some(b) if b.is_ascii_alphabetic() => {}
-        _ => return false,
-    }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if len > 10 {
-        return false;
+    if len == 0 || len > 10 {
+        return None;
     }
     let mut word = [0u8; 10];
     for (w, b) in word.iter_mut().zip(bytes) {
         *w = b.to_ascii_lowercase();
     }
-    FIRST_WORDS
-        .binary_search_by(|w| w.as_bytes().cmp(&word[..len]))
+    Some((word, len))
+}
+
+fn listed(list: &[&str], (word, len): ([u8; 10], usize)) -> bool {
+    list.binary_search_by(|w| w.as_bytes().cmp(&word[..len]))
         .is_ok()
+}
+
+/// True when an expression of the grammar may begin at the start of `s`: a
+/// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`] ("the"
+/// only before one of [`AFTER_THE`]). Most words of a sentence are not, and
+/// the grammar is not tried there.
+fn may_start(s: &str) -> bool {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let Some(word) = first_word(s) else {
+        return false;
+    };
+    if !listed(FIRST_WORDS, word) {
+        return false;
+    }
+    if &word.0[..word.1] != b"the" {
+        return true;
+    }
+    let next = s[3..].trim_start_matches(is_space);
+    if next.len() == s.len() - 3 {
+        // "the" not followed by a space ("thereby" is not "the").
+        return false;
+    }
+    first_word(next).is_some_and(|w| listed(AFTER_THE, w))
 }
 
 /// Every time-scope expression in `sentence`, left to right, with byte spans.
@@ -2293,6 +2323,8 @@ mod tests {
     #[test]
     fn first_words_are_sorted_lower_case_and_short() {
         assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(AFTER_THE.windows(2).all(|w| w[0] < w[1]));
+        assert!(may_start("the past year") && may_start("The  end of") && !may_start("the troops"));
         assert!(
             FIRST_WORDS
                 .iter()
@@ -2313,6 +2345,9 @@ mod tests {
                 "early", "late", "this", "year", "over", "past", "three", "months", "by", "June",
                 "17", "Sept.", "up", "until", "now", "as", "of", "recently", "within", "hours",
                 "—", "-", ",", "Monday", "next", "spring", "end", "start", "through", "Mayor",
+                "middle", "beginning", "coming", "previous", "quarter", "second", "final",
+                "winter", "autumn", "at", "present", "moment", "right", "ever", "thus", "for",
+                "Thursday", "tonight", "yesterday", "one", "twelve", "several", "couple",
             ]),
             0..14,
         )) {
