@@ -1104,8 +1104,11 @@ pub struct SourceRegistry {
     aliases: HashMap<String, usize>,
     descriptors: HashMap<(usize, String), usize>,
     countries: Vec<Country>,
-    /// Normalized country forms → country index, longest first.
-    forms: Vec<(String, usize)>,
+    /// Normalized country form → the indexes of the countries it names, in
+    /// declaration order. Looked up with the few strings a mention could
+    /// match (itself, its leading words, what follows an " of "), so a
+    /// lookup costs the same with 20 countries or 200.
+    forms: HashMap<String, Vec<usize>>,
 }
 
 /// The lookups the matcher needs, so a registry and a per-document view
@@ -1298,12 +1301,13 @@ impl SourceRegistry {
             for f in &c.forms {
                 let n = normalize(f);
                 if !n.is_empty() {
-                    self.forms.push((n, ci));
+                    let cis = self.forms.entry(n).or_default();
+                    if !cis.contains(&ci) {
+                        cis.push(ci);
+                    }
                 }
             }
         }
-        self.forms
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         for (i, s) in self.sources.iter().enumerate() {
             self.by_id.insert(s.id.clone(), i);
             for a in &s.aliases {
@@ -1353,21 +1357,46 @@ impl SourceRegistry {
     }
 
     /// The canonical name of a country given by name, code or form ("KR",
-    /// "South Korean", "Seoul" → "South Korea").
+    /// "South Korean", "Seoul" → "South Korea"). A code counts only written
+    /// in capitals: "it", "No" and "So" are words, not Italy, Norway and
+    /// Somalia.
     pub fn canonical_country(&self, s: &str) -> Option<&str> {
-        if let Some(c) = self
-            .countries
-            .iter()
-            .find(|c| c.code.eq_ignore_ascii_case(s.trim()))
+        let t = s.trim();
+        if !t.chars().any(char::is_lowercase)
+            && let Some(c) = self.countries.iter().find(|c| c.code == t)
         {
             return Some(&c.name);
         }
         let n = normalize(s);
         let n = strip_determiners(&n);
         self.forms
-            .iter()
-            .find(|(f, _)| f == n)
-            .map(|&(_, ci)| self.countries[ci].name.as_str())
+            .get(n)
+            .and_then(|cis| cis.first())
+            .map(|&ci| self.countries[ci].name.as_str())
+    }
+
+    /// The country forms a normalized mention `m` is, starts with (then a
+    /// space) or ends with (after " of "), each with its countries: longest
+    /// first, then alphabetically, the order in which a scan of all forms
+    /// sorted that way would meet them.
+    fn matching_forms<'a>(&'a self, m: &'a str) -> Vec<(&'a str, &'a [usize])> {
+        let mut found: Vec<(&str, &[usize])> = Vec::new();
+        let mut try_form = |f: &str| {
+            if let Some((k, cis)) = self.forms.get_key_value(f)
+                && !found.iter().any(|(g, _)| *g == k.as_str())
+            {
+                found.push((k.as_str(), cis.as_slice()));
+            }
+        };
+        try_form(m);
+        for (i, _) in m.match_indices(' ') {
+            try_form(&m[..i]);
+            if let Some(tail) = m[i..].strip_prefix(" of ") {
+                try_form(tail);
+            }
+        }
+        found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+        found
     }
 
     /// The country named at the start of a mention ("South Korean
@@ -1376,12 +1405,10 @@ impl SourceRegistry {
     pub fn country_of(&self, mention: &str) -> Option<&str> {
         let n = normalize(mention);
         let m = strip_determiners(&n);
-        self.forms
-            .iter()
-            .find(|(f, _)| {
-                m == f || m.starts_with(&format!("{f} ")) || m.ends_with(&format!(" of {f}"))
-            })
-            .map(|&(_, ci)| self.countries[ci].name.as_str())
+        self.matching_forms(m)
+            .first()
+            .and_then(|(_, cis)| cis.first())
+            .map(|&ci| self.countries[ci].name.as_str())
     }
 
     /// The source a mention names, if the registry knows it (see the module
@@ -1636,6 +1663,17 @@ const QUALIFIERS: [&str; 20] = [
     "new ",
 ];
 
+/// Places whose name begins with a qualifier word: "New Mexico officials"
+/// are not new Mexico officials, so the "new" stays.
+const QUALIFIED_PLACES: [&str; 2] = ["new mexico", "new guinea"];
+
+fn is_qualified_place(m: &str) -> bool {
+    QUALIFIED_PLACES.iter().any(|p| {
+        m.strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
+}
+
 /// Adjectives dropped between a country and a descriptor or alias:
 /// "North Korea's official Korean Central News Agency".
 const ADJECTIVES: [&str; 8] = [
@@ -1731,6 +1769,7 @@ fn find_norm<'v, V: View>(v: &'v V, n: &str, depth: u8) -> Option<(&'v Source, M
     }
     for q in QUALIFIERS {
         if let Some(rest) = m.strip_prefix(q)
+            && !is_qualified_place(m)
             && let Some(found) = find_norm(v, rest, depth + 1)
         {
             return Some(found);
@@ -1830,25 +1869,20 @@ fn titled<'v, V: View>(v: &'v V, m: &str) -> Option<(&'v Source, MentionRole)> {
 /// A country form, then a descriptor or an alias of that country's source.
 fn country_qualified<'v, V: View>(v: &'v V, m: &str) -> Option<&'v Source> {
     let reg = v.registry();
-    for (form, ci) in &reg.forms {
-        let ci = *ci;
+    for (form, cis) in reg.matching_forms(m) {
         let rest = if m == form {
             ""
-        } else if let Some(r) = m
-            .strip_prefix(form.as_str())
-            .and_then(|r| r.strip_prefix(' '))
-        {
+        } else if let Some(r) = m.strip_prefix(form).and_then(|r| r.strip_prefix(' ')) {
             r
-        } else if let Some(h) = m
-            .strip_suffix(form.as_str())
-            .and_then(|h| h.strip_suffix(" of "))
-        {
+        } else if let Some(h) = m.strip_suffix(form).and_then(|h| h.strip_suffix(" of ")) {
             h
         } else {
             continue;
         };
-        if let Some(s) = qualified_rest(v, ci, strip_determiners(rest)) {
-            return Some(s);
+        for &ci in cis {
+            if let Some(s) = qualified_rest(v, ci, strip_determiners(rest)) {
+                return Some(s);
+            }
         }
     }
     None
@@ -2092,7 +2126,7 @@ impl<'r> DocumentSources<'r> {
                 .find(|cand| is_capitalised(cand[0]) && initials(cand) == letters);
             let acr_norm = normalize(acronym);
             let known = find_in(&*self, acronym).map(|(s, _)| s.id.clone());
-            let is_country = self.base.forms.iter().any(|(f, _)| *f == acr_norm);
+            let is_country = self.base.forms.contains_key(&acr_norm);
             let (long, target_source) = match by_initials {
                 Some(cand) => {
                     let long = cand.join(" ");
@@ -3286,6 +3320,318 @@ mod tests {
         }
     }
 
+    // --- the countries of the world ---------------------------------------
+
+    #[test]
+    fn world_countries_by_name_demonym_and_capital() {
+        let r = reg();
+        for (mention, country) in [
+            ("Havana", "Cuba"),
+            ("Havana sent an estimated 11,000 troops", "Cuba"),
+            ("Asmara", "Eritrea"),
+            ("Azerbaijan", "Azerbaijan"),
+            ("Azerbaijani", "Azerbaijan"),
+            ("Azerbaijani officials", "Azerbaijan"),
+            ("Azeri state media", "Azerbaijan"),
+            ("Baku", "Azerbaijan"),
+            ("Egypt", "Egypt"),
+            ("Egyptian", "Egypt"),
+            ("the Egyptian foreign ministry", "Egypt"),
+            ("Cairo", "Egypt"),
+            ("the Ministry of Defence of Azerbaijan", "Azerbaijan"),
+            ("Kosovar police", "Kosovo"),
+            ("Palestinian officials", "Palestine"),
+            ("the Palestinian Authority", "Palestine"),
+            ("Vatican", "Holy See"),
+            ("Ivory Coast", "Côte d'Ivoire"),
+            ("Cote d'Ivoire", "Côte d'Ivoire"),
+            ("Congo", "Democratic Republic of the Congo"),
+            ("Congolese soldiers", "Democratic Republic of the Congo"),
+            ("DRC", "Democratic Republic of the Congo"),
+            ("Congo-Brazzaville", "Republic of the Congo"),
+            ("the Republic of Congo", "Republic of the Congo"),
+            ("Niger", "Niger"),
+            ("Nigerien junta", "Niger"),
+            ("Nigerian police", "Nigeria"),
+            ("Niger Delta militants", "Nigeria"),
+            ("South Sudanese officials", "South Sudan"),
+            ("Sudanese army", "Sudan"),
+            ("Equatorial Guinea", "Equatorial Guinea"),
+            ("Guinea-Bissau", "Guinea-Bissau"),
+            ("Guinean", "Guinea"),
+            ("Papua New Guinea", "Papua New Guinea"),
+            ("Dominican officials", "Dominican Republic"),
+            ("Dominica", "Dominica"),
+            ("Port of Spain", "Trinidad and Tobago"),
+            ("Greek Cypriot authorities", "Cyprus"),
+            ("Greek officials", "Greece"),
+            ("Bogota", "Colombia"),
+            ("Bogotá", "Colombia"),
+            ("N'Djamena", "Chad"),
+            ("Chad", "Chad"),
+            ("Jordan", "Jordan"),
+            ("Amman", "Jordan"),
+            ("Georgia", "Georgia"),
+            ("Tbilisi", "Georgia"),
+            ("the Netherlands", "Netherlands"),
+            ("Dutch", "Netherlands"),
+            ("the Gambia", "Gambia"),
+            ("UAE", "United Arab Emirates"),
+            ("Emirati", "United Arab Emirates"),
+            ("Sahrawi", "Western Sahara"),
+            ("Israelis", "Israel"),
+        ] {
+            assert_eq!(r.country_of(mention), Some(country), "{mention:?}");
+        }
+        assert_eq!(r.canonical_country("XK"), Some("Kosovo"));
+        assert_eq!(r.canonical_country("Havana"), Some("Cuba"));
+        assert_eq!(r.canonical_country("Egyptian"), Some("Egypt"));
+        // A form alone is that country's government; officials are unnamed.
+        assert_eq!(
+            role(&r, "Havana"),
+            ("CU government".into(), MentionRole::Institution)
+        );
+        assert_eq!(
+            role(&r, "Azerbaijani officials"),
+            ("AZ government".into(), MentionRole::Unnamed)
+        );
+        assert_eq!(
+            role(&r, "the Egyptian government"),
+            ("EG government".into(), MentionRole::Institution)
+        );
+    }
+
+    #[test]
+    fn ambiguous_words_are_not_countries() {
+        let r = reg();
+        // Left out of the defaults on purpose (see the comment above the
+        // other countries in registry/defaults.txt).
+        for mention in [
+            "Victoria",
+            "Victoria police",
+            "Kingston",
+            "Georgetown",
+            "Georgetown University researchers",
+            "Male",
+            "male",
+            "Nassau County police",
+            "Santiago",
+            "Sofia",
+            "Wellington",
+            "Lima",
+            "Colombo",
+            "Moroni",
+            "Sucre",
+            "Brussels",
+            "The Hague",
+            "Holland",
+            "Dane",
+            "Finn",
+            "Swede",
+            "Kiwi",
+            "Serbs",
+            "Croats",
+            "Malay",
+            "Macedonia",
+            "Central African states",
+            "CAR",
+            "PNG",
+            "Emirates",
+            "St Vincent's Hospital",
+            "Turks and Caicos",
+            "Jerusalem",
+            // A surname: only a mention that starts with "Jordan" gets Jordan.
+            "Rep. Jim Jordan",
+            "Michael Jordan",
+        ] {
+            assert_eq!(r.country_of(mention), None, "{mention:?}");
+            assert_eq!(r.canonical_country(mention), None, "{mention:?}");
+            let found = r.lookup(mention).map(|s| s.id.as_str());
+            assert!(
+                !found.is_some_and(|id| id.ends_with(" government")),
+                "{mention:?} -> {found:?}"
+            );
+        }
+        // Codes count only in capitals.
+        for (code, country) in [("SA", "Saudi Arabia"), ("NO", "Norway"), ("IT", "Italy")] {
+            assert_eq!(r.canonical_country(code), Some(country));
+            assert_eq!(r.country_of(code), None, "{code:?}");
+        }
+        for word in [
+            "it", "It", "no", "No", "So", "is", "to", "me", "My", "at", "Be", "Pa",
+        ] {
+            assert_eq!(r.canonical_country(word), None, "{word:?}");
+        }
+        // "New Mexico officials" are not new Mexico officials.
+        assert_eq!(r.lookup("New Mexico officials"), None);
+        assert_eq!(r.lookup("New Mexico"), None);
+        assert_eq!(
+            r.lookup("new Mexican officials").map(|s| s.id.as_str()),
+            Some("MX government")
+        );
+    }
+
+    #[test]
+    fn countries_have_codes_and_forms_name_one_country() {
+        let data = parse_data(DEFAULTS).unwrap();
+        // 193 UN members, 2 observers (Holy See, Palestine), Taiwan, Kosovo,
+        // Western Sahara.
+        assert_eq!(data.countries.len(), 198);
+        let r = reg();
+        let mut codes: HashMap<&str, &str> = HashMap::new();
+        let mut forms: HashMap<String, &str> = HashMap::new();
+        for c in r.countries() {
+            // ISO 3166-1 alpha-2, but for the United Kingdom's long-standing
+            // "UK" (ids like "UK government" depend on it).
+            assert!(
+                c.code.len() == 2 && c.code.chars().all(|x| x.is_ascii_uppercase()),
+                "{}: code {:?}",
+                c.name,
+                c.code
+            );
+            if let Some(other) = codes.insert(&c.code, &c.name) {
+                panic!("code {} of both {other} and {}", c.code, c.name);
+            }
+            assert!(c.forms.contains(&c.name), "{} is not its own form", c.name);
+            let gov = format!("{} government", c.code);
+            for f in &c.forms {
+                let n = normalize(f);
+                assert!(!n.is_empty(), "{}: empty form {f:?}", c.name);
+                if let Some(other) = forms.insert(n.clone(), &c.name) {
+                    assert_eq!(other, c.name, "form {f:?} names {other} and {}", c.name);
+                }
+                // No source alias takes a form away from its government.
+                assert_eq!(
+                    r.lookup(f).map(|s| s.id.as_str()),
+                    Some(gov.as_str()),
+                    "form {f:?} of {}",
+                    c.name
+                );
+                assert_eq!(r.canonical_country(f), Some(c.name.as_str()), "{f:?}");
+                assert_eq!(r.country_of(f), Some(c.name.as_str()), "{f:?}");
+            }
+        }
+    }
+
+    /// `country_of` and `country_qualified` as they were before the forms
+    /// were indexed: every form, longest first, then alphabetically.
+    fn scan_forms(r: &SourceRegistry) -> Vec<(String, usize)> {
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        for (ci, c) in r.countries.iter().enumerate() {
+            for f in &c.forms {
+                let n = normalize(f);
+                if !n.is_empty() {
+                    forms.push((n, ci));
+                }
+            }
+        }
+        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        forms
+    }
+
+    fn country_of_scan<'r>(
+        r: &'r SourceRegistry,
+        forms: &[(String, usize)],
+        mention: &str,
+    ) -> Option<&'r str> {
+        let n = normalize(mention);
+        let m = strip_determiners(&n);
+        forms
+            .iter()
+            .find(|(f, _)| {
+                m == f || m.starts_with(&format!("{f} ")) || m.ends_with(&format!(" of {f}"))
+            })
+            .map(|&(_, ci)| r.countries[ci].name.as_str())
+    }
+
+    fn country_qualified_scan<'r>(
+        r: &'r SourceRegistry,
+        forms: &[(String, usize)],
+        m: &str,
+    ) -> Option<&'r Source> {
+        for (form, ci) in forms {
+            let rest = if m == form {
+                ""
+            } else if let Some(r) = m
+                .strip_prefix(form.as_str())
+                .and_then(|r| r.strip_prefix(' '))
+            {
+                r
+            } else if let Some(h) = m
+                .strip_suffix(form.as_str())
+                .and_then(|h| h.strip_suffix(" of "))
+            {
+                h
+            } else {
+                continue;
+            };
+            if let Some(s) = qualified_rest(r, *ci, strip_determiners(rest)) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    fn check_index_against_scan(r: &SourceRegistry, forms: &[(String, usize)], mention: &str) {
+        assert_eq!(
+            r.country_of(mention),
+            country_of_scan(r, forms, mention),
+            "country_of({mention:?})"
+        );
+        let n = normalize(mention);
+        let m = strip_determiners(&n);
+        assert_eq!(
+            country_qualified(r, m).map(|s| &s.id),
+            country_qualified_scan(r, forms, m).map(|s| &s.id),
+            "country_qualified({m:?})"
+        );
+    }
+
+    #[test]
+    fn indexed_forms_match_a_scan_of_every_form() {
+        let r = reg();
+        let forms = scan_forms(&r);
+        let mut mentions: Vec<String> = Vec::new();
+        for (f, _) in &forms {
+            for t in [
+                "{}",
+                "the {}",
+                "{} officials",
+                "{} government",
+                "{} state media",
+                "{} defense ministry",
+                "{} state run news agency",
+                "the ministry of defence of {}",
+                "government of the {}",
+                "port of {}",
+                "officials in {}",
+                "x {}",
+                "{}n",
+                "{} of {}",
+            ] {
+                mentions.push(t.replace("{}", f));
+            }
+        }
+        // Registries with clashing forms: the first country declared wins.
+        let mut clash = reg();
+        clash.add_country(Country {
+            name: "Atlantis".into(),
+            code: "AX".into(),
+            forms: vec![
+                "Congo".into(),
+                "Atlantean".into(),
+                "Republic of Congo".into(),
+            ],
+        });
+        for m in &mentions {
+            check_index_against_scan(&r, &forms, m);
+        }
+        let clash_forms = scan_forms(&clash);
+        for m in &mentions {
+            check_index_against_scan(&clash, &clash_forms, m);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,60}") {
@@ -3296,6 +3642,15 @@ mod tests {
             let _ = classify_unknown(&s);
             let _ = r.is_interested_party("KCNA", &s);
             let _ = r.for_document(&s).lookup(&s);
+        }
+
+        #[test]
+        fn indexed_forms_match_a_scan_on_word_salad(
+            s in "((south|north|korea|korean|republic|of|the|congo|guinea|new|papua|niger|delta|equatorial|bissau|sudan|port|spain|state|media|officials|defense|ministry|government|x|cuba|havana|greek|cypriot|azerbaijani) ){0,8}"
+        ) {
+            let r = shared();
+            let forms = scan_forms(r);
+            check_index_against_scan(r, &forms, s.trim());
         }
 
         #[test]

@@ -156,6 +156,31 @@ fn different_actor_countries_split_a_cluster() {
 }
 
 #[test]
+fn actor_countries_beyond_the_first_twenty_split_a_cluster() {
+    // Countries named by name or by capital, all known to the registry.
+    for pair in [
+        [
+            "Azerbaijan now controls 81 percent of the four Ukrainian territories it claims.",
+            "Egypt now controls 81 percent of the four Ukrainian territories it claims.",
+        ],
+        [
+            "Havana sent an estimated 11,000 troops.",
+            "Asmara sent an estimated 11,000 troops.",
+        ],
+    ] {
+        let b = Batch::new(&pair);
+        let c = b.texts();
+        assert_eq!(c.len(), 2, "{pair:?}: {c:?}");
+    }
+    // The same country by its name and its capital stays one cluster.
+    let b = Batch::new(&[
+        "Cuba sent an estimated 11,000 troops.",
+        "Havana sent an estimated 11,000 troops.",
+    ]);
+    assert_eq!(b.texts().len(), 1);
+}
+
+#[test]
 fn places_that_share_nothing_split_a_cluster() {
     let b = Batch::new(&[
         "Officials said 30 people were killed in Gaza.",
