@@ -599,11 +599,22 @@ struct Mention {
 
 /// Resolve a mention the way the claim extractor would, without anaphora:
 /// a registry source, or an unknown outlet ("South Korean media").
-fn resolve_mention(docreg: &DocumentSources<'_>, m: &str) -> Option<(String, SourceKind)> {
+fn resolve_mention(
+    docreg: &DocumentSources<'_>,
+    m: &str,
+    kinds: &mut Kinds,
+) -> Option<(String, SourceKind)> {
     if let Some(s) = docreg.lookup(m) {
         return Some((s.id.clone(), s.kind));
     }
-    let kind = SourceRegistry::classify_unknown(m);
+    let kind = match kinds.get(m) {
+        Some(&k) => k,
+        None => {
+            let k = SourceRegistry::classify_unknown(m);
+            kinds.insert(m.to_string(), k);
+            k
+        }
+    };
     if is_outlet_kind(kind) {
         return Some((
             tidy(m.trim_start_matches("the ").trim_start_matches("The ")),
@@ -613,8 +624,12 @@ fn resolve_mention(docreg: &DocumentSources<'_>, m: &str) -> Option<(String, Sou
     None
 }
 
+/// [`SourceRegistry::classify_unknown`] of each mention met, by mention:
+/// batches repeat their sources' names.
+type Kinds = HashMap<String, SourceKind>;
+
 /// Source mentions in the sentences of one document.
-fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str]) -> Vec<Mention> {
+fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str], kinds: &mut Kinds) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in sentences {
         let lower = s.to_lowercase();
@@ -632,7 +647,7 @@ fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str]) -> Vec<Mention> {
                 s.get(c.end..).unwrap_or("")
             );
             for m in &c.mentions {
-                if let Some((id, kind)) = resolve_mention(docreg, m) {
+                if let Some((id, kind)) = resolve_mention(docreg, m, kinds) {
                     out.push(Mention {
                         id,
                         kind,
@@ -673,6 +688,7 @@ pub fn ledger(
     registry: &SourceRegistry,
     documents: &[DocumentInfo<'_>],
 ) -> Ledger {
+    let mut kinds = Kinds::new();
     let repeats: BTreeSet<usize> = clusters
         .iter()
         .flat_map(|c| c.duplicates.iter().map(|&(_, r)| r))
@@ -826,7 +842,7 @@ pub fn ledger(
             }
             for c in &found {
                 for m in &c.mentions {
-                    let Some((mid, _)) = resolve_mention(&docreg, m) else {
+                    let Some((mid, _)) = resolve_mention(&docreg, m, &mut kinds) else {
                         continue;
                     };
                     let alias = tidy(m);
@@ -924,7 +940,7 @@ pub fn ledger(
         // attribution absorbs it, and the source it then belongs to. A long
         // article repeats its mentions; each is decided once.
         let mut decided: HashMap<(String, String), (bool, Option<String>)> = HashMap::new();
-        for m in mentions(&docreg, info.sentences) {
+        for m in mentions(&docreg, info.sentences, &mut kinds) {
             let (absorbed, owner) = decided
                 .entry((m.as_written.clone(), m.id.clone()))
                 .or_insert_with(|| {
