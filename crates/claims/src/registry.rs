@@ -511,8 +511,16 @@ fn padded(s: &str) -> String {
     format!(" {s} ")
 }
 
+/// True when `haystack_padded` (as [`padded`] makes it) contains ` words `:
+/// the words whole, found without building the padded needle.
 fn contains_words(haystack_padded: &str, words: &str) -> bool {
-    !words.is_empty() && haystack_padded.contains(&padded(words))
+    if words.is_empty() {
+        return false;
+    }
+    let bytes = haystack_padded.as_bytes();
+    haystack_padded.match_indices(words).any(|(at, _)| {
+        at > 0 && bytes[at - 1] == b' ' && bytes.get(at + words.len()) == Some(&b' ')
+    })
 }
 
 /// A mention written all in lowercase that is an ordinary word ("who",
@@ -2249,6 +2257,19 @@ impl<'r> DocumentSources<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_words_finds_whole_words_only_for_police_in_riot_police() {
+        let hay = padded("riot police said");
+        assert!(contains_words(&hay, "police"));
+        assert!(contains_words(&hay, "riot police"));
+        assert!(contains_words(&hay, "said"));
+        assert!(!contains_words(&hay, "polic"));
+        assert!(!contains_words(&hay, "olice"));
+        assert!(!contains_words(&hay, ""));
+        assert!(contains_words(&padded("police police"), "police police"));
+        assert!(!contains_words(&padded("policemen"), "police"));
+    }
 
     fn reg() -> SourceRegistry {
         shared().clone()
