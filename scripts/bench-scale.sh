@@ -11,7 +11,7 @@ printf "%8s %10s %10s %10s %12s\n" docs bytes seconds "MB/s" "peak RSS MB"
 for n in "${sizes[@]}"; do
   dir=$(mktemp -d)
   ./target/release/examples/gen_corpus --docs "$n" --out "$dir" 2>/dev/null
-  bytes=$(cat "$dir"/*.txt | wc -c)
+  bytes=$(find "$dir" -name "*.txt" -print0 | xargs -0 cat | wc -c)
   log=$(mktemp)
   start=$(date +%s.%N)
   /usr/bin/time -v ./target/release/crosscheck audit "$dir" --format json --fail-on never >/dev/null 2>"$log"

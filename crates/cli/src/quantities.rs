@@ -4,25 +4,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use crosscheck_claims::quantity::{self, Kind, Qualifier, Unit};
-use serde::Serialize;
-
-/// One numeric expression as printed: byte offsets are into the line (or
-/// into the `input` string of a JSON line).
-#[derive(Debug, Serialize)]
-struct Item<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    value: Option<f64>,
-    low: Option<f64>,
-    high: Option<f64>,
-    kind: Kind,
-    qualifier: Option<Qualifier>,
-    unit: Option<Unit>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    additional: bool,
-}
+use crosscheck::request::quantities_of;
 
 /// The text of one input line: the `input` field of a JSON object, or the line itself.
 fn input_of(line: &str) -> String {
@@ -54,21 +36,8 @@ pub fn run(mut input: impl BufRead, mut output: impl Write) -> Result<ExitCode> 
         }
         let line = String::from_utf8_lossy(&buf);
         let text = input_of(&line);
-        let items: Vec<Item> = quantity::find(&text)
-            .into_iter()
-            .map(|q| Item {
-                text: &text[q.start..q.end],
-                start: q.start,
-                end: q.end,
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                kind: q.kind,
-                qualifier: q.qualifier,
-                unit: q.unit,
-                additional: q.additional,
-            })
-            .collect();
+        // The same items as the server's `POST /v1/quantities`.
+        let items = quantities_of(&text);
         serde_json::to_writer(&mut output, &items).context("writing stdout")?;
         output.write_all(b"\n").context("writing stdout")?;
     }

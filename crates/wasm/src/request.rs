@@ -105,17 +105,10 @@ mod tests {
 
     #[test]
     fn errors_name_the_problem() {
+        // Every message is tested in `crosscheck::request`; these show that
+        // they reach the caller unchanged.
         let cases = [
             ("{", "not valid JSON"),
-            ("42", "expected an object"),
-            (r#"{"docs": []}"#, "unknown field `docs`"),
-            ("{}", "missing field `documents`"),
-            (r#"{"documents": {}}"#, "documents: expected an array"),
-            (r#"{"documents": [1]}"#, "documents[0]: expected an object"),
-            (
-                r#"{"documents": [{}]}"#,
-                "documents[0]: missing field `text`",
-            ),
             (
                 r#"{"documents": [{"text": "x", "format": "pdf"}]}"#,
                 "documents[0]: unknown variant `pdf`",
@@ -123,14 +116,6 @@ mod tests {
             (
                 r#"{"documents": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]}"#,
                 "documents[1].id: duplicate document id \"a\"",
-            ),
-            (
-                r#"{"documents": [{"text": "x", "published": "someday"}]}"#,
-                "documents[0].published: unrecognised date \"someday\"",
-            ),
-            (
-                r#"{"documents": [{"id": "a\u001b", "text": "x"}]}"#,
-                "documents[0].id: at most 200 characters",
             ),
         ];
         for (body, want) in cases {
