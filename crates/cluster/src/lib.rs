@@ -101,13 +101,14 @@ pub mod profile;
 pub mod similarity;
 pub mod thesaurus;
 
-use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
 use itertools::Itertools;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use similarity::Bigrams;
 
@@ -271,12 +272,12 @@ struct Member {
 /// first needed.
 struct Profiles {
     list: Vec<Profile>,
-    bigrams: Vec<OnceCell<Bigrams>>,
+    bigrams: Vec<OnceLock<Bigrams>>,
 }
 
 impl Profiles {
     fn new(list: Vec<Profile>) -> Self {
-        let bigrams = vec![OnceCell::new(); list.len()];
+        let bigrams = (0..list.len()).map(|_| OnceLock::new()).collect();
         Profiles { list, bigrams }
     }
 
@@ -757,7 +758,7 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     }
     let profiles = Profiles::new(
         items
-            .iter()
+            .par_iter()
             .map(|it| {
                 let c = it.claim;
                 let own = c.span.start.saturating_sub(c.sentence_span.start);
@@ -779,21 +780,31 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
             .push(i);
     }
 
-    let mut groups: Vec<(Vec<Member>, Option<String>)> = Vec::new();
-    for block in blocks.values() {
-        let members = resolve_actions(&profiles, block);
-        let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();
-        for m in members {
-            by_action.entry(m.action.clone()).or_default().push(m);
-        }
-        for (action, ms) in by_action {
-            for g in link(&profiles, ms) {
-                for part in split(&profiles, g) {
-                    groups.push((part, action.clone()));
+    // Blocks never share a claim: each is grouped on rayon's pool, and the
+    // groups are gathered in block order, whatever the threads.
+    let blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    let groups: Vec<(Vec<Member>, Option<String>)> = blocks
+        .par_iter()
+        .map(|block| {
+            let mut groups = Vec::new();
+            let members = resolve_actions(&profiles, block);
+            let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();
+            for m in members {
+                by_action.entry(m.action.clone()).or_default().push(m);
+            }
+            for (action, ms) in by_action {
+                for g in link(&profiles, ms) {
+                    for part in split(&profiles, g) {
+                        groups.push((part, action.clone()));
+                    }
                 }
             }
-        }
-    }
+            groups
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
 
     // (cluster, members, action class, union of scopes)
     type Built = (Cluster, Vec<usize>, Option<String>, BTreeSet<String>);

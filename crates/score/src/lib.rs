@@ -169,6 +169,8 @@ pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::registry::SourceRegistry;
 use crosscheck_cluster::{Cluster, Item, cmp_ids};
@@ -1181,15 +1183,17 @@ pub fn assess(
     registry: &SourceRegistry,
     tolerances: &Tolerances,
 ) -> Assessment {
+    // Per item and per cluster work runs on rayon's pool; results are
+    // collected in order, so the assessment does not depend on threads.
     let origins: Vec<Option<Origin>> = items
-        .iter()
+        .par_iter()
         .map(|it| origin::origin(registry, it.claim))
         .collect();
     let ctx = Ctx {
         items,
         origins: &origins,
         sources: items
-            .iter()
+            .par_iter()
             .map(|it| short_source(registry, it.claim))
             .collect(),
         origin_ids: {
@@ -1221,15 +1225,16 @@ pub fn assess(
     let mut evidence: Vec<Evidence> = vec![Evidence::default(); items.len()];
 
     let all_figs: Vec<Vec<Fig>> = clusters
-        .iter()
+        .par_iter()
         .map(|c| figs(items, c, tolerances))
         .collect();
-    let mut judgements: Vec<Judgement> = all_figs.iter().map(|f| judge(f, tolerances)).collect();
+    let mut judgements: Vec<Judgement> =
+        all_figs.par_iter().map(|f| judge(f, tolerances)).collect();
     // Conflicts and outliers inside each cluster: a part is not checked
     // against a disputed whole. Kept for the clusters whose edges do not
     // change below.
     let mut conflicts: Vec<(Vec<Finding>, BTreeSet<usize>)> = clusters
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(ci, c)| {
             let j = &judgements[ci];
