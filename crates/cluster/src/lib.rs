@@ -293,13 +293,18 @@ impl std::ops::Deref for Profiles {
     }
 }
 
+/// The best similarity of the item's sentence to one of the group's first
+/// [`MAX_SAMPLE`] members (1 at most: the scan stops there).
 fn similarity(profiles: &Profiles, item: usize, group: &[Member]) -> f64 {
     let mine = profiles.bigrams(item);
-    group
-        .iter()
-        .take(MAX_SAMPLE)
-        .map(|m| mine.dice(profiles.bigrams(m.item)))
-        .fold(0.0, f64::max)
+    let mut best: f64 = 0.0;
+    for m in group.iter().take(MAX_SAMPLE) {
+        best = best.max(mine.dice(profiles.bigrams(m.item)));
+        if best >= 1.0 {
+            break;
+        }
+    }
+    best
 }
 
 /// Picks the best group for a claim by sentence similarity, then size, then
@@ -320,6 +325,11 @@ fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<
         };
         if better {
             best = Some((s, len, gi));
+        }
+        // No later group can beat a perfect match: they are no larger, and
+        // of equal size only with a later index.
+        if s >= 1.0 && better {
+            break;
         }
     }
     best.map(|(_, _, gi)| gi)
