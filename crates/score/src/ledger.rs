@@ -48,6 +48,8 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
 use std::fmt;
 
 use crosscheck_claims::attribution::cue::{CueKind, cues};
@@ -879,7 +881,17 @@ pub fn ledger(
     for (i, it) in items.iter().enumerate() {
         items_of.entry(it.doc).or_default().push(i);
     }
-    for info in infos {
+    // The source mentions of each document, found on rayon's pool (each
+    // document on its own), in document order.
+    let found: Vec<Vec<Mention>> = infos
+        .par_iter()
+        .map(|info| {
+            let joined = info.sentences.join(" ");
+            let docreg = registry.for_document(&joined);
+            mentions(&docreg, info.sentences, &mut Kinds::new())
+        })
+        .collect();
+    for (info, found) in infos.into_iter().zip(found) {
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
@@ -940,7 +952,7 @@ pub fn ledger(
         // attribution absorbs it, and the source it then belongs to. A long
         // article repeats its mentions; each is decided once.
         let mut decided: HashMap<(String, String), (bool, Option<String>)> = HashMap::new();
-        for m in mentions(&docreg, info.sentences, &mut kinds) {
+        for m in found {
             let (absorbed, owner) = decided
                 .entry((m.as_written.clone(), m.id.clone()))
                 .or_insert_with(|| {
