@@ -29,7 +29,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crosscheck_claims::quantity::{self, Kind, Qualifier, Unit};
+use crosscheck_claims::quantity::{self, Quantity};
 use serde::{Deserialize, Serialize};
 
 use crate::date::parse_published;
@@ -116,25 +116,10 @@ pub struct QuantitiesRequest {
 pub struct QuantityItem {
     /// The expression as written.
     pub text: String,
-    /// Start byte offset.
-    pub start: usize,
-    /// End byte offset.
-    pub end: usize,
-    /// The number as written, for single figures.
-    pub value: Option<f64>,
-    /// Lower bound, null when unbounded.
-    pub low: Option<f64>,
-    /// Upper bound, null when unbounded.
-    pub high: Option<f64>,
-    /// number, range, percent, ordinal, year, …
-    pub kind: Kind,
-    /// about, more-than, …
-    pub qualifier: Option<Qualifier>,
-    /// Currency code, percent, …
-    pub unit: Option<Unit>,
-    /// An increment ("another 1,000"); omitted when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub additional: bool,
+    /// Where it is and what it says: span, interval, kind, qualifier, unit,
+    /// increment (the fields of the item, after `text`).
+    #[serde(flatten)]
+    pub quantity: Quantity,
 }
 
 /// A request that cannot be turned into documents: what is wrong, naming
@@ -280,15 +265,7 @@ pub fn quantities_of(text: &str) -> Vec<QuantityItem> {
         .into_iter()
         .map(|q| QuantityItem {
             text: text.get(q.start..q.end).unwrap_or("").to_string(),
-            start: q.start,
-            end: q.end,
-            value: q.value,
-            low: q.low,
-            high: q.high,
-            kind: q.kind,
-            qualifier: q.qualifier,
-            unit: q.unit,
-            additional: q.additional,
+            quantity: q,
         })
         .collect()
 }
