@@ -258,7 +258,7 @@ pub fn documents(req: BatchRequest) -> Result<Vec<Document>, RequestError> {
 ///
 /// ```
 /// let q = crosscheck::request::quantities_of("about 5,000 troops");
-/// assert_eq!((q[0].text.as_str(), q[0].start, q[0].end), ("about 5,000", 0, 11));
+/// assert_eq!((q[0].text.as_str(), q[0].quantity.start, q[0].quantity.end), ("about 5,000", 0, 11));
 /// ```
 pub fn quantities_of(text: &str) -> Vec<QuantityItem> {
     quantity::find(text)
