@@ -148,12 +148,17 @@ impl Auditor {
             }
         }
         let clusters = cluster(&items, &self.thesaurus);
-        let assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
-        for (e, cr) in entries.iter_mut().zip(&assessment.credibility) {
+        let mut assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
+        // What the report takes from the assessment is moved, not copied:
+        // a big batch's reasons and messages are a good part of its memory.
+        for (e, cr) in entries
+            .iter_mut()
+            .zip(std::mem::take(&mut assessment.credibility))
+        {
             e.credibility = Some(CredibilityEntry {
                 score: (cr.score * 1000.0).round() / 1000.0,
-                reasons: cr.reasons.clone(),
-                interested_party: cr.interested_party.clone(),
+                reasons: cr.reasons,
+                interested_party: cr.interested_party,
             });
         }
         let infos: Vec<DocumentInfo<'_>> = inputs
@@ -177,31 +182,28 @@ impl Auditor {
                 origins: assessment.origins.get(n).copied().unwrap_or(0),
             })
             .collect();
-        let mut findings: Vec<FindingEntry> = assessment
-            .findings
-            .iter()
+        let assessed = std::mem::take(&mut assessment.findings);
+        drop(assessment);
+        drop(items);
+        let mut findings: Vec<FindingEntry> = assessed
+            .into_iter()
             .map(|f| {
                 let claim_ids: Vec<String> = f.claims.iter().map(|&m| ids[m].clone()).collect();
-                // The scorer writes one label per claim, in claim order; a
-                // claim without one is labelled with its figure.
-                let labels: HashMap<usize, &String> = if f.labels.len() > 8 {
-                    f.labels.iter().map(|(i, l)| (*i, l)).rev().collect()
-                } else {
-                    HashMap::new()
-                };
+                // The scorer writes one label per claim, in claim order (the
+                // first label of a claim counts); a claim without one is
+                // labelled with its figure.
+                let mut labels: HashMap<usize, String> = HashMap::with_capacity(f.labels.len());
+                for (i, l) in f.labels {
+                    labels.entry(i).or_insert(l);
+                }
                 let annotations = f
                     .claims
                     .iter()
                     .map(|&m| {
-                        let label = if f.labels.len() > 8 {
-                            labels.get(&m).map(|l| (*l).clone())
-                        } else {
-                            f.labels
-                                .iter()
-                                .find(|(i, _)| *i == m)
-                                .map(|(_, l)| l.clone())
-                        }
-                        .unwrap_or_else(|| entries[m].text.clone());
+                        let label = labels
+                            .get(&m)
+                            .cloned()
+                            .unwrap_or_else(|| entries[m].text.clone());
                         let doc = &inputs[doc_of[m]];
                         let (line, column) = position(doc_of[m], entries[m].span[0]);
                         Annotation {
@@ -240,9 +242,9 @@ impl Auditor {
                     code,
                     severity: wire(&f.severity),
                     claims: claim_ids,
-                    message: f.message.clone(),
+                    message: f.message,
                     annotations,
-                    help: f.help.clone(),
+                    help: f.help,
                 }
             })
             .collect();
