@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
 use crosscheck_cluster::{Item, cluster};
@@ -129,7 +131,7 @@ impl Auditor {
         extracted: &[Vec<Claim>],
         ids: Vec<String>,
         mut entries: Vec<ClaimEntry>,
-        position: &dyn Fn(usize, usize) -> (usize, usize),
+        position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
         let mut items = Vec::with_capacity(entries.len());
         let mut k = 0;
@@ -185,8 +187,10 @@ impl Auditor {
         let assessed = std::mem::take(&mut assessment.findings);
         drop(assessment);
         drop(items);
+        // Each finding's entry on rayon's pool, gathered in order (then
+        // sorted): the same report for any number of threads.
         let mut findings: Vec<FindingEntry> = assessed
-            .into_iter()
+            .into_par_iter()
             .map(|f| {
                 let claim_ids: Vec<String> = f.claims.iter().map(|&m| ids[m].clone()).collect();
                 // The scorer writes one label per claim, in claim order (the
