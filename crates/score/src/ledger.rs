@@ -881,17 +881,18 @@ pub fn ledger(
     for (i, it) in items.iter().enumerate() {
         items_of.entry(it.doc).or_default().push(i);
     }
-    // The source mentions of each document, found on rayon's pool (each
-    // document on its own), in document order.
-    let found: Vec<Vec<Mention>> = infos
+    // Each document's registry (with the acronyms it defines) and source
+    // mentions, found on rayon's pool (each document on its own), in
+    // document order.
+    let found: Vec<(DocumentSources<'_>, Vec<Mention>)> = infos
         .par_iter()
         .map(|info| {
-            let joined = info.sentences.join(" ");
-            let docreg = registry.for_document(&joined);
-            mentions(&docreg, info.sentences, &mut Kinds::new())
+            let docreg = registry.for_document(&info.sentences.join(" "));
+            let found = mentions(&docreg, info.sentences, &mut Kinds::new());
+            (docreg, found)
         })
         .collect();
-    for (info, found) in infos.into_iter().zip(found) {
+    for (info, (docreg, found)) in infos.into_iter().zip(found) {
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
@@ -912,8 +913,6 @@ pub fn ledger(
                 figure_cues.push(cue);
             }
         }
-        let joined = info.sentences.join(" ");
-        let docreg = registry.for_document(&joined);
         for name in info.cited_sources {
             let (id, kind) = match docreg.lookup(name) {
                 Some(s) => (s.id.clone(), s.kind),
