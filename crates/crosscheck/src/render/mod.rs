@@ -12,17 +12,19 @@ use std::fmt::Write;
 
 use crate::report::{ClaimEntry, DocumentEntry, Report, SourceLedgerEntry};
 
-/// Pretty JSON of the report, with a final newline.
+/// Pretty JSON of the report, with a final newline ([`write_json`] into a
+/// string).
 pub fn json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).unwrap_or_else(|e| {
+    let mut out = Vec::new();
+    match write_json(report, &mut out) {
+        // serde_json writes UTF-8.
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
         // Serializing plain data cannot fail; keep a valid JSON error object if it ever does.
-        format!(
-            "{{\"schema\":\"{}\",\"error\":\"{e}\"}}",
+        Err(e) => format!(
+            "{{\"schema\":\"{}\",\"error\":\"{e}\"}}\n",
             crate::report::SCHEMA
-        )
-    });
-    s.push('\n');
-    s
+        ),
+    }
 }
 
 /// Writes the pretty JSON of the report, with a final newline, to `out`
