@@ -517,9 +517,14 @@ fn contains_words(haystack_padded: &str, words: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    let bytes = haystack_padded.as_bytes();
-    haystack_padded.match_indices(words).any(|(at, _)| {
-        at > 0 && bytes[at - 1] == b' ' && bytes.get(at + words.len()) == Some(&b' ')
+    // The haystacks are mentions and sentences, the needles a few words:
+    // comparing at each word start is cheaper than building a substring
+    // searcher per needle.
+    let (hay, needle) = (haystack_padded.as_bytes(), words.as_bytes());
+    hay.iter().enumerate().any(|(i, &b)| {
+        b == b' '
+            && hay[i + 1..].starts_with(needle)
+            && hay.get(i + 1 + needle.len()) == Some(&b' ')
     })
 }
 
@@ -1117,6 +1122,9 @@ pub struct SourceRegistry {
     /// match (itself, its leading words, what follows an " of "), so a
     /// lookup costs the same with 20 countries or 200.
     forms: HashMap<String, Vec<usize>>,
+    /// Each country's forms, normalized (same order as `countries`), for the
+    /// interested-party check that runs once per claim.
+    normalized_forms: Vec<Vec<String>>,
 }
 
 /// The lookups the matcher needs, so a registry and a per-document view
@@ -1305,16 +1313,20 @@ impl SourceRegistry {
         self.aliases.clear();
         self.descriptors.clear();
         self.forms.clear();
+        self.normalized_forms.clear();
         for (ci, c) in self.countries.iter().enumerate() {
+            let mut normalized = Vec::with_capacity(c.forms.len());
             for f in &c.forms {
                 let n = normalize(f);
                 if !n.is_empty() {
-                    let cis = self.forms.entry(n).or_default();
+                    let cis = self.forms.entry(n.clone()).or_default();
                     if !cis.contains(&ci) {
                         cis.push(ci);
                     }
                 }
+                normalized.push(n);
             }
+            self.normalized_forms.push(normalized);
         }
         for (i, s) in self.sources.iter().enumerate() {
             self.by_id.insert(s.id.clone(), i);
@@ -1519,10 +1531,9 @@ fn interested_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> b
     let reg = v.registry();
     let topic = padded(&normalize(topic_text));
     let country_matches = |ci: usize| {
-        reg.countries[ci]
-            .forms
+        reg.normalized_forms[ci]
             .iter()
-            .any(|f| contains_words(&topic, &normalize(f)))
+            .any(|f| contains_words(&topic, f))
     };
     let country_index = |name: &str| reg.countries.iter().position(|c| c.name == name);
     if s.kind.is_state_body()
@@ -2269,6 +2280,8 @@ mod tests {
         assert!(!contains_words(&hay, ""));
         assert!(contains_words(&padded("police police"), "police police"));
         assert!(!contains_words(&padded("policemen"), "police"));
+        // An occurrence that overlaps a false start still counts.
+        assert!(contains_words(&padded("ab ab a"), "ab a"));
     }
 
     fn reg() -> SourceRegistry {

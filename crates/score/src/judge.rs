@@ -120,16 +120,91 @@ pub struct Judgement {
     pub revisions: Vec<Revision>,
     /// Sums of parts that agree.
     pub sums: Vec<SumMatch>,
-    /// Pairs (lower, higher item index) that agree, directly, over time, as
-    /// part and whole or through a sum: sorted, each pair once.
-    pub agree: Vec<(usize, usize)>,
+    /// The figures that agree, directly, over time, as part and whole or
+    /// through a sum.
+    pub agree: Agreement,
 }
 
 impl Judgement {
     fn agree(&mut self, a: usize, b: usize) {
         if a != b {
-            self.agree.push((a.min(b), a.max(b)));
+            self.agree.pairs.push((a.min(b), a.max(b)));
         }
+    }
+}
+
+/// Which figures of a cluster agree, each agreeing pair said once: as a
+/// pair, or inside a group of figures the judge cannot tell apart (same
+/// interval, time, scope, modality and confidence), so that a cluster of
+/// thousands of equal figures does not list millions of pairs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Agreement {
+    /// Pairs (lower, higher item index), sorted.
+    pub pairs: Vec<(usize, usize)>,
+    /// Groups of items (two or more) every two of which agree.
+    pub cliques: Vec<Vec<usize>>,
+    /// Two disjoint groups: every item of one agrees with every item of
+    /// the other.
+    pub bicliques: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+impl Agreement {
+    /// Each item's agreeing figures as (items, partners): every item of the
+    /// first slice agrees with every item of the second other than itself.
+    /// Every agreeing pair is met twice, once from each side.
+    ///
+    /// ```
+    /// use crosscheck_score::judge::Agreement;
+    ///
+    /// let a = Agreement { pairs: vec![(1, 2)], cliques: vec![vec![3, 4, 5]], bicliques: vec![] };
+    /// let n: usize = a.sides().map(|(items, partners)| {
+    ///     items.iter().map(|i| partners.iter().filter(|p| *p != i).count()).sum::<usize>()
+    /// }).sum();
+    /// assert_eq!(n, 2 * (1 + 3));
+    /// ```
+    pub fn sides(&self) -> impl Iterator<Item = (&[usize], &[usize])> {
+        let pairs = self.pairs.iter().flat_map(|(a, b)| {
+            [
+                (std::slice::from_ref(a), std::slice::from_ref(b)),
+                (std::slice::from_ref(b), std::slice::from_ref(a)),
+            ]
+        });
+        let cliques = self.cliques.iter().map(|c| (c.as_slice(), c.as_slice()));
+        let bicliques = self
+            .bicliques
+            .iter()
+            .flat_map(|(x, y)| [(x.as_slice(), y.as_slice()), (y.as_slice(), x.as_slice())]);
+        pairs.chain(cliques).chain(bicliques)
+    }
+
+    /// How many figures each item agrees with.
+    pub fn counts(&self) -> std::collections::HashMap<usize, usize> {
+        let mut out = std::collections::HashMap::new();
+        for (items, partners) in self.sides() {
+            for &i in items {
+                let others = partners.len() - usize::from(partners.contains(&i));
+                *out.entry(i).or_default() += others;
+            }
+        }
+        out
+    }
+
+    /// Every agreeing pair (lower, higher), sorted: quadratic in a large
+    /// group, for tests and small clusters.
+    pub fn all_pairs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (items, partners) in self.sides() {
+            for &a in items {
+                for &b in partners {
+                    if a < b {
+                        out.push((a, b));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -155,6 +230,96 @@ mod tests {
             ]
         );
         assert!(super::combinations(1, 2).is_empty());
+    }
+
+    use super::*;
+
+    fn fig(item: usize, doc: &str, lo: f64, hi: f64, when: When, day: u8, conf: f64) -> Fig {
+        Fig {
+            item,
+            doc: doc.to_string(),
+            start: item * 10,
+            iv: Interval { lo, hi },
+            nominal: (lo, Some(hi)),
+            vague: false,
+            class: "event",
+            when,
+            published: Date::new(2025, 1, day),
+            scope: BTreeSet::new(),
+            conf,
+            additional: false,
+        }
+    }
+
+    /// The judgement of every pair one by one, as the judge did before it
+    /// grouped figures it cannot tell apart.
+    fn pairwise(figs: &[Fig], tol: &Tolerances) -> Judgement {
+        let mut j = Judgement::default();
+        for (n, x) in figs.iter().enumerate() {
+            for y in &figs[n + 1..] {
+                pair(&mut j, x, y, scope_rel(&x.scope, &y.scope), tol);
+            }
+        }
+        running_totals(&mut j, figs, tol);
+        scope_sums(&mut j, figs);
+        j.agree.pairs.sort_unstable();
+        j.agree.pairs.dedup();
+        j
+    }
+
+    #[test]
+    fn thousands_of_equal_figures_agree_as_one_group_and_judge_as_pairwise() {
+        let running = When::Current { running: None };
+        let mut figs = Vec::new();
+        // Equal figures in many documents, two dates, one rival value and
+        // one earlier, smaller count (a revision), interleaved.
+        for k in 0..300 {
+            let (lo, hi, day, conf) = match k % 7 {
+                0 => (15_000.0, 15_000.0, 20, 1.0),
+                1 => (9_000.0, 9_000.0, 3, 0.9),
+                2 | 3 => (11_000.0, 11_000.0, 10, 1.0),
+                _ => (11_000.0, 11_000.0, 12, 1.0),
+            };
+            figs.push(fig(k, &format!("d{k}"), lo, hi, running.clone(), day, conf));
+        }
+        let tol = Tolerances::default();
+        let grouped = judge(&figs, &tol);
+        let reference = pairwise(&figs, &tol);
+        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
+        assert_eq!(grouped.revisions, reference.revisions);
+        assert_eq!(grouped.edges.len(), reference.edges.len());
+        for (g, r) in grouped.edges.iter().zip(&reference.edges) {
+            assert_eq!(
+                (g.a, &g.b, g.severity, &g.why),
+                (r.a, &r.b, r.severity, &r.why)
+            );
+        }
+        // The 11,000s of the 10th and of the 12th only agree: neither their
+        // pairs nor the pairs across the two dates are listed one by one.
+        let eleven = |i: &usize| figs[*i].iv.lo == 11_000.0;
+        assert!(
+            !grouped
+                .agree
+                .pairs
+                .iter()
+                .any(|(a, b)| eleven(a) && eleven(b))
+        );
+        assert_eq!(grouped.agree.cliques.len(), 4);
+        assert_eq!(grouped.agree.bicliques.len(), 1);
+        let counts = grouped.agree.counts();
+        for item in 0..figs.len() {
+            let by_pairs = reference
+                .agree
+                .pairs
+                .iter()
+                .filter(|(a, b)| *a == item || *b == item)
+                .count();
+            assert_eq!(
+                counts.get(&item).copied().unwrap_or(0),
+                by_pairs,
+                "item {item}"
+            );
+        }
     }
 }
 
@@ -552,7 +717,10 @@ fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
 
 /// Judges a cluster's figures (repeats already removed). Pairs are compared
 /// within the cluster only. The scopes of a cluster are few: each distinct
-/// scope is related to each other once, not at every pair.
+/// scope is related to each other once, not at every pair. Figures the
+/// judgement cannot tell apart (see [`Agreement`]) are judged once per pair
+/// of such groups: only groups whose figures conflict or revise one another
+/// are then judged pair by pair, in the order of `figs`.
 pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     let mut j = Judgement::default();
     let mut distinct: Vec<&BTreeSet<String>> = Vec::new();
@@ -572,15 +740,141 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         .iter()
         .map(|a| distinct.iter().map(|b| scope_rel(a, b)).collect())
         .collect();
-    for (n, x) in figs.iter().enumerate() {
-        let row = &rel[scope_of[n]];
-        for (m, y) in figs.iter().enumerate().skip(n + 1) {
-            pair(&mut j, x, y, row[scope_of[m]], tol);
+    let groups = alike(figs, &scope_of);
+    let group_of: Vec<usize> = {
+        let mut g = vec![0; figs.len()];
+        for (k, members) in groups.iter().enumerate() {
+            for &n in members {
+                g[n] = k;
+            }
         }
+        g
+    };
+    // What `pair` says of one figure of group `x` against one of group `y`.
+    let outcome = |x: usize, y: usize, nx: usize, ny: usize| -> Outcome {
+        let mut scratch = Judgement::default();
+        let (a, b) = (&figs[nx], &figs[ny]);
+        debug_assert!(group_of[nx] == x && group_of[ny] == y);
+        pair(&mut scratch, a, b, rel[scope_of[nx]][scope_of[ny]], tol);
+        if !scratch.edges.is_empty() || !scratch.revisions.is_empty() {
+            Outcome::Events
+        } else if scratch.agree.pairs.is_empty() {
+            Outcome::Nothing
+        } else {
+            Outcome::Agree
+        }
+    };
+    // Figure pairs (lower, higher index in `figs`) to judge one by one.
+    let mut eventful: Vec<(usize, usize)> = Vec::new();
+    let mut agreeing_groups: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (x, gx) in groups.iter().enumerate() {
+        if gx.len() > 1 {
+            match outcome(x, x, gx[0], gx[1]) {
+                Outcome::Agree => {
+                    agreeing_groups.insert((x, x));
+                    j.agree
+                        .cliques
+                        .push(gx.iter().map(|&n| figs[n].item).collect());
+                }
+                Outcome::Events => {
+                    for (k, &n) in gx.iter().enumerate() {
+                        eventful.extend(gx[k + 1..].iter().map(|&m| (n, m)));
+                    }
+                }
+                Outcome::Nothing => {}
+            }
+        }
+        for (y, gy) in groups.iter().enumerate().skip(x + 1) {
+            let there = outcome(x, y, gx[0], gy[0]);
+            let back = outcome(y, x, gy[0], gx[0]);
+            match (there, back) {
+                (Outcome::Nothing, Outcome::Nothing) => {}
+                (Outcome::Agree, Outcome::Agree) => {
+                    agreeing_groups.insert((x, y));
+                    j.agree.bicliques.push((
+                        gx.iter().map(|&n| figs[n].item).collect(),
+                        gy.iter().map(|&n| figs[n].item).collect(),
+                    ));
+                }
+                _ => {
+                    for &n in gx {
+                        eventful.extend(gy.iter().map(|&m| (n.min(m), n.max(m))));
+                    }
+                }
+            }
+        }
+    }
+    eventful.sort_unstable();
+    for (n, m) in eventful {
+        pair(
+            &mut j,
+            &figs[n],
+            &figs[m],
+            rel[scope_of[n]][scope_of[m]],
+            tol,
+        );
     }
     running_totals(&mut j, figs, tol);
     scope_sums(&mut j, figs);
-    j.agree.sort_unstable();
-    j.agree.dedup();
+    // A pair also found by the sums is said once, by its groups.
+    let group_of_item: BTreeMap<usize, usize> = figs
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (f.item, group_of[n]))
+        .collect();
+    let pairs = &mut j.agree.pairs;
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs.retain(
+        |(a, b)| match (group_of_item.get(a), group_of_item.get(b)) {
+            (Some(&x), Some(&y)) => !agreeing_groups.contains(&(x.min(y), x.max(y))),
+            _ => true,
+        },
+    );
     j
+}
+
+/// What [`pair`] finds between two figures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Nothing,
+    Agree,
+    Events,
+}
+
+/// The figures (indices into `figs`, ascending) grouped by everything
+/// [`pair`] reads of a figure besides its item: modality class, increment
+/// flag, interval, vagueness, confidence, time class, publication date and
+/// scope. Groups are in order of their first figure.
+fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
+    type Key = (&'static str, bool, bool, u64, u64, u64, Option<Date>, usize);
+    let key = |n: usize| -> Key {
+        let f = &figs[n];
+        (
+            f.class,
+            f.additional,
+            f.vague,
+            f.iv.lo.to_bits(),
+            f.iv.hi.to_bits(),
+            f.conf.to_bits(),
+            f.published,
+            scope_of[n],
+        )
+    };
+    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for n in 0..figs.len() {
+        let same = by_key.entry(key(n)).or_default();
+        match same
+            .iter()
+            .find(|&&g| figs[groups[g][0]].when == figs[n].when)
+        {
+            Some(&g) => groups[g].push(n),
+            None => {
+                same.push(groups.len());
+                groups.push(vec![n]);
+            }
+        }
+    }
+    groups
 }

@@ -167,7 +167,7 @@ pub mod ledger;
 pub mod origin;
 pub mod when;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -180,7 +180,7 @@ pub use credibility::{Credibility, Evidence};
 pub use interval::{Interval, Tolerances};
 
 use interval::{fmt_nominal, interval, nominal};
-use judge::{Edge, Fig, Judgement, Node, SumMatch, judge};
+use judge::{Agreement, Edge, Fig, Judgement, Node, SumMatch, judge};
 use origin::{Origin, short_source};
 use when::{When, when};
 
@@ -732,18 +732,14 @@ fn conflict_findings(
     ci: usize,
     label: &str,
     edges: &[Edge],
-    agree: &[(usize, usize)],
+    agree: &Agreement,
     figs: &[Fig],
 ) -> (Vec<Finding>, BTreeSet<usize>) {
     let items = ctx.items;
     let nominals = nominals(figs);
     let confidence: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
     let conf_of = |i: usize| confidence.get(&i).copied().unwrap_or(1.0);
-    let mut agreement_count: HashMap<usize, usize> = HashMap::new();
-    for &(a, b) in agree {
-        *agreement_count.entry(a).or_default() += 1;
-        *agreement_count.entry(b).or_default() += 1;
-    }
+    let agreement_count = agree.counts();
     let agreements = |i: usize| agreement_count.get(&i).copied().unwrap_or(0);
     let first = |n: &Node| n.items().first().copied().unwrap_or(0);
     // Sides (a figure, or a sum of parts counting as one side), their
@@ -1251,22 +1247,26 @@ pub fn assess(
         };
         let mut compared: Vec<usize> = Vec::new();
         let mut parts: Vec<usize> = Vec::new();
-        for p in &all_figs[ci] {
-            parts.push(p.item);
-            for q in &all_figs[w] {
-                let whole_ok = q.class == p.class
-                    && !q.additional
+        // The wholes a part can be checked against: running totals or
+        // figures with no time scope, not increments, not outliers.
+        let wholes: Vec<&Fig> = all_figs[w]
+            .iter()
+            .filter(|q| {
+                !q.additional
                     && !conflicts[w].1.contains(&q.item)
                     && matches!(
                         q.when,
                         When::Current {
                             running: Some(true) | None
                         }
-                    );
-                if !whole_ok {
-                    continue;
-                }
-                if !compared.contains(&q.item) {
+                    )
+            })
+            .collect();
+        let mut compared_seen: HashSet<usize> = HashSet::new();
+        for p in &all_figs[ci] {
+            parts.push(p.item);
+            for q in wholes.iter().filter(|q| q.class == p.class) {
+                if compared_seen.insert(q.item) {
                     compared.push(q.item);
                 }
                 if p.iv.lo > q.iv.hi {
@@ -1326,12 +1326,25 @@ pub fn assess(
             .filter(|i| !in_conflict.contains_key(i))
             .collect();
         let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
+        // An origin corroborates when one of its figures, not in conflict,
+        // agrees with a figure of another origin, not in conflict.
         let mut corroborating: BTreeSet<&str> = BTreeSet::new();
-        for &(a, b) in &j.agree {
-            if let (Some(x), Some(y)) = (ctx.origin_ids[a], ctx.origin_ids[b]) {
-                if x != y && !in_conflict.contains_key(&a) && !in_conflict.contains_key(&b) {
-                    corroborating.extend(ctx.origin_key(a));
-                    corroborating.extend(ctx.origin_key(b));
+        for (mine, partners) in j.agree.sides() {
+            let calm_origin =
+                |i: &usize| ctx.origin_ids[*i].filter(|_| !in_conflict.contains_key(i));
+            // Up to two distinct origins among the partners are enough.
+            let mut theirs: Vec<usize> = Vec::with_capacity(2);
+            for o in partners.iter().filter_map(calm_origin) {
+                if !theirs.contains(&o) {
+                    theirs.push(o);
+                    if theirs.len() == 2 {
+                        break;
+                    }
+                }
+            }
+            for a in mine {
+                if calm_origin(a).is_some_and(|x| theirs.iter().any(|&y| y != x)) {
+                    corroborating.extend(ctx.origin_key(*a));
                 }
             }
         }
@@ -1493,27 +1506,43 @@ pub fn assess(
             .filter(|r| !r.down)
             .map(|r| r.earlier)
             .collect();
-        // One pass over the agreeing pairs; `tally` is emptied again below.
-        let mut note = |i: usize, p: usize| {
-            let t = &mut tally[i];
-            t.0 += 1;
-            let Some(o) = &origins[p] else {
-                return;
-            };
-            // Another origin (or any, when the figure has none), or an
-            // echo of its own origin in another document.
-            let other = ctx.origin_ids[i].is_none_or(|mine| ctx.origin_ids[p] != Some(mine));
-            if other {
-                if !t.1.contains(&o.label.as_str()) {
-                    t.1.push(o.label.as_str());
+        // One pass over the agreeing figures; `tally` is emptied again
+        // below. Per group of partners: their origins (id, label, count)
+        // and their count per (origin, document), so that each item of a
+        // large group is tallied without visiting every partner.
+        for (mine, partners) in j.agree.sides() {
+            let mut by_origin: Vec<(usize, &str, usize)> = Vec::new();
+            let mut by_origin_doc: HashMap<(usize, usize), usize> = HashMap::new();
+            for &p in partners {
+                let (Some(o), Some(id)) = (&origins[p], ctx.origin_ids[p]) else {
+                    continue;
+                };
+                match by_origin.iter_mut().find(|(k, _, _)| *k == id) {
+                    Some(e) => e.2 += 1,
+                    None => by_origin.push((id, o.label.as_str(), 1)),
                 }
-            } else if ctx.doc_ids[p] != ctx.doc_ids[i] {
-                t.2 += 1;
+                *by_origin_doc.entry((id, ctx.doc_ids[p])).or_default() += 1;
             }
-        };
-        for &(a, b) in &j.agree {
-            note(a, b);
-            note(b, a);
+            for &i in mine {
+                let t = &mut tally[i];
+                t.0 += partners.len() - usize::from(partners.contains(&i));
+                // Another origin (or any, when the figure has none), or an
+                // echo of its own origin in another document.
+                let own = ctx.origin_ids[i];
+                for &(id, label, count) in &by_origin {
+                    if own != Some(id) {
+                        if !t.1.contains(&label) {
+                            t.1.push(label);
+                        }
+                    } else {
+                        let same_doc = by_origin_doc
+                            .get(&(id, ctx.doc_ids[i]))
+                            .copied()
+                            .unwrap_or(0);
+                        t.2 += count - same_doc;
+                    }
+                }
+            }
         }
         for &i in &effective {
             let e = &mut evidence[i];

@@ -57,6 +57,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::date::parse_published;
@@ -229,25 +230,57 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
     }
     let mut seen = HashSet::new();
     let total = found.len();
-    for (n, file) in found.into_iter().enumerate() {
-        let key = fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
-        if !seen.insert(key) {
+    let found: Vec<(usize, Found)> = found
+        .into_iter()
+        .enumerate()
+        .filter(|(_, file)| {
+            seen.insert(fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone()))
+        })
+        .collect();
+    let mut rest = found.as_slice();
+    while let Some((n, file)) = rest.first() {
+        let room = limits.max_documents.saturating_sub(load.documents.len());
+        if room == 0 {
+            load.errors
+                .push(too_many(file, None, limits, total - n - 1));
+            break;
+        }
+        // A run of files that are not JSONL gives one document each: read
+        // in parallel when the whole run fits under the limit, merged in
+        // order (the same batch as reading one by one).
+        let run = rest
+            .iter()
+            .take(room.min(PARALLEL_RUN))
+            .take_while(|(_, f)| f.format != Format::Jsonl)
+            .count();
+        if run > 1 {
+            let read: Vec<Load> = rest[..run]
+                .par_iter()
+                .map(|(_, f)| read_file(f, limits, 1).0)
+                .collect();
+            for mut one in read {
+                load.documents.append(&mut one.documents);
+                load.errors.append(&mut one.errors);
+            }
+            rest = &rest[run..];
             continue;
         }
-        if load.documents.len() >= limits.max_documents {
+        let (mut one, stopped) = read_file(file, limits, room);
+        load.documents.append(&mut one.documents);
+        load.errors.append(&mut one.errors);
+        if let Some(line) = stopped {
             load.errors
-                .push(too_many(&file, None, limits, total - n - 1));
+                .push(too_many(file, Some(line), limits, total - n - 1));
             break;
         }
-        if let Some(line) = read_file(&file, limits, &mut load) {
-            load.errors
-                .push(too_many(&file, Some(line), limits, total - n - 1));
-            break;
-        }
+        rest = &rest[1..];
     }
     dedupe_ids(&mut load.documents);
     load
 }
+
+/// How many files are read in parallel before their documents are merged.
+const PARALLEL_RUN: usize = 256;
 
 /// The error for the first file (or JSONL line) not read because the batch
 /// reached [`Limits::max_documents`].
@@ -301,9 +334,12 @@ pub(crate) fn parse_one(source: &str, format: Format, id: &str, path: &str) -> D
     }
 }
 
-/// Read one file into `load`. Returns the JSONL line where reading stopped
+/// Read one file, taking at most `room` documents from it (JSONL). Returns
+/// its documents and errors, and the JSONL line where reading stopped
 /// because the batch reached [`Limits::max_documents`], if it did.
-fn read_file(file: &Found, limits: &Limits, load: &mut Load) -> Option<usize> {
+fn read_file(file: &Found, limits: &Limits, room: usize) -> (Load, Option<usize>) {
+    let mut out = Load::default();
+    let load = &mut out;
     let path = display(&file.path);
     let placeholder = |load: &mut Load, kind: InputErrorKind, message: String| {
         let mut doc = Document::empty(&file.id, &path, file.format);
@@ -325,23 +361,22 @@ fn read_file(file: &Found, limits: &Limits, load: &mut Load) -> Option<usize> {
                 bytes_for_people(limits.max_file_bytes)
             );
             placeholder(load, InputErrorKind::TooLarge, message);
-            return None;
+            return (out, None);
         }
         Err(e) => {
             let message = format!("cannot read file: {}", io_message(&e));
             placeholder(load, InputErrorKind::Unreadable, message);
-            return None;
+            return (out, None);
         }
     };
     let (source, warning) = match decode(&bytes) {
         Ok(decoded) => decoded,
         Err(message) => {
             placeholder(load, InputErrorKind::Binary, message);
-            return None;
+            return (out, None);
         }
     };
     let start = load.documents.len();
-    let room = limits.max_documents.saturating_sub(start);
     let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
     let mut parsed = Load::default();
     let stopped = match file.format {
@@ -376,7 +411,7 @@ fn read_file(file: &Found, limits: &Limits, load: &mut Load) -> Option<usize> {
             doc.errors.insert(0, warning.clone());
         }
     }
-    stopped
+    (out, stopped)
 }
 
 /// The bytes of a file, at most `max` of them: `Ok(Err(size))` when the file
