@@ -591,16 +591,10 @@ impl Auditor {
                 }
             })
             .collect();
-        let mut ids = Vec::new();
-        let mut entries = Vec::new();
-        for cs in &claims {
-            for c in cs {
-                let mut e = c.entry.clone();
-                e.credibility = None;
-                ids.push(e.id.clone());
-                entries.push(e);
-            }
-        }
+        let ids: Vec<String> = claims
+            .iter()
+            .flat_map(|cs| cs.iter().map(|c| c.entry.id.clone()))
+            .collect();
         let positions: Vec<Vec<(usize, usize, usize)>> = claims
             .iter()
             .map(|cs| {
@@ -615,7 +609,7 @@ impl Auditor {
                 .and_then(|ps| ps.iter().find(|p| p.0 == at))
                 .map_or((1, 1), |p| (p.1, p.2))
         };
-        Ok(self.audit_batch(&inputs, &extracted, ids, entries, &position))
+        Ok(self.audit_batch(&inputs, extracted, ids, &position))
     }
 
     /// The audit of a claim stream as configured — what `crosscheck audit

@@ -107,36 +107,30 @@ impl Auditor {
                 entry: DocumentEntry::of(d),
             })
             .collect();
-        let mut ids = Vec::new();
-        let mut entries = Vec::new();
-        for (doc, claims) in docs.iter().zip(&extracted) {
-            for (n, c) in claims.iter().enumerate() {
-                let e = ClaimEntry::of(&doc.id, n + 1, c);
-                ids.push(e.id.clone());
-                entries.push(e);
-            }
-        }
-        self.audit_batch(&inputs, &extracted, ids, entries, &|d, at| {
-            docs[d].position(at)
-        })
+        let ids: Vec<String> = docs
+            .iter()
+            .zip(&extracted)
+            .flat_map(|(doc, claims)| (1..=claims.len()).map(|n| format!("{}#{n}", doc.id)))
+            .collect();
+        self.audit_batch(&inputs, extracted, ids, &|d, at| docs[d].position(at))
     }
 
     /// The audit of extracted claims: `extracted[d]` are the claims of
-    /// `inputs[d]`, `ids` and `entries` their ids and report entries in the
-    /// same order, `position(d, at)` the line and column of byte `at` of
-    /// document `d`.
+    /// `inputs[d]`, `ids` their ids in the same order, `position(d, at)`
+    /// the line and column of byte `at` of document `d`. The claims become
+    /// the report's entries once clustered and scored (moved, not copied:
+    /// a big batch's claims are a good part of its memory).
     pub(crate) fn audit_batch(
         &self,
         inputs: &[DocInput<'_>],
-        extracted: &[Vec<Claim>],
+        extracted: Vec<Vec<Claim>>,
         ids: Vec<String>,
-        mut entries: Vec<ClaimEntry>,
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
-        let mut items = Vec::with_capacity(entries.len());
+        let mut items = Vec::with_capacity(ids.len());
         let mut k = 0;
-        let mut doc_of = Vec::with_capacity(entries.len());
-        for (d, (doc, claims)) in inputs.iter().zip(extracted).enumerate() {
+        let mut doc_of = Vec::with_capacity(ids.len());
+        for (d, (doc, claims)) in inputs.iter().zip(&extracted).enumerate() {
             let published = doc.published;
             for c in claims {
                 items.push(Item {
@@ -151,18 +145,6 @@ impl Auditor {
         }
         let clusters = cluster(&items, &self.thesaurus);
         let mut assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
-        // What the report takes from the assessment is moved, not copied:
-        // a big batch's reasons and messages are a good part of its memory.
-        for (e, cr) in entries
-            .iter_mut()
-            .zip(std::mem::take(&mut assessment.credibility))
-        {
-            e.credibility = Some(CredibilityEntry {
-                score: (cr.score * 1000.0).round() / 1000.0,
-                reasons: cr.reasons,
-                interested_party: cr.interested_party,
-            });
-        }
         let infos: Vec<DocumentInfo<'_>> = inputs
             .iter()
             .map(|d| DocumentInfo {
@@ -185,8 +167,27 @@ impl Auditor {
             })
             .collect();
         let assessed = std::mem::take(&mut assessment.findings);
+        let credibility = std::mem::take(&mut assessment.credibility);
         drop(assessment);
         drop(items);
+        // What the report takes from the claims and the assessment is
+        // moved, not copied: a big batch's claims, reasons and messages are
+        // a good part of its memory.
+        let mut credibility = credibility.into_iter();
+        let mut k = 0;
+        let mut entries: Vec<ClaimEntry> = Vec::with_capacity(ids.len());
+        for (doc, claims) in inputs.iter().zip(extracted) {
+            for c in claims {
+                let mut e = ClaimEntry::from_claim(ids[k].clone(), doc.id, c);
+                e.credibility = credibility.next().map(|cr| CredibilityEntry {
+                    score: (cr.score * 1000.0).round() / 1000.0,
+                    reasons: cr.reasons,
+                    interested_party: cr.interested_party,
+                });
+                entries.push(e);
+                k += 1;
+            }
+        }
         // Each finding's entry on rayon's pool, gathered in order (then
         // sorted): the same report for any number of threads.
         let mut findings: Vec<FindingEntry> = assessed

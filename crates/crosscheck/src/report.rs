@@ -487,12 +487,18 @@ pub struct ClaimEntry {
 impl ClaimEntry {
     /// The entry for the `n`th (1-based) claim of document `doc`.
     pub fn of(doc: &str, n: usize, c: &Claim) -> ClaimEntry {
+        ClaimEntry::from_claim(format!("{doc}#{n}"), doc, c.clone())
+    }
+
+    /// The entry of claim `c` of document `doc` under `id`, taking the
+    /// claim's fields without copying them (no credibility yet).
+    pub fn from_claim(id: String, doc: &str, c: Claim) -> ClaimEntry {
         ClaimEntry {
-            id: format!("{doc}#{n}"),
+            id,
             doc: doc.to_string(),
-            text: c.text.clone(),
+            text: c.text,
             span: [c.span.start, c.span.end],
-            sentence: c.sentence.clone(),
+            sentence: c.sentence,
             value: c.value,
             low: c.low,
             high: c.high,
@@ -500,13 +506,13 @@ impl ClaimEntry {
             qualifier: c.qualifier,
             unit: c.unit,
             additional: c.additional,
-            counted: c.counted.clone(),
-            actor: c.actor.clone(),
-            action: c.action.clone(),
-            time: c.time.clone(),
+            counted: c.counted,
+            actor: c.actor,
+            action: c.action,
+            time: c.time,
             modality: c.modality,
-            hedges: c.hedges.clone(),
-            attribution: c.attribution.clone(),
+            hedges: c.hedges,
+            attribution: c.attribution,
             credibility: None,
         }
     }

@@ -149,41 +149,47 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// Each item's agreeing figures as (items, partners): every item of the
-    /// first slice agrees with every item of the second other than itself.
-    /// Every agreeing pair is met twice, once from each side.
+    /// Each item's agreeing figures as (items, partners, clique): every
+    /// item of the first slice agrees with every item of the second other
+    /// than itself; `clique` is true when the two slices are one group (an
+    /// item is then among its own partners). Every agreeing pair is met
+    /// twice, once from each side.
     ///
     /// ```
     /// use crosscheck_score::judge::Agreement;
     ///
     /// let a = Agreement { pairs: vec![(1, 2)], cliques: vec![vec![3, 4, 5]], bicliques: vec![] };
-    /// let n: usize = a.sides().map(|(items, partners)| {
-    ///     items.iter().map(|i| partners.iter().filter(|p| *p != i).count()).sum::<usize>()
+    /// let n: usize = a.sides().map(|(items, partners, clique)| {
+    ///     items.len() * (partners.len() - usize::from(clique))
     /// }).sum();
     /// assert_eq!(n, 2 * (1 + 3));
     /// ```
-    pub fn sides(&self) -> impl Iterator<Item = (&[usize], &[usize])> {
+    pub fn sides(&self) -> impl Iterator<Item = (&[usize], &[usize], bool)> {
         let pairs = self.pairs.iter().flat_map(|(a, b)| {
             [
-                (std::slice::from_ref(a), std::slice::from_ref(b)),
-                (std::slice::from_ref(b), std::slice::from_ref(a)),
+                (std::slice::from_ref(a), std::slice::from_ref(b), false),
+                (std::slice::from_ref(b), std::slice::from_ref(a), false),
             ]
         });
-        let cliques = self.cliques.iter().map(|c| (c.as_slice(), c.as_slice()));
-        let bicliques = self
-            .bicliques
+        let cliques = self
+            .cliques
             .iter()
-            .flat_map(|(x, y)| [(x.as_slice(), y.as_slice()), (y.as_slice(), x.as_slice())]);
+            .map(|c| (c.as_slice(), c.as_slice(), true));
+        let bicliques = self.bicliques.iter().flat_map(|(x, y)| {
+            [
+                (x.as_slice(), y.as_slice(), false),
+                (y.as_slice(), x.as_slice(), false),
+            ]
+        });
         pairs.chain(cliques).chain(bicliques)
     }
 
     /// How many figures each item agrees with.
     pub fn counts(&self) -> std::collections::HashMap<usize, usize> {
         let mut out = std::collections::HashMap::new();
-        for (items, partners) in self.sides() {
+        for (items, partners, clique) in self.sides() {
             for &i in items {
-                let others = partners.len() - usize::from(partners.contains(&i));
-                *out.entry(i).or_default() += others;
+                *out.entry(i).or_default() += partners.len() - usize::from(clique);
             }
         }
         out
@@ -193,7 +199,7 @@ impl Agreement {
     /// group, for tests and small clusters.
     pub fn all_pairs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for (items, partners) in self.sides() {
+        for (items, partners, _) in self.sides() {
             for &a in items {
                 for &b in partners {
                     if a < b {

@@ -1329,7 +1329,7 @@ pub fn assess(
         // An origin corroborates when one of its figures, not in conflict,
         // agrees with a figure of another origin, not in conflict.
         let mut corroborating: BTreeSet<&str> = BTreeSet::new();
-        for (mine, partners) in j.agree.sides() {
+        for (mine, partners, _) in j.agree.sides() {
             let calm_origin =
                 |i: &usize| ctx.origin_ids[*i].filter(|_| !in_conflict.contains_key(i));
             // Up to two distinct origins among the partners are enough.
@@ -1510,7 +1510,7 @@ pub fn assess(
         // below. Per group of partners: their origins (id, label, count)
         // and their count per (origin, document), so that each item of a
         // large group is tallied without visiting every partner.
-        for (mine, partners) in j.agree.sides() {
+        for (mine, partners, clique) in j.agree.sides() {
             let mut by_origin: Vec<(usize, &str, usize)> = Vec::new();
             let mut by_origin_doc: HashMap<(usize, usize), usize> = HashMap::new();
             for &p in partners {
@@ -1525,7 +1525,7 @@ pub fn assess(
             }
             for &i in mine {
                 let t = &mut tally[i];
-                t.0 += partners.len() - usize::from(partners.contains(&i));
+                t.0 += partners.len() - usize::from(clique);
                 // Another origin (or any, when the figure has none), or an
                 // echo of its own origin in another document.
                 let own = ctx.origin_ids[i];
