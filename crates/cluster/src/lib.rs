@@ -102,7 +102,7 @@ pub mod similarity;
 pub mod thesaurus;
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use crosscheck_claims::claim::Claim;
@@ -268,28 +268,44 @@ struct Member {
     doubts: Vec<String>,
 }
 
-/// The profiles of a batch, with each one's context bigrams counted when
-/// first needed.
-struct Profiles {
-    list: Vec<Profile>,
+/// The profiles of one block, with each one's context bigrams counted when
+/// first needed. A block's bigrams are dropped with it: claims are compared
+/// only within their block, and a large batch's bigrams would otherwise
+/// outweigh its text.
+struct Profiles<'p> {
+    list: &'p [Profile],
+    /// Item → its place in `bigrams`: the block's items.
+    slot: HashMap<usize, usize>,
     bigrams: Vec<OnceLock<Bigrams>>,
 }
 
-impl Profiles {
-    fn new(list: Vec<Profile>) -> Self {
-        let bigrams = (0..list.len()).map(|_| OnceLock::new()).collect();
-        Profiles { list, bigrams }
+impl<'p> Profiles<'p> {
+    fn for_block(list: &'p [Profile], block: &[usize]) -> Self {
+        let slot: HashMap<usize, usize> = block.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+        let bigrams = (0..block.len()).map(|_| OnceLock::new()).collect();
+        Profiles {
+            list,
+            slot,
+            bigrams,
+        }
     }
 
     fn bigrams(&self, item: usize) -> &Bigrams {
-        self.bigrams[item].get_or_init(|| Bigrams::new(&self.list[item].context))
+        match self.slot.get(&item) {
+            Some(&k) => self.bigrams[k].get_or_init(|| Bigrams::new(&self.list[item].context)),
+            // Not reached: members of a group come from the block.
+            None => {
+                static EMPTY: OnceLock<Bigrams> = OnceLock::new();
+                EMPTY.get_or_init(Bigrams::default)
+            }
+        }
     }
 }
 
-impl std::ops::Deref for Profiles {
+impl std::ops::Deref for Profiles<'_> {
     type Target = [Profile];
     fn deref(&self) -> &[Profile] {
-        &self.list
+        self.list
     }
 }
 
@@ -766,20 +782,18 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
             .or_default()
             .push(c.span.start.saturating_sub(c.sentence_span.start));
     }
-    let profiles = Profiles::new(
-        items
-            .par_iter()
-            .map(|it| {
-                let c = it.claim;
-                let own = c.span.start.saturating_sub(c.sentence_span.start);
-                let stops: Vec<usize> = by_sentence
-                    .get(&(it.doc, c.sentence_span.start, c.sentence_span.end))
-                    .map(|v| v.iter().copied().filter(|&s| s != own).collect())
-                    .unwrap_or_default();
-                profile::profile(c, thesaurus, &stops)
-            })
-            .collect(),
-    );
+    let profiles: Vec<Profile> = items
+        .par_iter()
+        .map(|it| {
+            let c = it.claim;
+            let own = c.span.start.saturating_sub(c.sentence_span.start);
+            let stops: Vec<usize> = by_sentence
+                .get(&(it.doc, c.sentence_span.start, c.sentence_span.end))
+                .map(|v| v.iter().copied().filter(|&s| s != own).collect())
+                .unwrap_or_default();
+            profile::profile(c, thesaurus, &stops)
+        })
+        .collect();
 
     // Step 2: blocks.
     let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
@@ -796,6 +810,7 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     let groups: Vec<(Vec<Member>, Option<String>)> = blocks
         .par_iter()
         .map(|block| {
+            let profiles = Profiles::for_block(&profiles, block);
             let mut groups = Vec::new();
             let members = resolve_actions(&profiles, block);
             let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();

@@ -19,20 +19,66 @@ use std::cmp::Ordering;
 pub struct Bigrams {
     /// The text without whitespace: equal texts score 1.
     squeezed: String,
-    /// Each bigram as `(first << 32) | second`, sorted; repeats kept.
-    sorted: Vec<u64>,
+    /// The bigrams, sorted; repeats kept.
+    sorted: Keys,
+}
+
+/// Sorted bigram keys: `(first << 16) | second` when every character is in
+/// the Basic Multilingual Plane (half the memory), else `(first << 32) |
+/// second`. Both orders are the order of (first, second).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Keys {
+    Narrow(Vec<u32>),
+    Wide(Vec<u64>),
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys::Narrow(Vec::new())
+    }
+}
+
+/// How many keys two sorted lists share, as multisets.
+fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn widen(keys: &[u32]) -> Vec<u64> {
+    keys.iter()
+        .map(|&k| (u64::from(k >> 16) << 32) | u64::from(k & 0xffff))
+        .collect()
 }
 
 impl Bigrams {
     /// The bigrams of `text`.
     pub fn new(text: &str) -> Self {
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut sorted: Vec<u64> = squeezed
-            .chars()
-            .zip(squeezed.chars().skip(1))
-            .map(|(a, b)| (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b)))
-            .collect();
-        sorted.sort_unstable();
+        let pairs = squeezed.chars().zip(squeezed.chars().skip(1));
+        let sorted = if squeezed.chars().all(|c| u32::from(c) <= 0xffff) {
+            let mut keys: Vec<u32> = pairs
+                .map(|(a, b)| (u32::from(a) << 16) | u32::from(b))
+                .collect();
+            keys.sort_unstable();
+            Keys::Narrow(keys)
+        } else {
+            let mut keys: Vec<u64> = pairs
+                .map(|(a, b)| (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b)))
+                .collect();
+            keys.sort_unstable();
+            Keys::Wide(keys)
+        };
         Bigrams { squeezed, sorted }
     }
 
@@ -47,19 +93,12 @@ impl Bigrams {
         if self.squeezed.len() < 2 || other.squeezed.len() < 2 {
             return 0.0;
         }
-        let (a, b) = (&self.sorted, &other.sorted);
-        let (mut i, mut j, mut shared) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                Ordering::Less => i += 1,
-                Ordering::Greater => j += 1,
-                Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let shared = match (&self.sorted, &other.sorted) {
+            (Keys::Narrow(a), Keys::Narrow(b)) => shared(a, b),
+            (Keys::Wide(a), Keys::Wide(b)) => shared(a, b),
+            (Keys::Narrow(a), Keys::Wide(b)) => shared(&widen(a), b),
+            (Keys::Wide(a), Keys::Narrow(b)) => shared(a, &widen(b)),
+        };
         (2 * shared) as f64 / (self.squeezed.len() + other.squeezed.len() - 2) as f64
     }
 }
@@ -86,6 +125,10 @@ mod tests {
             "north korea has sent 11,000 soldiers to russia's kursk region",
             "the nis said 3,000 more troops were sent",
             "Ünïcödé ßtraße 5 000 Soldaten",
+            "troops 🇰🇵 sent 🇷🇺",
+            "troops sent",
+            "𝒜𝒜 ab",
+            "ab 𝒜𝒜",
             "   \t\n  ",
             "abababab",
             "babababa",
