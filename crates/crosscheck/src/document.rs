@@ -360,7 +360,10 @@ impl Document {
             .map(|b| b.text.as_str())
             .collect();
         let mut found = boilerplate::classify_detailed(&open).into_iter();
-        let mut text = String::new();
+        // Sized once: a batch holds every article's text until it is audited.
+        let mut text = String::with_capacity(
+            raw.iter().map(|b| b.text.len()).sum::<usize>() + 2 * raw.len().saturating_sub(1),
+        );
         let mut blocks = Vec::with_capacity(raw.len());
         for b in &raw {
             let (mut role, mut rule) = match b.role {

@@ -312,7 +312,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
             format!(
                 "corroborated by {n} independent origin{} ({})",
                 if n == 1 { "" } else { "s" },
-                evidence.corroborating.join("; ")
+                crate::capped(&evidence.corroborating, "; ")
             ),
         );
     } else if evidence.echoes > 0 {
@@ -484,6 +484,19 @@ mod tests {
         assert!(c.reasons.contains(
             &"+0.10 corroborated by 1 independent origin (joint estimate of South Korea, United States and Ukraine)".to_string()
         ));
+    }
+
+    #[test]
+    fn corroboration_by_many_origins_names_eight_and_counts_the_rest() {
+        let e = Evidence {
+            agreeing: 12,
+            corroborating: (1..=12).map(|n| format!("Origin {n}")).collect(),
+            ..Evidence::default()
+        };
+        let c = score("The NIS said 15,000 troops were sent.", &e);
+        assert!(c.reasons.contains(
+            &"+0.20 corroborated by 12 independent origins (Origin 1; Origin 2; Origin 3; Origin 4; Origin 5; Origin 6; Origin 7; Origin 8; and 4 more)".to_string()
+        ), "{c:?}");
     }
 
     #[test]

@@ -478,6 +478,15 @@ pub struct Assessment {
     pub evidence: Vec<Evidence>,
 }
 
+/// What the assessment of one cluster adds.
+struct ClusterOutcome {
+    findings: Vec<Finding>,
+    verdict: Verdict,
+    origin_count: usize,
+    /// (item, evidence) for the cluster's effective members.
+    evidence: Vec<(usize, Evidence)>,
+}
+
 /// Shared context for messages.
 struct Ctx<'a, 'i> {
     items: &'a [Item<'i>],
@@ -1229,7 +1238,7 @@ pub fn assess(
     // Conflicts and outliers inside each cluster: a part is not checked
     // against a disputed whole. Kept for the clusters whose edges do not
     // change below.
-    let mut conflicts: Vec<(Vec<Finding>, BTreeSet<usize>)> = clusters
+    let conflicts: Vec<(Vec<Finding>, BTreeSet<usize>)> = clusters
         .par_iter()
         .enumerate()
         .map(|(ci, c)| {
@@ -1289,10 +1298,18 @@ pub fn assess(
         subsets[ci] = Some((parts, compared));
     }
 
-    // Per item: figures agreeing, labels of the other origins among them,
-    // echoes of its own origin in other documents.
-    let mut tally: Vec<(usize, Vec<&str>, usize)> = vec![Default::default(); items.len()];
-    for (ci, c) in clusters.iter().enumerate() {
+    // Each cluster's findings, verdict, origin count and its members'
+    // evidence, on rayon's pool (clusters share no item), gathered and
+    // applied in cluster order: the same assessment for any thread count.
+    let per_cluster: Vec<ClusterOutcome> = clusters
+        .par_iter()
+        .zip(conflicts.into_par_iter())
+        .enumerate()
+        .map(|(ci, (c, kept_conflicts))| {
+        let mut findings: Vec<Finding> = Vec::new();
+        // Per item: figures agreeing, labels of the other origins among
+        // them, echoes of its own origin in other documents.
+        let mut tally: HashMap<usize, (usize, Vec<&str>, usize)> = HashMap::new();
         let j = &judgements[ci];
         let figs = &all_figs[ci];
         let effective: Vec<usize> = c.effective().filter(|&m| m < items.len()).collect();
@@ -1303,7 +1320,7 @@ pub fn assess(
         let (cluster_conflicts, outliers) = if stale[ci] {
             conflict_findings(&ctx, ci, label, &j.edges, &j.agree, figs)
         } else {
-            std::mem::take(&mut conflicts[ci])
+            kept_conflicts
         };
         let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
         for e in &j.edges {
@@ -1349,7 +1366,7 @@ pub fn assess(
             }
         }
         let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
-        origin_counts.push(keys.len());
+        let origin_count = keys.len();
 
         findings.extend(revision_findings(&ctx, ci, label, j, &outliers));
         findings.extend(sum_findings(&ctx, ci, label, &j.sums, figs));
@@ -1497,7 +1514,6 @@ pub fn assess(
         } else {
             Verdict::SingleSource
         };
-        verdicts.push(verdict);
 
         // Evidence for credibility.
         let superseded: BTreeSet<usize> = j
@@ -1524,7 +1540,7 @@ pub fn assess(
                 *by_origin_doc.entry((id, ctx.doc_ids[p])).or_default() += 1;
             }
             for &i in mine {
-                let t = &mut tally[i];
+                let t = tally.entry(i).or_default();
                 t.0 += partners.len() - usize::from(clique);
                 // Another origin (or any, when the figure has none), or an
                 // echo of its own origin in another document.
@@ -1544,16 +1560,36 @@ pub fn assess(
                 }
             }
         }
+        let mut cluster_evidence: Vec<(usize, Evidence)> = Vec::with_capacity(effective.len());
         for &i in &effective {
-            let e = &mut evidence[i];
-            e.conflict = in_conflict.get(&i).copied();
-            let (agreeing, mut labels, echoes) = std::mem::take(&mut tally[i]);
+            let (agreeing, mut labels, echoes) = tally.remove(&i).unwrap_or_default();
             labels.sort_unstable();
-            e.agreeing = agreeing;
-            e.corroborating = labels.into_iter().map(str::to_string).collect();
-            e.echoes = echoes;
-            e.superseded = superseded.contains(&i);
-            e.single_source = n_docs == 1 && keys.len() <= 1 && !duration;
+            cluster_evidence.push((
+                i,
+                Evidence {
+                    conflict: in_conflict.get(&i).copied(),
+                    agreeing,
+                    corroborating: labels.into_iter().map(str::to_string).collect(),
+                    echoes,
+                    superseded: superseded.contains(&i),
+                    single_source: n_docs == 1 && keys.len() <= 1 && !duration,
+                },
+            ));
+        }
+        ClusterOutcome {
+            findings,
+            verdict,
+            origin_count,
+            evidence: cluster_evidence,
+        }
+        })
+        .collect();
+    for (c, outcome) in clusters.iter().zip(per_cluster) {
+        findings.extend(outcome.findings);
+        verdicts.push(outcome.verdict);
+        origin_counts.push(outcome.origin_count);
+        for (i, e) in outcome.evidence {
+            evidence[i] = e;
         }
         // Repeats share their kept figure's evidence.
         for &(kept, rep) in &c.duplicates {
