@@ -311,11 +311,17 @@ impl std::ops::Deref for Profiles<'_> {
 
 /// The best similarity of the item's sentence to one of the group's first
 /// [`MAX_SAMPLE`] members (1 at most: the scan stops there).
-fn similarity(profiles: &Profiles, item: usize, group: &[Member]) -> f64 {
+///
+/// Only a similarity above `floor` matters to the caller: members that
+/// cannot beat `floor` (or the best member so far) are not compared to the
+/// end, and the result is then at most `floor`.
+fn similarity(profiles: &Profiles, item: usize, group: &[Member], floor: f64) -> f64 {
     let mine = profiles.bigrams(item);
     let mut best: f64 = 0.0;
     for m in group.iter().take(MAX_SAMPLE) {
-        best = best.max(mine.dice(profiles.bigrams(m.item)));
+        if let Some(d) = mine.dice_above(profiles.bigrams(m.item), best.max(floor)) {
+            best = d;
+        }
         if best >= 1.0 {
             break;
         }
@@ -331,7 +337,11 @@ fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<
     ranked.truncate(MAX_CANDIDATE_GROUPS);
     let mut best: Option<(f64, usize, usize)> = None;
     for (gi, len) in ranked {
-        let s = similarity(profiles, item, groups[gi]);
+        // Groups are ranked by size, then index: a later group wins only
+        // with a similarity above the best one's (by more than 1e-12), so
+        // only such a similarity needs to be worked out exactly.
+        let floor = best.map_or(f64::NEG_INFINITY, |(bs, _, _)| bs + 1e-12);
+        let s = similarity(profiles, item, groups[gi], floor);
         let better = match best {
             None => true,
             Some((bs, blen, bgi)) => {

@@ -55,6 +55,26 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
+/// [`shared`], or `None` as soon as fewer than `need` can be shared.
+fn shared_at_least<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> Option<usize> {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        if n + (a.len() - i).min(b.len() - j) < need {
+            return None;
+        }
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (n >= need).then_some(n)
+}
+
 fn widen(keys: &[u32]) -> Vec<u64> {
     keys.iter()
         .map(|&k| (u64::from(k >> 16) << 32) | u64::from(k & 0xffff))
@@ -101,6 +121,55 @@ impl Bigrams {
         };
         (2 * shared) as f64 / (self.squeezed.len() + other.squeezed.len() - 2) as f64
     }
+
+    /// [`Bigrams::dice`] when it is above `floor`, else `None`: the
+    /// comparison stops as soon as the bigrams left cannot lift it above
+    /// `floor`. For picking the most similar of many sentences.
+    ///
+    /// ```
+    /// use crosscheck_cluster::similarity::Bigrams;
+    ///
+    /// let a = Bigrams::new("north korea sent troops");
+    /// let b = Bigrams::new("north korea sent soldiers");
+    /// let d = a.dice(&b);
+    /// assert_eq!(a.dice_above(&b, d - 0.01), Some(d));
+    /// assert_eq!(a.dice_above(&b, d), None);
+    /// ```
+    pub fn dice_above(&self, other: &Bigrams, floor: f64) -> Option<f64> {
+        if self.squeezed == other.squeezed || self.squeezed.len() < 2 || other.squeezed.len() < 2 {
+            let d = self.dice(other);
+            return (d > floor).then_some(d);
+        }
+        let den = self.squeezed.len() + other.squeezed.len() - 2;
+        let value = |shared: usize| (2 * shared) as f64 / den as f64;
+        // The fewest shared bigrams whose coefficient is above `floor`.
+        let most = self.len().min(other.len());
+        let mut need = ((floor * den as f64) / 2.0).floor().max(0.0) as usize;
+        while need > 0 && value(need - 1) > floor {
+            need -= 1;
+        }
+        while value(need) <= floor {
+            if need >= most {
+                return None;
+            }
+            need += 1;
+        }
+        let shared = match (&self.sorted, &other.sorted) {
+            (Keys::Narrow(a), Keys::Narrow(b)) => shared_at_least(a, b, need),
+            (Keys::Wide(a), Keys::Wide(b)) => shared_at_least(a, b, need),
+            (Keys::Narrow(a), Keys::Wide(b)) => shared_at_least(&widen(a), b, need),
+            (Keys::Wide(a), Keys::Narrow(b)) => shared_at_least(a, &widen(b), need),
+        }?;
+        Some(value(shared))
+    }
+
+    /// How many bigrams (repeats counted).
+    fn len(&self) -> usize {
+        match &self.sorted {
+            Keys::Narrow(k) => k.len(),
+            Keys::Wide(k) => k.len(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -108,8 +177,27 @@ mod tests {
     use super::Bigrams;
 
     fn same_as_strsim(a: &str, b: &str) {
-        let ours = Bigrams::new(a).dice(&Bigrams::new(b));
+        let (x, y) = (Bigrams::new(a), Bigrams::new(b));
+        let ours = x.dice(&y);
         assert_eq!(ours, strsim::sorensen_dice(a, b), "{a:?} / {b:?}");
+        // Above a floor: the same value exactly when it is above it.
+        for floor in [
+            f64::NEG_INFINITY,
+            0.0,
+            ours - 1e-9,
+            ours,
+            0.25,
+            0.5,
+            0.999,
+            1.0,
+        ] {
+            let expected = (ours > floor).then_some(ours);
+            assert_eq!(
+                x.dice_above(&y, floor),
+                expected,
+                "{a:?} / {b:?} above {floor}"
+            );
+        }
     }
 
     #[test]

@@ -141,11 +141,12 @@ impl Judgement {
 pub struct Agreement {
     /// Pairs (lower, higher item index), sorted.
     pub pairs: Vec<(usize, usize)>,
-    /// Groups of items (two or more) every two of which agree.
-    pub cliques: Vec<Vec<usize>>,
-    /// Two disjoint groups: every item of one agrees with every item of
-    /// the other.
-    pub bicliques: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Disjoint groups of items, referred to by the two lists below.
+    pub groups: Vec<Vec<usize>>,
+    /// Groups (of two or more items) every two items of which agree.
+    pub cliques: Vec<usize>,
+    /// Two groups: every item of one agrees with every item of the other.
+    pub bicliques: Vec<(usize, usize)>,
 }
 
 impl Agreement {
@@ -158,7 +159,12 @@ impl Agreement {
     /// ```
     /// use crosscheck_score::judge::Agreement;
     ///
-    /// let a = Agreement { pairs: vec![(1, 2)], cliques: vec![vec![3, 4, 5]], bicliques: vec![] };
+    /// let a = Agreement {
+    ///     pairs: vec![(1, 2)],
+    ///     groups: vec![vec![3, 4, 5], vec![6]],
+    ///     cliques: vec![0],
+    ///     bicliques: vec![],
+    /// };
     /// let n: usize = a.sides().map(|(items, partners, clique)| {
     ///     items.len() * (partners.len() - usize::from(clique))
     /// }).sum();
@@ -171,16 +177,15 @@ impl Agreement {
                 (std::slice::from_ref(b), std::slice::from_ref(a), false),
             ]
         });
+        let group = |g: usize| self.groups.get(g).map_or(&[][..], Vec::as_slice);
         let cliques = self
             .cliques
             .iter()
-            .map(|c| (c.as_slice(), c.as_slice(), true));
-        let bicliques = self.bicliques.iter().flat_map(|(x, y)| {
-            [
-                (x.as_slice(), y.as_slice(), false),
-                (y.as_slice(), x.as_slice(), false),
-            ]
-        });
+            .map(move |&c| (group(c), group(c), true));
+        let bicliques = self
+            .bicliques
+            .iter()
+            .flat_map(move |&(x, y)| [(group(x), group(y), false), (group(y), group(x), false)]);
         pairs.chain(cliques).chain(bicliques)
     }
 
@@ -770,23 +775,22 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
             Outcome::Agree
         }
     };
-    // Figure pairs (lower, higher index in `figs`) to judge one by one.
-    let mut eventful: Vec<(usize, usize)> = Vec::new();
+    // Per group, the groups (itself included) whose figures are judged
+    // against its own one pair at a time.
+    let mut eventful_with: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     let mut agreeing_groups: BTreeSet<(usize, usize)> = BTreeSet::new();
+    j.agree.groups = groups
+        .iter()
+        .map(|g| g.iter().map(|&n| figs[n].item).collect())
+        .collect();
     for (x, gx) in groups.iter().enumerate() {
         if gx.len() > 1 {
             match outcome(x, x, gx[0], gx[1]) {
                 Outcome::Agree => {
                     agreeing_groups.insert((x, x));
-                    j.agree
-                        .cliques
-                        .push(gx.iter().map(|&n| figs[n].item).collect());
+                    j.agree.cliques.push(x);
                 }
-                Outcome::Events => {
-                    for (k, &n) in gx.iter().enumerate() {
-                        eventful.extend(gx[k + 1..].iter().map(|&m| (n, m)));
-                    }
-                }
+                Outcome::Events => eventful_with[x].push(x),
                 Outcome::Nothing => {}
             }
         }
@@ -797,28 +801,36 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
                 (Outcome::Nothing, Outcome::Nothing) => {}
                 (Outcome::Agree, Outcome::Agree) => {
                     agreeing_groups.insert((x, y));
-                    j.agree.bicliques.push((
-                        gx.iter().map(|&n| figs[n].item).collect(),
-                        gy.iter().map(|&n| figs[n].item).collect(),
-                    ));
+                    j.agree.bicliques.push((x, y));
                 }
                 _ => {
-                    for &n in gx {
-                        eventful.extend(gy.iter().map(|&m| (n.min(m), n.max(m))));
-                    }
+                    eventful_with[x].push(y);
+                    eventful_with[y].push(x);
                 }
             }
         }
     }
-    eventful.sort_unstable();
-    for (n, m) in eventful {
-        pair(
-            &mut j,
-            &figs[n],
-            &figs[m],
-            rel[scope_of[n]][scope_of[m]],
-            tol,
-        );
+    // Those pairs in the order of `figs` (each figure against the later
+    // ones), listed one figure at a time: a cluster of thousands would
+    // otherwise list millions of pairs before judging them.
+    let mut later: Vec<usize> = Vec::new();
+    for n in 0..figs.len() {
+        later.clear();
+        for &y in &eventful_with[group_of[n]] {
+            let members = &groups[y];
+            let from = members.partition_point(|&m| m <= n);
+            later.extend_from_slice(&members[from..]);
+        }
+        later.sort_unstable();
+        for &m in &later {
+            pair(
+                &mut j,
+                &figs[n],
+                &figs[m],
+                rel[scope_of[n]][scope_of[m]],
+                tol,
+            );
+        }
     }
     running_totals(&mut j, figs, tol);
     scope_sums(&mut j, figs);

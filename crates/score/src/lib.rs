@@ -951,7 +951,11 @@ fn revision_findings(
     if !ups.is_empty() {
         let mut laters: Vec<usize> = ups.iter().map(|r| r.later).unique().collect();
         by_id(items, &mut laters);
-        let count = |i: usize| ups.iter().filter(|r| r.later == i).count();
+        let mut counts: HashMap<usize, usize> = HashMap::with_capacity(laters.len());
+        for r in &ups {
+            *counts.entry(r.later).or_default() += 1;
+        }
+        let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
         let primary = laters
             .iter()
             .copied()
@@ -1016,14 +1020,12 @@ fn revision_findings(
     }
     // Falls: one finding per later figure, naming every earlier, larger
     // count it fell from.
-    let mut falls: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut falls: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for r in j.revisions.iter().filter(|r| r.down).filter(clean) {
-        let earlier = falls.entry(r.later).or_default();
-        if !earlier.contains(&r.earlier) {
-            earlier.push(r.earlier);
-        }
+        falls.entry(r.later).or_default().insert(r.earlier);
     }
-    for (later, mut earlier) in falls {
+    for (later, earlier) in falls {
+        let mut earlier: Vec<usize> = earlier.into_iter().collect();
         by_id(items, &mut earlier);
         let message = format!(
             "{label}: the running total fell from {} to {}: a downward revision or an error.",
