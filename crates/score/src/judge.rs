@@ -777,7 +777,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     };
     // Per group, the groups (itself included) whose figures are judged
     // against its own one pair at a time.
-    let mut eventful_with: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut eventful_with = GroupPairs::new(groups.len());
     let mut agreeing_groups: BTreeSet<(usize, usize)> = BTreeSet::new();
     j.agree.groups = groups
         .iter()
@@ -790,7 +790,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
                     agreeing_groups.insert((x, x));
                     j.agree.cliques.push(x);
                 }
-                Outcome::Events => eventful_with[x].push(x),
+                Outcome::Events => eventful_with.insert(x, x),
                 Outcome::Nothing => {}
             }
         }
@@ -804,8 +804,8 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
                     j.agree.bicliques.push((x, y));
                 }
                 _ => {
-                    eventful_with[x].push(y);
-                    eventful_with[y].push(x);
+                    eventful_with.insert(x, y);
+                    eventful_with.insert(y, x);
                 }
             }
         }
@@ -816,7 +816,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     let mut later: Vec<usize> = Vec::new();
     for n in 0..figs.len() {
         later.clear();
-        for &y in &eventful_with[group_of[n]] {
+        for y in eventful_with.of(group_of[n]) {
             let members = &groups[y];
             let from = members.partition_point(|&m| m <= n);
             later.extend_from_slice(&members[from..]);
@@ -850,6 +850,42 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         },
     );
     j
+}
+
+/// A set of (group, group) pairs as a bit matrix: a cluster's groups may
+/// number in the thousands, their eventful pairs in the millions.
+struct GroupPairs {
+    words_per_row: usize,
+    bits: Vec<u64>,
+}
+
+impl GroupPairs {
+    fn new(groups: usize) -> Self {
+        let words_per_row = groups.div_ceil(64);
+        GroupPairs {
+            words_per_row,
+            bits: vec![0; words_per_row * groups],
+        }
+    }
+
+    fn insert(&mut self, x: usize, y: usize) {
+        self.bits[x * self.words_per_row + y / 64] |= 1 << (y % 64);
+    }
+
+    /// The groups paired with `x`, ascending.
+    fn of(&self, x: usize) -> impl Iterator<Item = usize> + '_ {
+        let row = &self.bits[x * self.words_per_row..(x + 1) * self.words_per_row];
+        row.iter().enumerate().flat_map(|(w, &word)| {
+            let mut word = word;
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let bit = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
 }
 
 /// What [`pair`] finds between two figures.
