@@ -38,24 +38,8 @@ impl Default for Keys {
     }
 }
 
-/// How many keys two sorted lists share, as multisets.
-fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// [`shared`], or `None` as soon as fewer than `need` can be shared.
+/// How many keys two sorted lists share, as multisets, or `None` as soon
+/// as fewer than `need` can be shared.
 fn shared_at_least<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> Option<usize> {
     let (mut i, mut j, mut n) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
@@ -113,12 +97,7 @@ impl Bigrams {
         if self.squeezed.len() < 2 || other.squeezed.len() < 2 {
             return 0.0;
         }
-        let shared = match (&self.sorted, &other.sorted) {
-            (Keys::Narrow(a), Keys::Narrow(b)) => shared(a, b),
-            (Keys::Wide(a), Keys::Wide(b)) => shared(a, b),
-            (Keys::Narrow(a), Keys::Wide(b)) => shared(&widen(a), b),
-            (Keys::Wide(a), Keys::Narrow(b)) => shared(a, &widen(b)),
-        };
+        let shared = self.shared_at_least(other, 0).unwrap_or(0);
         (2 * shared) as f64 / (self.squeezed.len() + other.squeezed.len() - 2) as f64
     }
 
@@ -154,13 +133,17 @@ impl Bigrams {
             }
             need += 1;
         }
-        let shared = match (&self.sorted, &other.sorted) {
+        Some(value(self.shared_at_least(other, need)?))
+    }
+
+    /// The bigrams shared with `other`, if at least `need`.
+    fn shared_at_least(&self, other: &Bigrams, need: usize) -> Option<usize> {
+        match (&self.sorted, &other.sorted) {
             (Keys::Narrow(a), Keys::Narrow(b)) => shared_at_least(a, b, need),
             (Keys::Wide(a), Keys::Wide(b)) => shared_at_least(a, b, need),
             (Keys::Narrow(a), Keys::Wide(b)) => shared_at_least(&widen(a), b, need),
             (Keys::Wide(a), Keys::Narrow(b)) => shared_at_least(a, &widen(b), need),
-        }?;
-        Some(value(shared))
+        }
     }
 
     /// How many bigrams (repeats counted).

@@ -646,6 +646,42 @@ fn reading_stops_at_the_document_limit_naming_the_first_file_not_read() {
 }
 
 #[test]
+fn files_read_in_parallel_keep_the_walk_order_past_a_jsonl_file_and_the_limit() {
+    let b = Batch::new("parallel-order");
+    for n in 0..600 {
+        b.write(
+            &format!("n{n:03}.txt"),
+            format!("Officials said {n} troops were sent.\n"),
+        );
+    }
+    b.write(
+        "n300a.jsonl",
+        "{\"id\": \"x\", \"text\": \"Police said 5 people were hurt.\"}\n{\"id\": \"y\", \"text\": \"Police said 6 people were hurt.\"}\n",
+    );
+    let mut expected: Vec<String> = vec!["good".to_string()];
+    expected.extend((0..=300).map(|n| format!("n{n:03}")));
+    expected.extend(["n300a/x".to_string(), "n300a/y".to_string()]);
+    expected.extend((301..600).map(|n| format!("n{n:03}")));
+    let load = b.load();
+    assert_eq!(ids(&load), expected);
+    assert!(load.errors.is_empty(), "{:?}", load.errors);
+    // A limit that falls inside a run of files read together.
+    let limits = Limits {
+        max_documents: 500,
+        ..Limits::default()
+    };
+    let load = load_paths_with(&[&b.dir], &limits);
+    assert_eq!(ids(&load), expected[..500]);
+    let e = error_for(&load, "n497.txt");
+    assert_eq!(e.kind, InputErrorKind::TooMany);
+    assert!(
+        e.message
+            .ends_with("this file and 102 more file(s) were not read"),
+        "{e}"
+    );
+}
+
+#[test]
 fn document_limit_inside_a_jsonl_file_names_the_line() {
     let b = Batch::new("too-many-lines");
     let lines: String = (1..=5)
