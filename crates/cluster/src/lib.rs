@@ -291,9 +291,14 @@ impl<'p> Profiles<'p> {
     }
 
     fn bigrams(&self, item: usize) -> &Bigrams {
+        debug_assert!(
+            self.slot.contains_key(&item),
+            "item {item} is not in the block"
+        );
         match self.slot.get(&item) {
             Some(&k) => self.bigrams[k].get_or_init(|| Bigrams::new(&self.list[item].context)),
-            // Not reached: members of a group come from the block.
+            // Not reached (members of a group come from its block); an
+            // empty sentence compares as unlike any other.
             None => {
                 static EMPTY: OnceLock<Bigrams> = OnceLock::new();
                 EMPTY.get_or_init(Bigrams::default)
