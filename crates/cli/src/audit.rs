@@ -140,7 +140,7 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     if !args.claims.is_empty() && format == Format::Html {
         anyhow::bail!("--format html needs the articles' text; it cannot be used with --claims");
     }
-    let (docs, incomplete) = if args.claims.is_empty() {
+    let (mut docs, incomplete) = if args.claims.is_empty() {
         common::load(&args.paths, &config, &auditor)
     } else {
         (Vec::new(), false)
@@ -158,8 +158,13 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         }
         None => auditor,
     };
-    let mut report = if args.claims.is_empty() {
+    let mut report = if args.claims.is_empty() && format == Format::Html {
+        // The HTML report shows the articles: keep them.
         auditor.audit(&docs)
+    } else if args.claims.is_empty() {
+        // Each article's text goes once its claims are taken: a big batch's
+        // text is not kept through the audit.
+        auditor.audit_owned(std::mem::take(&mut docs))
     } else {
         auditor.audit_claims(&read_claims(&args.claims)?)?
     };

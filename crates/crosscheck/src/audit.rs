@@ -92,7 +92,7 @@ pub struct Auditor {
     pub(crate) tolerances: Tolerances,
     rules: FindingRules,
     boilerplate: Vec<(Regex, BlockRole)>,
-    progress: Option<Arc<dyn Fn() + Send + Sync>>,
+    pub(crate) progress: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 impl fmt::Debug for Auditor {
@@ -339,6 +339,30 @@ impl Auditor {
     /// ```
     pub fn audit(&self, docs: &[Document]) -> Report {
         let mut report = self.audit_unfiltered(&self.prepared(docs));
+        self.apply_rules(&mut report);
+        report
+    }
+
+    /// [`Auditor::audit`] of documents it consumes: the same report, but
+    /// each article's text is dropped once its claims (and what the source
+    /// ledger reads of it) are taken, before the batch is clustered and
+    /// scored — what `crosscheck audit` runs when the output does not show
+    /// the articles. For large batches: the text is then never in memory
+    /// with the clusters, the assessment and the report.
+    ///
+    /// ```
+    /// use crosscheck::{Auditor, Document};
+    ///
+    /// let docs = vec![
+    ///     Document::from_text("a", "The NIS said 11,000 troops were sent."),
+    ///     Document::from_text("b", "Yonhap said 12,000 troops were sent."),
+    /// ];
+    /// let auditor = Auditor::new();
+    /// assert_eq!(auditor.audit_owned(docs.clone()), auditor.audit(&docs));
+    /// ```
+    pub fn audit_owned(&self, mut docs: Vec<Document>) -> Report {
+        self.apply_boilerplate(&mut docs);
+        let mut report = self.audit_unfiltered_owned(docs);
         self.apply_rules(&mut report);
         report
     }
@@ -609,7 +633,7 @@ impl Auditor {
                 .and_then(|ps| ps.iter().find(|p| p.0 == at))
                 .map_or((1, 1), |p| (p.1, p.2))
         };
-        Ok(self.audit_batch(&inputs, extracted, ids, &position))
+        Ok(self.audit_batch(&inputs, extracted, ids, None, &position))
     }
 
     /// The audit of a claim stream as configured — what `crosscheck audit

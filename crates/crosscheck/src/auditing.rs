@@ -8,7 +8,7 @@ use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
 use crosscheck_cluster::{Item, cluster};
 use crosscheck_score::assess;
-use crosscheck_score::ledger::{DocumentInfo, Ledger, ledger};
+use crosscheck_score::ledger::{DocumentInfo, DocumentScan, Ledger, ledger, ledger_scanned, scan};
 
 use crate::audit::Auditor;
 use crate::document::Document;
@@ -112,11 +112,94 @@ impl Auditor {
             .zip(&extracted)
             .flat_map(|(doc, claims)| (1..=claims.len()).map(|n| format!("{}#{n}", doc.id)))
             .collect();
-        self.audit_batch(&inputs, extracted, ids, &|d, at| docs[d].position(at))
+        self.audit_batch(&inputs, extracted, ids, None, &|d, at| docs[d].position(at))
+    }
+
+    /// [`Auditor::audit_unfiltered`] of documents it consumes: each article's
+    /// text is dropped as soon as its claims, the sources its sentences name
+    /// and the positions of its figures are taken (in parallel), so a large
+    /// batch's text and its audit are not in memory together. The same
+    /// report as `audit_unfiltered(&docs)`.
+    pub(crate) fn audit_unfiltered_owned(&self, mut docs: Vec<Document>) -> Report {
+        crate::ingest::dedupe_ids(&mut docs);
+        /// One document, its text gone.
+        struct Mapped<'r> {
+            id: String,
+            published: Option<Date>,
+            outlet: Option<String>,
+            cited_sources: Vec<String>,
+            entry: Option<DocumentEntry>,
+            claims: Vec<Claim>,
+            /// (byte, (line, column)) of each claim's start, ascending.
+            positions: Vec<(usize, (usize, usize))>,
+            scan: Option<DocumentScan<'r>>,
+        }
+        let mut mapped: Vec<Mapped<'_>> = docs
+            .into_par_iter()
+            .map(|d| {
+                let claims = self.extract(&d);
+                if let Some(tick) = &self.progress {
+                    tick();
+                }
+                let sentences: Vec<&str> = d
+                    .sentences()
+                    .into_iter()
+                    .filter_map(|r| d.text.get(r))
+                    .collect();
+                let scan = scan(self.registry(), &sentences);
+                let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
+                let positions = starts.iter().copied().zip(d.positions(&starts)).collect();
+                Mapped {
+                    published: self.published(&d),
+                    entry: Some(DocumentEntry::of(&d)),
+                    id: d.id,
+                    outlet: d.outlet,
+                    cited_sources: d.cited_sources,
+                    claims,
+                    positions,
+                    scan: Some(scan),
+                }
+            })
+            .collect();
+        let extracted: Vec<Vec<Claim>> = mapped
+            .iter_mut()
+            .map(|m| std::mem::take(&mut m.claims))
+            .collect();
+        let scans: Vec<DocumentScan<'_>> =
+            mapped.iter_mut().filter_map(|m| m.scan.take()).collect();
+        let entries: Vec<DocumentEntry> =
+            mapped.iter_mut().filter_map(|m| m.entry.take()).collect();
+        let inputs: Vec<DocInput<'_>> = mapped
+            .iter()
+            .zip(entries)
+            .map(|(m, entry)| DocInput {
+                id: &m.id,
+                published: m.published,
+                outlet: m.outlet.as_deref(),
+                cited_sources: &m.cited_sources,
+                sentences: Vec::new(),
+                entry,
+            })
+            .collect();
+        let ids: Vec<String> = mapped
+            .iter()
+            .zip(&extracted)
+            .flat_map(|(m, claims)| (1..=claims.len()).map(|n| format!("{}#{n}", m.id)))
+            .collect();
+        let position = |d: usize, at: usize| -> (usize, usize) {
+            let ps = &mapped[d].positions;
+            match ps.binary_search_by_key(&at, |p| p.0) {
+                Ok(k) => ps[k].1,
+                Err(_) => ps.iter().find(|p| p.0 == at).map_or((1, 1), |p| p.1),
+            }
+        };
+        self.audit_batch(&inputs, extracted, ids, Some(scans), &position)
     }
 
     /// The audit of extracted claims: `extracted[d]` are the claims of
-    /// `inputs[d]`, `ids` their ids in the same order, `position(d, at)`
+    /// `inputs[d]`, `ids` their ids in the same order, `scans[d]` (when
+    /// given) the ledger's scan of document `d`, made while its text was at
+    /// hand (else the ledger reads `inputs[d].sentences`), `position(d, at)`
     /// the line and column of byte `at` of document `d`. The claims become
     /// the report's entries once clustered and scored (moved, not copied:
     /// a big batch's claims are a good part of its memory).
@@ -125,6 +208,7 @@ impl Auditor {
         inputs: &[DocInput<'_>],
         extracted: Vec<Vec<Claim>>,
         ids: Vec<String>,
+        scans: Option<Vec<DocumentScan<'_>>>,
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
         let mut items = Vec::with_capacity(ids.len());
@@ -154,7 +238,17 @@ impl Auditor {
                 sentences: &d.sentences,
             })
             .collect();
-        let ledger = ledger(&items, &clusters, &assessment, self.registry(), &infos);
+        let ledger = match scans {
+            Some(scans) => ledger_scanned(
+                &items,
+                &clusters,
+                &assessment,
+                self.registry(),
+                &infos,
+                scans,
+            ),
+            None => ledger(&items, &clusters, &assessment, self.registry(), &infos),
+        };
         let cluster_entries = clusters
             .iter()
             .enumerate()

@@ -478,6 +478,75 @@ impl Document {
         }
     }
 
+    /// [`Document::position`] of each byte offset in `ats`, in one pass
+    /// over the text when `ats` are ascending (linear however long the
+    /// article and however many figures it has).
+    ///
+    /// ```
+    /// use crosscheck::Document;
+    ///
+    /// let doc = Document::from_text("a", "First line.\nThe NIS said 11,000 troops were sent.");
+    /// assert_eq!(doc.positions(&[0, 25]), vec![(1, 1), doc.position(25)]);
+    /// ```
+    pub fn positions(&self, ats: &[usize]) -> Vec<(usize, usize)> {
+        if !self
+            .blocks
+            .windows(2)
+            .all(|w| w[0].span.end < w[1].span.start)
+        {
+            return ats.iter().map(|&at| self.position(at)).collect();
+        }
+        let text = self.text.as_str();
+        // Walk state: the byte reached, its line, the byte its line starts
+        // at and how many characters lie between the two.
+        let (mut pos, mut line, mut column) = (0usize, 1usize, 0usize);
+        // The block of the last offset and the characters from its start.
+        let mut block_walk: Option<(usize, usize, usize)> = None;
+        let mut out = Vec::with_capacity(ats.len());
+        let mut last = 0;
+        // Blocks are in text order and do not overlap: the first block that
+        // does not end before `at` is the only one that may hold it.
+        let mut next_block = 0;
+        for &at in ats {
+            if at < last || at > text.len() || !text.is_char_boundary(at) {
+                // Out of order or not a character boundary: the slow way.
+                out.push(self.position(at));
+                continue;
+            }
+            last = at;
+            while next_block < self.blocks.len() && self.blocks[next_block].span.end < at {
+                next_block += 1;
+            }
+            let block = (next_block < self.blocks.len()
+                && self.blocks[next_block].span.start <= at)
+                .then_some(next_block);
+            if let Some(k) = block
+                && let Some((bline, bcolumn)) = self.blocks[k].source
+            {
+                let b = &self.blocks[k];
+                let (from, chars) = match block_walk {
+                    Some((kk, from, chars)) if kk == k && from <= at => (from, chars),
+                    _ => (b.span.start, 0),
+                };
+                let chars = chars + text[from..at].chars().count();
+                block_walk = Some((k, at, chars));
+                out.push((bline, bcolumn + chars + 1));
+                continue;
+            }
+            let stretch = &text[pos..at];
+            match stretch.rfind('\n') {
+                Some(nl) => {
+                    line += stretch.matches('\n').count();
+                    column = stretch[nl + 1..].chars().count();
+                }
+                None => column += stretch.chars().count(),
+            }
+            pos = at;
+            out.push((line, column + 1));
+        }
+        out
+    }
+
     /// The metadata part, for `documents[]` in reports.
     pub fn meta(&self) -> DocumentMeta<'_> {
         DocumentMeta {
@@ -511,6 +580,36 @@ fn excerpt(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn positions_in_one_pass_are_the_positions_one_by_one() {
+        let sources = [
+            (
+                crate::Format::Text,
+                "First line.\nThe NIS said 11,000 troops — über 9 000 — were sent.\n\nSecond paragraph, 5 dead.\n",
+            ),
+            (
+                crate::Format::Markdown,
+                "# Title\n\nOfficials said *120* people died.\n\n> A quote with 3 figures: 4, 5.\n\n- item 7\n- item 8\n",
+            ),
+            (
+                crate::Format::Html,
+                "<html><body><h1>Höhe</h1><p>Police said 50 people were hurt.</p><p>Another 7 were missing.</p></body></html>",
+            ),
+        ];
+        for (format, source) in sources {
+            let doc = crate::ingest::parse(source, format, "d", "d")
+                .documents
+                .remove(0);
+            let ats: Vec<usize> = (0..=doc.text.len() + 1).collect();
+            let one_by_one: Vec<(usize, usize)> = ats.iter().map(|&at| doc.position(at)).collect();
+            assert_eq!(doc.positions(&ats), one_by_one, "{format:?}");
+            // Out of order and repeated offsets too.
+            let mixed = [5, 3, 3, doc.text.len(), 0, 9];
+            let expected: Vec<(usize, usize)> = mixed.iter().map(|&at| doc.position(at)).collect();
+            assert_eq!(doc.positions(&mixed), expected, "{format:?}");
+        }
+    }
+
     use super::*;
 
     fn doc(blocks: &[(&str, BlockKind)]) -> Document {

@@ -184,6 +184,13 @@ fn batches_say_what_expect_toml_says() {
             load.documents.len()
         );
         let report = Auditor::new().audit(&load.documents);
+        // What `crosscheck audit` runs (the text dropped as it goes) says
+        // the same.
+        assert_eq!(
+            report,
+            Auditor::new().audit_owned(load.documents.clone()),
+            "{name}: audit_owned"
+        );
         let problems = check(&report, &expect);
         match (&expect.known_gap, problems.is_empty()) {
             (Some(reason), false) => {

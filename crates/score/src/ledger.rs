@@ -594,8 +594,9 @@ struct Mention {
     id: String,
     kind: SourceKind,
     as_written: String,
-    /// What the sentence says besides the cue: the topic for interest.
-    rest: String,
+    /// The interested party it is on what the rest of the sentence is
+    /// about ([`interest`]), worked out while the sentence is at hand.
+    interest: Option<String>,
     briefing: bool,
 }
 
@@ -651,10 +652,10 @@ fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str], kinds: &mut Kinds)
             for m in &c.mentions {
                 if let Some((id, kind)) = resolve_mention(docreg, m, kinds) {
                     out.push(Mention {
+                        interest: interest(docreg.registry(), &id, &rest),
                         id,
                         kind,
                         as_written: tidy(m),
-                        rest: rest.clone(),
                         briefing: briefing && c.kind != CueKind::Citing,
                     });
                 }
@@ -689,6 +690,45 @@ pub fn ledger(
     assessment: &Assessment,
     registry: &SourceRegistry,
     documents: &[DocumentInfo<'_>],
+) -> Ledger {
+    let scans = documents
+        .par_iter()
+        .map(|d| scan(registry, d.sentences))
+        .collect();
+    ledger_scanned(items, clusters, assessment, registry, documents, scans)
+}
+
+/// What the ledger reads of one document's text: the registry with the
+/// acronyms the document defines, and the sources its sentences name.
+/// Made by [`scan`] while the text is at hand, so that a batch's text can
+/// be dropped once its claims are extracted ([`ledger_scanned`]).
+pub struct DocumentScan<'r> {
+    registry: DocumentSources<'r>,
+    mentions: Vec<Mention>,
+}
+
+/// The [`DocumentScan`] of a document's article sentences
+/// ([`DocumentInfo::sentences`]).
+pub fn scan<'r>(registry: &'r SourceRegistry, sentences: &[&str]) -> DocumentScan<'r> {
+    let docreg = registry.for_document(&sentences.join(" "));
+    let mentions = mentions(&docreg, sentences, &mut Kinds::new());
+    DocumentScan {
+        registry: docreg,
+        mentions,
+    }
+}
+
+/// [`ledger`] with each document's [`DocumentScan`] made beforehand:
+/// `scans[d]` is the scan of `documents[d]`, whose `sentences` are then
+/// not read (a document without a scan is scanned here). The same ledger
+/// as [`ledger`] given the sentences the scans were made of.
+pub fn ledger_scanned(
+    items: &[Item<'_>],
+    clusters: &[Cluster],
+    assessment: &Assessment,
+    registry: &SourceRegistry,
+    documents: &[DocumentInfo<'_>],
+    scans: Vec<DocumentScan<'_>>,
 ) -> Ledger {
     let mut kinds = Kinds::new();
     let repeats: BTreeSet<usize> = clusters
@@ -870,8 +910,9 @@ pub fn ledger(
 
     // Credit lines and sources named in the text, document by document in
     // id order (the result must not depend on the order documents come in).
-    let mut infos: Vec<&DocumentInfo<'_>> = documents.iter().collect();
-    infos.sort_by(|a, b| a.id.cmp(b.id));
+    let mut in_id_order: Vec<usize> = (0..documents.len()).collect();
+    in_id_order.sort_by(|&a, &b| documents[a].id.cmp(documents[b].id));
+    let mut scans: Vec<Option<DocumentScan<'_>>> = scans.into_iter().map(Some).collect();
     // Item indices per document, in `order` and in item order.
     let mut ordered_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -881,18 +922,17 @@ pub fn ledger(
     for (i, it) in items.iter().enumerate() {
         items_of.entry(it.doc).or_default().push(i);
     }
-    // Each document's registry (with the acronyms it defines) and source
-    // mentions, found on rayon's pool (each document on its own), in
-    // document order.
-    let found: Vec<(DocumentSources<'_>, Vec<Mention>)> = infos
-        .par_iter()
-        .map(|info| {
-            let docreg = registry.for_document(&info.sentences.join(" "));
-            let found = mentions(&docreg, info.sentences, &mut Kinds::new());
-            (docreg, found)
-        })
-        .collect();
-    for (info, (docreg, found)) in infos.into_iter().zip(found) {
+    for k in in_id_order {
+        let info = &documents[k];
+        // The document's registry (with the acronyms it defines) and the
+        // sources its sentences name.
+        let DocumentScan {
+            registry: docreg,
+            mentions: found,
+        } = scans
+            .get_mut(k)
+            .and_then(Option::take)
+            .unwrap_or_else(|| scan(registry, info.sentences));
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
@@ -1005,7 +1045,7 @@ pub fn ledger(
             if !absorbed {
                 s.mentioned_in.insert(info.id.to_string());
                 s.documents.insert(info.id.to_string());
-                s.mentions.push(interest(registry, &m.id, &m.rest));
+                s.mentions.push(m.interest.clone());
             }
         }
         if !d.relays.is_empty() {
