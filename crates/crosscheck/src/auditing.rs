@@ -42,6 +42,13 @@ pub(crate) struct DocInput<'a> {
     pub(crate) entry: DocumentEntry,
 }
 
+/// The ids `"<doc>#<n>"` of the extracted claims, document by document.
+fn claim_ids<'a>(docs: impl Iterator<Item = &'a str>, extracted: &[Vec<Claim>]) -> Vec<String> {
+    docs.zip(extracted)
+        .flat_map(|(doc, claims)| (1..=claims.len()).map(move |n| format!("{doc}#{n}")))
+        .collect()
+}
+
 /// FNV-1a, 64 bits: a small stable hash for ids and fingerprints.
 pub(crate) fn fnv(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -107,11 +114,7 @@ impl Auditor {
                 entry: DocumentEntry::of(d),
             })
             .collect();
-        let ids: Vec<String> = docs
-            .iter()
-            .zip(&extracted)
-            .flat_map(|(doc, claims)| (1..=claims.len()).map(|n| format!("{}#{n}", doc.id)))
-            .collect();
+        let ids = claim_ids(docs.iter().map(|d| d.id.as_str()), &extracted);
         self.audit_batch(&inputs, extracted, ids, None, &|d, at| docs[d].position(at))
     }
 
@@ -181,11 +184,7 @@ impl Auditor {
                 entry,
             })
             .collect();
-        let ids: Vec<String> = mapped
-            .iter()
-            .zip(&extracted)
-            .flat_map(|(m, claims)| (1..=claims.len()).map(|n| format!("{}#{n}", m.id)))
-            .collect();
+        let ids = claim_ids(mapped.iter().map(|m| m.id.as_str()), &extracted);
         let position = |d: usize, at: usize| -> (usize, usize) {
             let ps = &mapped[d].positions;
             match ps.binary_search_by_key(&at, |p| p.0) {
