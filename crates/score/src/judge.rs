@@ -141,7 +141,8 @@ impl Judgement {
 pub struct Agreement {
     /// Pairs (lower, higher item index), sorted.
     pub pairs: Vec<(usize, usize)>,
-    /// Disjoint groups of items, referred to by the two lists below.
+    /// Groups of items, referred to by the two lists below: groups of
+    /// alike figures (disjoint), then unions of such groups that all agree.
     pub groups: Vec<Vec<usize>>,
     /// Groups (of two or more items) every two items of which agree.
     pub cliques: Vec<usize>,
@@ -315,8 +316,10 @@ mod tests {
                 .iter()
                 .any(|(a, b)| eleven(a) && eleven(b))
         );
-        assert_eq!(grouped.agree.cliques.len(), 4);
-        assert_eq!(grouped.agree.bicliques.len(), 1);
+        // The 11,000s of both dates agree within and with each other: one
+        // clique of their union, next to the 15,000s and the 9,000s.
+        assert_eq!(grouped.agree.cliques.len(), 3);
+        assert!(grouped.agree.bicliques.is_empty());
         let counts = grouped.agree.counts();
         for item in 0..figs.len() {
             let by_pairs = reference
@@ -776,20 +779,14 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         }
     };
     // Per group, the groups (itself included) whose figures are judged
-    // against its own one pair at a time.
+    // against its own one pair at a time, and the groups it agrees with.
     let mut eventful_with = GroupPairs::new(groups.len());
-    let mut agreeing_groups: BTreeSet<(usize, usize)> = BTreeSet::new();
-    j.agree.groups = groups
-        .iter()
-        .map(|g| g.iter().map(|&n| figs[n].item).collect())
-        .collect();
+    let mut agrees_with = GroupPairs::new(groups.len());
+    let mut agrees_within = vec![false; groups.len()];
     for (x, gx) in groups.iter().enumerate() {
         if gx.len() > 1 {
             match outcome(x, x, gx[0], gx[1]) {
-                Outcome::Agree => {
-                    agreeing_groups.insert((x, x));
-                    j.agree.cliques.push(x);
-                }
+                Outcome::Agree => agrees_within[x] = true,
                 Outcome::Events => eventful_with.insert(x, x),
                 Outcome::Nothing => {}
             }
@@ -800,8 +797,8 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
             match (there, back) {
                 (Outcome::Nothing, Outcome::Nothing) => {}
                 (Outcome::Agree, Outcome::Agree) => {
-                    agreeing_groups.insert((x, y));
-                    j.agree.bicliques.push((x, y));
+                    agrees_with.insert(x, y);
+                    agrees_with.insert(y, x);
                 }
                 _ => {
                     eventful_with.insert(x, y);
@@ -810,6 +807,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
             }
         }
     }
+    j.agree = agreement(figs, &groups, &agrees_with, &agrees_within);
     // Those pairs in the order of `figs` (each figure against the later
     // ones), listed one figure at a time: a cluster of thousands would
     // otherwise list millions of pairs before judging them.
@@ -845,11 +843,74 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     pairs.dedup();
     pairs.retain(
         |(a, b)| match (group_of_item.get(a), group_of_item.get(b)) {
-            (Some(&x), Some(&y)) => !agreeing_groups.contains(&(x.min(y), x.max(y))),
+            (Some(&x), Some(&y)) if x == y => !agrees_within[x],
+            (Some(&x), Some(&y)) => !agrees_with.contains(x, y),
             _ => true,
         },
     );
     j
+}
+
+/// The agreement of a cluster's groups of alike figures (indices into
+/// `figs`), from which groups agree with which (`agrees_with`) and within
+/// themselves (`agrees_within`). Groups that agree within and with one
+/// another are gathered (greedily, in group order) into unions listed as
+/// one clique: the figures of a cluster that all agree make one clique
+/// however many dates they were published on. Agreeing groups left in
+/// different unions are listed as bicliques. Every agreeing pair of
+/// figures is said once.
+fn agreement(
+    figs: &[Fig],
+    groups: &[Vec<usize>],
+    agrees_with: &GroupPairs,
+    agrees_within: &[bool],
+) -> Agreement {
+    let mut out = Agreement {
+        groups: groups
+            .iter()
+            .map(|g| g.iter().map(|&n| figs[n].item).collect())
+            .collect(),
+        ..Agreement::default()
+    };
+    let mut union_of: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut unions: Vec<Vec<usize>> = Vec::new();
+    for x in 0..groups.len() {
+        if groups[x].len() > 1 && !agrees_within[x] {
+            continue;
+        }
+        let fits = unions
+            .iter()
+            .position(|u| u.iter().all(|&y| agrees_with.contains(x, y)));
+        match fits {
+            Some(u) => {
+                unions[u].push(x);
+                union_of[x] = Some(u);
+            }
+            None => {
+                union_of[x] = Some(unions.len());
+                unions.push(vec![x]);
+            }
+        }
+    }
+    for u in &unions {
+        match u.as_slice() {
+            [g] if groups[*g].len() > 1 => out.cliques.push(*g),
+            [_] => {}
+            _ => {
+                let items: Vec<usize> = u.iter().flat_map(|&g| out.groups[g].clone()).collect();
+                out.cliques.push(out.groups.len());
+                out.groups.push(items);
+            }
+        }
+    }
+    for x in 0..groups.len() {
+        for y in agrees_with.of(x).filter(|&y| y > x) {
+            if union_of[x].is_none() || union_of[x] != union_of[y] {
+                out.bicliques.push((x, y));
+            }
+        }
+    }
+    out
 }
 
 /// A set of (group, group) pairs as a bit matrix: a cluster's groups may
@@ -870,6 +931,10 @@ impl GroupPairs {
 
     fn insert(&mut self, x: usize, y: usize) {
         self.bits[x * self.words_per_row + y / 64] |= 1 << (y % 64);
+    }
+
+    fn contains(&self, x: usize, y: usize) -> bool {
+        self.bits[x * self.words_per_row + y / 64] & (1 << (y % 64)) != 0
     }
 
     /// The groups paired with `x`, ascending.
