@@ -764,12 +764,17 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         }
         g
     };
-    // What `pair` says of one figure of group `x` against one of group `y`.
-    let outcome = |x: usize, y: usize, nx: usize, ny: usize| -> Outcome {
+    // What `pair` says of figure `nx` against figure `ny` (and so of their
+    // groups).
+    let outcome = |nx: usize, ny: usize| -> Outcome {
         let mut scratch = Judgement::default();
-        let (a, b) = (&figs[nx], &figs[ny]);
-        debug_assert!(group_of[nx] == x && group_of[ny] == y);
-        pair(&mut scratch, a, b, rel[scope_of[nx]][scope_of[ny]], tol);
+        pair(
+            &mut scratch,
+            &figs[nx],
+            &figs[ny],
+            rel[scope_of[nx]][scope_of[ny]],
+            tol,
+        );
         if !scratch.edges.is_empty() || !scratch.revisions.is_empty() {
             Outcome::Events
         } else if scratch.agree.pairs.is_empty() {
@@ -785,15 +790,15 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     let mut agrees_within = vec![false; groups.len()];
     for (x, gx) in groups.iter().enumerate() {
         if gx.len() > 1 {
-            match outcome(x, x, gx[0], gx[1]) {
+            match outcome(gx[0], gx[1]) {
                 Outcome::Agree => agrees_within[x] = true,
                 Outcome::Events => eventful_with.insert(x, x),
                 Outcome::Nothing => {}
             }
         }
         for (y, gy) in groups.iter().enumerate().skip(x + 1) {
-            let there = outcome(x, y, gx[0], gy[0]);
-            let back = outcome(y, x, gy[0], gx[0]);
+            let there = outcome(gx[0], gy[0]);
+            let back = outcome(gy[0], gx[0]);
             match (there, back) {
                 (Outcome::Nothing, Outcome::Nothing) => {}
                 (Outcome::Agree, Outcome::Agree) => {

@@ -478,6 +478,290 @@ pub struct Assessment {
     pub evidence: Vec<Evidence>,
 }
 
+/// The assessment of cluster `ci`: its findings, verdict, number of
+/// independent origins and its members' evidence. `conflicts` are its
+/// conflict findings and outliers when still valid (`None`: worked out
+/// again, the parts-and-wholes check having added edges); `subset` the
+/// parts it adds to a whole and the wholes compared.
+#[allow(clippy::too_many_arguments)]
+fn assess_cluster(
+    ctx: &Ctx<'_, '_>,
+    clusters: &[Cluster],
+    ci: usize,
+    j: &Judgement,
+    figs: &[Fig],
+    kept_conflicts: Option<(Vec<Finding>, BTreeSet<usize>)>,
+    subset: Option<&(Vec<usize>, Vec<usize>)>,
+) -> ClusterOutcome {
+    let items = ctx.items;
+    let origins = ctx.origins;
+    let c = &clusters[ci];
+    let mut findings: Vec<Finding> = Vec::new();
+    // Per item: figures agreeing, labels of the other origins among
+    // them, echoes of its own origin in other documents.
+    let mut tally: HashMap<usize, (usize, Vec<&str>, usize)> = HashMap::new();
+    let effective: Vec<usize> = c.effective().filter(|&m| m < items.len()).collect();
+    let conf_of: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
+    let label = c.label.as_str();
+
+    // Conflicts.
+    let (cluster_conflicts, outliers) = kept_conflicts
+        .unwrap_or_else(|| conflict_findings(ctx, ci, label, &j.edges, &j.agree, figs));
+    let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
+    for e in &j.edges {
+        let mut ends = e.b.items();
+        ends.push(e.a);
+        for i in ends {
+            let s = in_conflict.entry(i).or_insert(e.severity);
+            *s = (*s).min(e.severity);
+        }
+    }
+    let has_error = j.edges.iter().any(|e| e.severity == Severity::Error);
+    let has_warning = j.edges.iter().any(|e| e.severity == Severity::Warning)
+        || j.revisions.iter().any(|r| r.down);
+    findings.extend(cluster_conflicts);
+
+    // Origins among the figures not in conflict; corroboration needs agreement across origins.
+    let calm: Vec<usize> = effective
+        .iter()
+        .copied()
+        .filter(|i| !in_conflict.contains_key(i))
+        .collect();
+    let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
+    // An origin corroborates when one of its figures, not in conflict,
+    // agrees with a figure of another origin, not in conflict.
+    let mut corroborating: BTreeSet<&str> = BTreeSet::new();
+    for (mine, partners, _) in j.agree.sides() {
+        let calm_origin = |i: &usize| ctx.origin_ids[*i].filter(|_| !in_conflict.contains_key(i));
+        // Up to two distinct origins among the partners are enough.
+        let mut theirs: Vec<usize> = Vec::with_capacity(2);
+        for o in partners.iter().filter_map(calm_origin) {
+            if !theirs.contains(&o) {
+                theirs.push(o);
+                if theirs.len() == 2 {
+                    break;
+                }
+            }
+        }
+        for a in mine {
+            if calm_origin(a).is_some_and(|x| theirs.iter().any(|&y| y != x)) {
+                corroborating.extend(ctx.origin_key(*a));
+            }
+        }
+    }
+    let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
+    let origin_count = keys.len();
+
+    findings.extend(revision_findings(ctx, ci, label, j, &outliers));
+    findings.extend(sum_findings(ctx, ci, label, &j.sums, figs));
+
+    if let Some((parts, wholes)) = subset {
+        let exceeded = j.edges.iter().any(|e| e.tier == 4 && parts.contains(&e.a));
+        if !exceeded && !parts.is_empty() {
+            let whole_label = c
+                .part_of
+                .and_then(|w| clusters.get(w))
+                .map_or("the total", |w| w.label.as_str());
+            let message = format!(
+                "{label}: {} is a part of the {whole_label} ({}): a subset, not a rival count.",
+                cite_list(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
+                capped(
+                    &wholes.iter().map(|&w| ctx.cite_time(w)).collect::<Vec<_>>(),
+                    "; "
+                ),
+            );
+            let mut claims = parts.clone();
+            claims.extend(wholes);
+            findings.push(finding(
+                ctx,
+                ("CC008", Severity::Info),
+                Some(ci),
+                claims,
+                message,
+                None,
+                0.7,
+            ));
+        }
+    }
+
+    let n_docs = docs.len();
+    let duration = effective.first().is_some_and(|&i| is_duration(&items[i]));
+    let described = describe_origins(ctx, &calm);
+    if corroborating.len() >= 2 {
+        let mut claims: Vec<usize> = calm
+            .iter()
+            .copied()
+            .filter(|&i| ctx.origin_key(i).is_some_and(|k| corroborating.contains(k)))
+            .collect();
+        by_id(items, &mut claims);
+        let corroborated_desc = {
+            let members: Vec<usize> = claims.clone();
+            describe_origins(ctx, &members)
+        };
+        let message = format!(
+            "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
+            calm.len(),
+            n_docs,
+            if n_docs == 1 { "" } else { "s" },
+            corroborating.len(),
+            join_and(&corroborated_desc)
+        );
+        let mean_conf = if claims.is_empty() {
+            1.0
+        } else {
+            claims
+                .iter()
+                .map(|i| conf_of.get(i).copied().unwrap_or(1.0))
+                .sum::<f64>()
+                / claims.len() as f64
+        };
+        findings.push(finding(
+            ctx,
+            ("CC004", Severity::Info),
+            Some(ci),
+            claims,
+            message,
+            None,
+            (0.6 + 0.1 * corroborating.len() as f64).min(0.95) * mean_conf,
+        ));
+    } else if n_docs >= 2 && calm.len() >= 2 && j.revisions.is_empty() && !has_error && !duration {
+        let unnamed = calm
+            .iter()
+            .filter(|&&i| ctx.origin_key(i).is_none())
+            .count();
+        let message = if keys.len() == 1 && unnamed > 0 {
+            format!(
+                "{label}: {} figures in {n_docs} articles agree, but only one origin is named, {}; {unnamed} figure{} come{} from no named source: 1 origin — consistent, not independently corroborated.",
+                calm.len(),
+                join_and(&described),
+                if unnamed == 1 { "" } else { "s" },
+                if unnamed == 1 { "s" } else { "" },
+            )
+        } else if keys.len() == 1 {
+            format!(
+                "{label}: {} figures in {n_docs} articles agree, but all trace back to one origin, {}: {n_docs} articles, 1 origin — consistent, not independently corroborated.",
+                calm.len(),
+                join_and(&described)
+            )
+        } else if keys.is_empty() {
+            format!(
+                "{label}: {} figures in {n_docs} articles agree, but none names a source that counts as an origin: consistent, not corroborated.",
+                calm.len()
+            )
+        } else {
+            format!(
+                "{label}: {} figures in {n_docs} articles agree, from {} origins that do not confirm one another's figures ({}).",
+                calm.len(),
+                keys.len(),
+                join_and(&described)
+            )
+        };
+        findings.push(finding(ctx, ("CC007", Severity::Info),
+            Some(ci),
+            calm.clone(),
+            message,
+            Some("Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed."),
+            0.8,
+        ));
+    } else if n_docs == 1 && keys.len() <= 1 && !duration && !calm.is_empty() {
+        let doc = docs.iter().next().copied().unwrap_or("");
+        let message = format!(
+            "{label}: only doc {doc} gives this figure ({}): single source, not corroborated.",
+            calm.iter().map(|&i| ctx.cite_time(i)).join("; ")
+        );
+        findings.push(finding(
+            ctx,
+            ("CC005", Severity::Info),
+            Some(ci),
+            calm.clone(),
+            message,
+            Some("Seek a second, independent source before relying on it."),
+            0.9,
+        ));
+    }
+
+    let verdict = if has_error {
+        Verdict::Conflict
+    } else if has_warning {
+        Verdict::Mixed
+    } else if corroborating.len() >= 2 {
+        Verdict::Corroborated
+    } else if j.revisions.iter().any(|r| !r.down) {
+        Verdict::Revised
+    } else if n_docs >= 2 {
+        Verdict::Consistent
+    } else {
+        Verdict::SingleSource
+    };
+
+    // Evidence for credibility.
+    let superseded: BTreeSet<usize> = j
+        .revisions
+        .iter()
+        .filter(|r| !r.down)
+        .map(|r| r.earlier)
+        .collect();
+    // One pass over the agreeing figures. Per group of partners: their origins (id, label, count)
+    // and their count per (origin, document), so that each item of a
+    // large group is tallied without visiting every partner.
+    for (mine, partners, clique) in j.agree.sides() {
+        let mut by_origin: Vec<(usize, &str, usize)> = Vec::new();
+        let mut by_origin_doc: HashMap<(usize, usize), usize> = HashMap::new();
+        for &p in partners {
+            let (Some(o), Some(id)) = (&origins[p], ctx.origin_ids[p]) else {
+                continue;
+            };
+            match by_origin.iter_mut().find(|(k, _, _)| *k == id) {
+                Some(e) => e.2 += 1,
+                None => by_origin.push((id, o.label.as_str(), 1)),
+            }
+            *by_origin_doc.entry((id, ctx.doc_ids[p])).or_default() += 1;
+        }
+        for &i in mine {
+            let t = tally.entry(i).or_default();
+            t.0 += partners.len() - usize::from(clique);
+            // Another origin (or any, when the figure has none), or an
+            // echo of its own origin in another document.
+            let own = ctx.origin_ids[i];
+            for &(id, label, count) in &by_origin {
+                if own != Some(id) {
+                    if !t.1.contains(&label) {
+                        t.1.push(label);
+                    }
+                } else {
+                    let same_doc = by_origin_doc
+                        .get(&(id, ctx.doc_ids[i]))
+                        .copied()
+                        .unwrap_or(0);
+                    t.2 += count - same_doc;
+                }
+            }
+        }
+    }
+    let mut cluster_evidence: Vec<(usize, Evidence)> = Vec::with_capacity(effective.len());
+    for &i in &effective {
+        let (agreeing, mut labels, echoes) = tally.remove(&i).unwrap_or_default();
+        labels.sort_unstable();
+        cluster_evidence.push((
+            i,
+            Evidence {
+                conflict: in_conflict.get(&i).copied(),
+                agreeing,
+                corroborating: labels.into_iter().map(str::to_string).collect(),
+                echoes,
+                superseded: superseded.contains(&i),
+                single_source: n_docs == 1 && keys.len() <= 1 && !duration,
+            },
+        ));
+    }
+    ClusterOutcome {
+        findings,
+        verdict,
+        origin_count,
+        evidence: cluster_evidence,
+    }
+}
+
 /// What the assessment of one cluster adds.
 struct ClusterOutcome {
     findings: Vec<Finding>,
@@ -1303,287 +1587,23 @@ pub fn assess(
     // Each cluster's findings, verdict, origin count and its members'
     // evidence, on rayon's pool (clusters share no item), gathered and
     // applied in cluster order: the same assessment for any thread count.
-    let per_cluster: Vec<ClusterOutcome> = clusters
-        .par_iter()
-        .zip(conflicts.into_par_iter())
+    let per_cluster: Vec<ClusterOutcome> = conflicts
+        .into_par_iter()
         .enumerate()
-        .map(|(ci, (c, kept_conflicts))| {
-        let mut findings: Vec<Finding> = Vec::new();
-        // Per item: figures agreeing, labels of the other origins among
-        // them, echoes of its own origin in other documents.
-        let mut tally: HashMap<usize, (usize, Vec<&str>, usize)> = HashMap::new();
-        let j = &judgements[ci];
-        let figs = &all_figs[ci];
-        let effective: Vec<usize> = c.effective().filter(|&m| m < items.len()).collect();
-        let conf_of: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
-        let label = c.label.as_str();
-
-        // Conflicts.
-        let (cluster_conflicts, outliers) = if stale[ci] {
-            conflict_findings(&ctx, ci, label, &j.edges, &j.agree, figs)
-        } else {
-            kept_conflicts
-        };
-        let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
-        for e in &j.edges {
-            let mut ends = e.b.items();
-            ends.push(e.a);
-            for i in ends {
-                let s = in_conflict.entry(i).or_insert(e.severity);
-                *s = (*s).min(e.severity);
-            }
-        }
-        let has_error = j.edges.iter().any(|e| e.severity == Severity::Error);
-        let has_warning = j.edges.iter().any(|e| e.severity == Severity::Warning)
-            || j.revisions.iter().any(|r| r.down);
-        findings.extend(cluster_conflicts);
-
-        // Origins among the figures not in conflict; corroboration needs agreement across origins.
-        let calm: Vec<usize> = effective
-            .iter()
-            .copied()
-            .filter(|i| !in_conflict.contains_key(i))
-            .collect();
-        let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
-        // An origin corroborates when one of its figures, not in conflict,
-        // agrees with a figure of another origin, not in conflict.
-        let mut corroborating: BTreeSet<&str> = BTreeSet::new();
-        for (mine, partners, _) in j.agree.sides() {
-            let calm_origin =
-                |i: &usize| ctx.origin_ids[*i].filter(|_| !in_conflict.contains_key(i));
-            // Up to two distinct origins among the partners are enough.
-            let mut theirs: Vec<usize> = Vec::with_capacity(2);
-            for o in partners.iter().filter_map(calm_origin) {
-                if !theirs.contains(&o) {
-                    theirs.push(o);
-                    if theirs.len() == 2 {
-                        break;
-                    }
-                }
-            }
-            for a in mine {
-                if calm_origin(a).is_some_and(|x| theirs.iter().any(|&y| y != x)) {
-                    corroborating.extend(ctx.origin_key(*a));
-                }
-            }
-        }
-        let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
-        let origin_count = keys.len();
-
-        findings.extend(revision_findings(&ctx, ci, label, j, &outliers));
-        findings.extend(sum_findings(&ctx, ci, label, &j.sums, figs));
-
-        if let Some((parts, wholes)) = &subsets[ci] {
-            let exceeded = j.edges.iter().any(|e| e.tier == 4 && parts.contains(&e.a));
-            if !exceeded && !parts.is_empty() {
-                let whole_label = c
-                    .part_of
-                    .and_then(|w| clusters.get(w))
-                    .map_or("the total", |w| w.label.as_str());
-                let message = format!(
-                    "{label}: {} is a part of the {whole_label} ({}): a subset, not a rival count.",
-                    cite_list(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
-                    capped(
-                        &wholes.iter().map(|&w| ctx.cite_time(w)).collect::<Vec<_>>(),
-                        "; "
-                    ),
-                );
-                let mut claims = parts.clone();
-                claims.extend(wholes);
-                findings.push(finding(
-                    &ctx,
-                    ("CC008", Severity::Info),
-                    Some(ci),
-                    claims,
-                    message,
-                    None,
-                    0.7,
-                ));
-            }
-        }
-
-        let n_docs = docs.len();
-        let duration = effective.first().is_some_and(|&i| is_duration(&items[i]));
-        let described = describe_origins(&ctx, &calm);
-        if corroborating.len() >= 2 {
-            let mut claims: Vec<usize> = calm
-                .iter()
-                .copied()
-                .filter(|&i| ctx.origin_key(i).is_some_and(|k| corroborating.contains(k)))
-                .collect();
-            by_id(items, &mut claims);
-            let corroborated_desc = {
-                let members: Vec<usize> = claims.clone();
-                describe_origins(&ctx, &members)
-            };
-            let message = format!(
-                "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
-                calm.len(),
-                n_docs,
-                if n_docs == 1 { "" } else { "s" },
-                corroborating.len(),
-                join_and(&corroborated_desc)
-            );
-            let mean_conf = if claims.is_empty() {
-                1.0
-            } else {
-                claims
-                    .iter()
-                    .map(|i| conf_of.get(i).copied().unwrap_or(1.0))
-                    .sum::<f64>()
-                    / claims.len() as f64
-            };
-            findings.push(finding(
+        .map(|(ci, kept_conflicts)| {
+            assess_cluster(
                 &ctx,
-                ("CC004", Severity::Info),
-                Some(ci),
-                claims,
-                message,
-                None,
-                (0.6 + 0.1 * corroborating.len() as f64).min(0.95) * mean_conf,
-            ));
-        } else if n_docs >= 2
-            && calm.len() >= 2
-            && j.revisions.is_empty()
-            && !has_error
-            && !duration
-        {
-            let unnamed = calm
-                .iter()
-                .filter(|&&i| ctx.origin_key(i).is_none())
-                .count();
-            let message = if keys.len() == 1 && unnamed > 0 {
-                format!(
-                    "{label}: {} figures in {n_docs} articles agree, but only one origin is named, {}; {unnamed} figure{} come{} from no named source: 1 origin — consistent, not independently corroborated.",
-                    calm.len(),
-                    join_and(&described),
-                    if unnamed == 1 { "" } else { "s" },
-                    if unnamed == 1 { "s" } else { "" },
-                )
-            } else if keys.len() == 1 {
-                format!(
-                    "{label}: {} figures in {n_docs} articles agree, but all trace back to one origin, {}: {n_docs} articles, 1 origin — consistent, not independently corroborated.",
-                    calm.len(),
-                    join_and(&described)
-                )
-            } else if keys.is_empty() {
-                format!(
-                    "{label}: {} figures in {n_docs} articles agree, but none names a source that counts as an origin: consistent, not corroborated.",
-                    calm.len()
-                )
-            } else {
-                format!(
-                    "{label}: {} figures in {n_docs} articles agree, from {} origins that do not confirm one another's figures ({}).",
-                    calm.len(),
-                    keys.len(),
-                    join_and(&described)
-                )
-            };
-            findings.push(finding(&ctx, ("CC007", Severity::Info),
-                Some(ci),
-                calm.clone(),
-                message,
-                Some("Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed."),
-                0.8,
-            ));
-        } else if n_docs == 1 && keys.len() <= 1 && !duration && !calm.is_empty() {
-            let doc = docs.iter().next().copied().unwrap_or("");
-            let message = format!(
-                "{label}: only doc {doc} gives this figure ({}): single source, not corroborated.",
-                calm.iter().map(|&i| ctx.cite_time(i)).join("; ")
-            );
-            findings.push(finding(
-                &ctx,
-                ("CC005", Severity::Info),
-                Some(ci),
-                calm.clone(),
-                message,
-                Some("Seek a second, independent source before relying on it."),
-                0.9,
-            ));
-        }
-
-        let verdict = if has_error {
-            Verdict::Conflict
-        } else if has_warning {
-            Verdict::Mixed
-        } else if corroborating.len() >= 2 {
-            Verdict::Corroborated
-        } else if j.revisions.iter().any(|r| !r.down) {
-            Verdict::Revised
-        } else if n_docs >= 2 {
-            Verdict::Consistent
-        } else {
-            Verdict::SingleSource
-        };
-
-        // Evidence for credibility.
-        let superseded: BTreeSet<usize> = j
-            .revisions
-            .iter()
-            .filter(|r| !r.down)
-            .map(|r| r.earlier)
-            .collect();
-        // One pass over the agreeing figures; `tally` is emptied again
-        // below. Per group of partners: their origins (id, label, count)
-        // and their count per (origin, document), so that each item of a
-        // large group is tallied without visiting every partner.
-        for (mine, partners, clique) in j.agree.sides() {
-            let mut by_origin: Vec<(usize, &str, usize)> = Vec::new();
-            let mut by_origin_doc: HashMap<(usize, usize), usize> = HashMap::new();
-            for &p in partners {
-                let (Some(o), Some(id)) = (&origins[p], ctx.origin_ids[p]) else {
-                    continue;
-                };
-                match by_origin.iter_mut().find(|(k, _, _)| *k == id) {
-                    Some(e) => e.2 += 1,
-                    None => by_origin.push((id, o.label.as_str(), 1)),
-                }
-                *by_origin_doc.entry((id, ctx.doc_ids[p])).or_default() += 1;
-            }
-            for &i in mine {
-                let t = tally.entry(i).or_default();
-                t.0 += partners.len() - usize::from(clique);
-                // Another origin (or any, when the figure has none), or an
-                // echo of its own origin in another document.
-                let own = ctx.origin_ids[i];
-                for &(id, label, count) in &by_origin {
-                    if own != Some(id) {
-                        if !t.1.contains(&label) {
-                            t.1.push(label);
-                        }
-                    } else {
-                        let same_doc = by_origin_doc
-                            .get(&(id, ctx.doc_ids[i]))
-                            .copied()
-                            .unwrap_or(0);
-                        t.2 += count - same_doc;
-                    }
-                }
-            }
-        }
-        let mut cluster_evidence: Vec<(usize, Evidence)> = Vec::with_capacity(effective.len());
-        for &i in &effective {
-            let (agreeing, mut labels, echoes) = tally.remove(&i).unwrap_or_default();
-            labels.sort_unstable();
-            cluster_evidence.push((
-                i,
-                Evidence {
-                    conflict: in_conflict.get(&i).copied(),
-                    agreeing,
-                    corroborating: labels.into_iter().map(str::to_string).collect(),
-                    echoes,
-                    superseded: superseded.contains(&i),
-                    single_source: n_docs == 1 && keys.len() <= 1 && !duration,
+                clusters,
+                ci,
+                &judgements[ci],
+                &all_figs[ci],
+                if stale[ci] {
+                    None
+                } else {
+                    Some(kept_conflicts)
                 },
-            ));
-        }
-        ClusterOutcome {
-            findings,
-            verdict,
-            origin_count,
-            evidence: cluster_evidence,
-        }
+                subsets[ci].as_ref(),
+            )
         })
         .collect();
     for (c, outcome) in clusters.iter().zip(per_cluster) {
