@@ -91,14 +91,8 @@ impl Bigrams {
     /// edge cases as `strsim::sorensen_dice` (equal texts 1; a text under
     /// two bytes 0; lengths in bytes).
     pub fn dice(&self, other: &Bigrams) -> f64 {
-        if self.squeezed == other.squeezed {
-            return 1.0;
-        }
-        if self.squeezed.len() < 2 || other.squeezed.len() < 2 {
-            return 0.0;
-        }
-        let shared = self.shared_at_least(other, 0).unwrap_or(0);
-        (2 * shared) as f64 / (self.squeezed.len() + other.squeezed.len() - 2) as f64
+        // Every coefficient is above -∞.
+        self.dice_above(other, f64::NEG_INFINITY).unwrap_or(0.0)
     }
 
     /// [`Bigrams::dice`] when it is above `floor`, else `None`: the
@@ -115,8 +109,14 @@ impl Bigrams {
     /// assert_eq!(a.dice_above(&b, d), None);
     /// ```
     pub fn dice_above(&self, other: &Bigrams, floor: f64) -> Option<f64> {
-        if self.squeezed == other.squeezed || self.squeezed.len() < 2 || other.squeezed.len() < 2 {
-            let d = self.dice(other);
+        let edge = if self.squeezed == other.squeezed {
+            Some(1.0)
+        } else if self.squeezed.len() < 2 || other.squeezed.len() < 2 {
+            Some(0.0)
+        } else {
+            None
+        };
+        if let Some(d) = edge {
             return (d > floor).then_some(d);
         }
         let den = self.squeezed.len() + other.squeezed.len() - 2;

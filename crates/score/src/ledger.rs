@@ -48,9 +48,9 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
 
 use rayon::prelude::*;
-use std::fmt;
 
 use crosscheck_claims::attribution::cue::{CueKind, cues};
 use crosscheck_claims::claim::Claim;
