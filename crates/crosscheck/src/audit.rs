@@ -619,20 +619,15 @@ impl Auditor {
             .iter()
             .flat_map(|cs| cs.iter().map(|c| c.entry.id.clone()))
             .collect();
-        let positions: Vec<Vec<(usize, usize, usize)>> = claims
+        let positions: crate::auditing::ClaimPositions = claims
             .iter()
             .map(|cs| {
                 cs.iter()
-                    .map(|c| (c.entry.span[0], c.line, c.column))
+                    .map(|c| (c.entry.span[0], (c.line, c.column)))
                     .collect()
             })
             .collect();
-        let position = |d: usize, at: usize| -> (usize, usize) {
-            positions
-                .get(d)
-                .and_then(|ps| ps.iter().find(|p| p.0 == at))
-                .map_or((1, 1), |p| (p.1, p.2))
-        };
+        let position = |d: usize, at: usize| crate::auditing::position_in(&positions, d, at);
         Ok(self.audit_batch(&inputs, extracted, ids, None, &position))
     }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use itertools::Itertools;
 use rayon::prelude::*;
 
 use crosscheck_claims::claim::Claim;
@@ -47,6 +48,24 @@ fn claim_ids<'a>(docs: impl Iterator<Item = &'a str>, extracted: &[Vec<Claim>]) 
     docs.zip(extracted)
         .flat_map(|(doc, claims)| (1..=claims.len()).map(move |n| format!("{doc}#{n}")))
         .collect()
+}
+
+/// Where each claim of each document starts: (byte, (line, column)), in
+/// claim order, for audits made without the documents' text at hand.
+pub(crate) type ClaimPositions = Vec<Vec<(usize, (usize, usize))>>;
+
+/// The line and column of byte `at` of document `d`, when a claim starts
+/// there; (1, 1) otherwise.
+pub(crate) fn position_in(positions: &ClaimPositions, d: usize, at: usize) -> (usize, usize) {
+    let Some(ps) = positions.get(d) else {
+        return (1, 1);
+    };
+    // Claims are in text order, so a binary search finds the start; a list
+    // out of order (an edited claim stream) is searched in full.
+    match ps.binary_search_by_key(&at, |p| p.0) {
+        Ok(k) => ps[k].1,
+        Err(_) => ps.iter().find(|p| p.0 == at).map_or((1, 1), |p| p.1),
+    }
 }
 
 /// FNV-1a, 64 bits: a small stable hash for ids and fingerprints.
@@ -125,19 +144,24 @@ impl Auditor {
     /// report as `audit_unfiltered(&docs)`.
     pub(crate) fn audit_unfiltered_owned(&self, mut docs: Vec<Document>) -> Report {
         crate::ingest::dedupe_ids(&mut docs);
-        /// One document, its text gone.
-        struct Mapped<'r> {
+        /// What the audit keeps of a document besides its claims, its
+        /// entry and its scan: the text is gone.
+        struct Kept {
             id: String,
             published: Option<Date>,
             outlet: Option<String>,
             cited_sources: Vec<String>,
-            entry: Option<DocumentEntry>,
-            claims: Vec<Claim>,
-            /// (byte, (line, column)) of each claim's start, ascending.
-            positions: Vec<(usize, (usize, usize))>,
-            scan: Option<DocumentScan<'r>>,
         }
-        let mut mapped: Vec<Mapped<'_>> = docs
+        /// Per document, in order: what is kept, entries, claims, scans
+        /// and claim positions.
+        type Mapped<'r> = (
+            Vec<Kept>,
+            Vec<DocumentEntry>,
+            Vec<Vec<Claim>>,
+            Vec<DocumentScan<'r>>,
+            ClaimPositions,
+        );
+        let (kept, entries, extracted, scans, positions): Mapped<'_> = docs
             .into_par_iter()
             .map(|d| {
                 let claims = self.extract(&d);
@@ -152,46 +176,32 @@ impl Auditor {
                 let scan = scan(self.registry(), &sentences);
                 let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
                 let positions = starts.iter().copied().zip(d.positions(&starts)).collect();
-                Mapped {
+                let entry = DocumentEntry::of(&d);
+                let kept = Kept {
                     published: self.published(&d),
-                    entry: Some(DocumentEntry::of(&d)),
                     id: d.id,
                     outlet: d.outlet,
                     cited_sources: d.cited_sources,
-                    claims,
-                    positions,
-                    scan: Some(scan),
-                }
+                };
+                (kept, entry, claims, scan, positions)
             })
-            .collect();
-        let extracted: Vec<Vec<Claim>> = mapped
-            .iter_mut()
-            .map(|m| std::mem::take(&mut m.claims))
-            .collect();
-        let scans: Vec<DocumentScan<'_>> =
-            mapped.iter_mut().filter_map(|m| m.scan.take()).collect();
-        let entries: Vec<DocumentEntry> =
-            mapped.iter_mut().filter_map(|m| m.entry.take()).collect();
-        let inputs: Vec<DocInput<'_>> = mapped
+            .collect::<Vec<_>>()
+            .into_iter()
+            .multiunzip();
+        let inputs: Vec<DocInput<'_>> = kept
             .iter()
             .zip(entries)
-            .map(|(m, entry)| DocInput {
-                id: &m.id,
-                published: m.published,
-                outlet: m.outlet.as_deref(),
-                cited_sources: &m.cited_sources,
+            .map(|(k, entry)| DocInput {
+                id: &k.id,
+                published: k.published,
+                outlet: k.outlet.as_deref(),
+                cited_sources: &k.cited_sources,
                 sentences: Vec::new(),
                 entry,
             })
             .collect();
-        let ids = claim_ids(mapped.iter().map(|m| m.id.as_str()), &extracted);
-        let position = |d: usize, at: usize| -> (usize, usize) {
-            let ps = &mapped[d].positions;
-            match ps.binary_search_by_key(&at, |p| p.0) {
-                Ok(k) => ps[k].1,
-                Err(_) => ps.iter().find(|p| p.0 == at).map_or((1, 1), |p| p.1),
-            }
-        };
+        let ids = claim_ids(kept.iter().map(|k| k.id.as_str()), &extracted);
+        let position = |d: usize, at: usize| position_in(&positions, d, at);
         self.audit_batch(&inputs, extracted, ids, Some(scans), &position)
     }
 

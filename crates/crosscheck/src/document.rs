@@ -580,6 +580,8 @@ fn excerpt(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn positions_in_one_pass_are_the_positions_one_by_one() {
         let sources = [
@@ -609,8 +611,6 @@ mod tests {
             assert_eq!(doc.positions(&mixed), expected, "{format:?}");
         }
     }
-
-    use super::*;
 
     fn doc(blocks: &[(&str, BlockKind)]) -> Document {
         let raw = blocks.iter().map(|(t, k)| RawBlock::new(*t, *k)).collect();

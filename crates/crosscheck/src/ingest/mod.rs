@@ -73,6 +73,14 @@ pub struct Load {
     pub errors: Vec<InputError>,
 }
 
+impl Load {
+    /// `other`'s documents and errors after this one's.
+    fn append(&mut self, mut other: Load) {
+        self.documents.append(&mut other.documents);
+        self.errors.append(&mut other.errors);
+    }
+}
+
 /// Something in the input that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputError {
@@ -258,16 +266,14 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
                 .par_iter()
                 .map(|(_, f)| read_file(f, limits, 1).0)
                 .collect();
-            for mut one in read {
-                load.documents.append(&mut one.documents);
-                load.errors.append(&mut one.errors);
+            for one in read {
+                load.append(one);
             }
             rest = &rest[run..];
             continue;
         }
-        let (mut one, stopped) = read_file(file, limits, room);
-        load.documents.append(&mut one.documents);
-        load.errors.append(&mut one.errors);
+        let (one, stopped) = read_file(file, limits, room);
+        load.append(one);
         if let Some(line) = stopped {
             load.errors
                 .push(too_many(file, Some(line), limits, total - n - 1));
@@ -338,8 +344,7 @@ pub(crate) fn parse_one(source: &str, format: Format, id: &str, path: &str) -> D
 /// its documents and errors, and the JSONL line where reading stopped
 /// because the batch reached [`Limits::max_documents`], if it did.
 fn read_file(file: &Found, limits: &Limits, room: usize) -> (Load, Option<usize>) {
-    let mut out = Load::default();
-    let load = &mut out;
+    let mut load = Load::default();
     let path = display(&file.path);
     let placeholder = |load: &mut Load, kind: InputErrorKind, message: String| {
         let mut doc = Document::empty(&file.id, &path, file.format);
@@ -360,37 +365,32 @@ fn read_file(file: &Found, limits: &Limits, room: usize) -> (Load, Option<usize>
                 "not read: the file {size}, over the limit of {} (limits.max-file-bytes)",
                 bytes_for_people(limits.max_file_bytes)
             );
-            placeholder(load, InputErrorKind::TooLarge, message);
-            return (out, None);
+            placeholder(&mut load, InputErrorKind::TooLarge, message);
+            return (load, None);
         }
         Err(e) => {
             let message = format!("cannot read file: {}", io_message(&e));
-            placeholder(load, InputErrorKind::Unreadable, message);
-            return (out, None);
+            placeholder(&mut load, InputErrorKind::Unreadable, message);
+            return (load, None);
         }
     };
     let (source, warning) = match decode(&bytes) {
         Ok(decoded) => decoded,
         Err(message) => {
-            placeholder(load, InputErrorKind::Binary, message);
-            return (out, None);
+            placeholder(&mut load, InputErrorKind::Binary, message);
+            return (load, None);
         }
     };
-    let start = load.documents.len();
     let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
-    let mut parsed = Load::default();
     let stopped = match file.format {
-        Format::Jsonl => jsonl::parse_jsonl(source_text, &file.id, &path, room, &mut parsed),
+        Format::Jsonl => jsonl::parse_jsonl(source_text, &file.id, &path, room, &mut load),
         format => {
-            parsed
-                .documents
+            load.documents
                 .push(parse_one(source_text, format, &file.id, &path));
             None
         }
     };
-    load.documents.append(&mut parsed.documents);
-    load.errors.append(&mut parsed.errors);
-    for doc in &mut load.documents[start..] {
+    for doc in &mut load.documents {
         if !doc.blocks.iter().any(|b| b.role.is_article()) {
             let what = if file.format == Format::Jsonl {
                 "this line"
@@ -411,7 +411,7 @@ fn read_file(file: &Found, limits: &Limits, room: usize) -> (Load, Option<usize>
             doc.errors.insert(0, warning.clone());
         }
     }
-    (out, stopped)
+    (load, stopped)
 }
 
 /// The bytes of a file, at most `max` of them: `Ok(Err(size))` when the file
