@@ -538,13 +538,13 @@ impl Auditor {
             out.push(StreamRecord::Document(Box::new(DocumentRecord {
                 entry: DocumentEntry::of(doc),
                 sentences: doc
-                    .sentences()
+                    .sentence_texts()
                     .into_iter()
-                    .filter_map(|r| doc.text.get(r).map(str::to_string))
+                    .map(str::to_string)
                     .collect(),
             })));
-            for (n, c) in claims.iter().enumerate() {
-                let (line, column) = doc.position(c.span.start);
+            let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
+            for (n, (c, (line, column))) in claims.iter().zip(doc.positions(&starts)).enumerate() {
                 out.push(StreamRecord::Claim(Box::new(ClaimRecord {
                     entry: ClaimEntry::of(&doc.id, n + 1, c),
                     sentence_span: [c.sentence_span.start, c.sentence_span.end],

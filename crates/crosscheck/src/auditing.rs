@@ -112,15 +112,7 @@ impl Auditor {
         let docs = crate::audit::with_unique_ids(docs);
         let docs: &[Document] = &docs;
         let extracted = self.extract_all(docs);
-        let sentences: Vec<Vec<&str>> = docs
-            .iter()
-            .map(|d| {
-                d.sentences()
-                    .into_iter()
-                    .filter_map(|r| d.text.get(r))
-                    .collect()
-            })
-            .collect();
+        let sentences: Vec<Vec<&str>> = docs.iter().map(Document::sentence_texts).collect();
         let inputs: Vec<DocInput<'_>> = docs
             .iter()
             .zip(sentences)
@@ -168,12 +160,7 @@ impl Auditor {
                 if let Some(tick) = &self.progress {
                     tick();
                 }
-                let sentences: Vec<&str> = d
-                    .sentences()
-                    .into_iter()
-                    .filter_map(|r| d.text.get(r))
-                    .collect();
-                let scan = scan(self.registry(), &sentences);
+                let scan = scan(self.registry(), &d.sentence_texts());
                 let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
                 let positions = starts.iter().copied().zip(d.positions(&starts)).collect();
                 let entry = DocumentEntry::of(&d);

@@ -442,6 +442,21 @@ impl Document {
             .collect()
     }
 
+    /// The text of each of [`Document::sentences`], in order.
+    ///
+    /// ```
+    /// use crosscheck::Document;
+    ///
+    /// let doc = Document::from_text("a", "Officials said 5 people died. Rescuers are searching.");
+    /// assert_eq!(doc.sentence_texts(), ["Officials said 5 people died.", "Rescuers are searching."]);
+    /// ```
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        self.sentences()
+            .into_iter()
+            .filter_map(|r| self.text.get(r))
+            .collect()
+    }
+
     /// The blocks that are not the article, with an excerpt of each.
     pub fn skipped(&self) -> Vec<Skipped> {
         self.blocks
