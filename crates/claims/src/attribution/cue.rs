@@ -530,8 +530,8 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
             }
         }
         if mentions.len() == 1 {
-            mentions = vec![np.to_string()];
-            start = np_start;
+            // No list before it: "..., and it said" names only "it".
+            start = np_start + "and ".len();
         }
     }
     Some((mentions, start))
@@ -602,6 +602,9 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             continue;
         }
         if let Ok((r, _)) = speech_verb(at) {
+            if !speaks(sentence, &spans, n) {
+                continue;
+            }
             let end = sentence.len() - r.len();
             // "South Korean media, citing the NIS, reported": the subject sits before the citing clause.
             let mut verb_start = a;
@@ -628,6 +631,68 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// Whether the speech-verb word at `spans[n]` is a verb of saying here, not
+/// a word that only looks like one:
+///
+/// - part of a name: "the United States could hold talks" (a capitalised
+///   "States" after "United", or followed by a lower-case word: a title-case
+///   headline's verb, "NIS Says 5,000 Troops Sent", is followed by another
+///   capitalised word or a figure);
+/// - an adjective after a determiner: "Pyongyang sent an estimated 11,000
+///   troops", "the reported 5,000";
+/// - the verb of a reduced relative clause: "81 percent of the four
+///   territories it claims" (a pronoun right after a noun, no boundary
+///   between them).
+fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
+    let word = |k: usize| &sentence[spans[k].0..spans[k].1];
+    let verb = word(n);
+    if n > 0 && verb.starts_with(|c: char| c.is_uppercase()) {
+        let after_united = word(n - 1) == "United";
+        let next_lower = spans.get(n + 1).is_none_or(|&(a, b)| {
+            sentence[spans[n].1..a].trim().is_empty()
+                && sentence[a..b].starts_with(|c: char| c.is_lowercase())
+        });
+        if after_united || next_lower {
+            return false;
+        }
+    }
+    let Some(before) = n.checked_sub(1) else {
+        return true;
+    };
+    let adjacent = |k: usize| sentence[spans[k].1..spans[k + 1].0].trim().is_empty();
+    let prev = word(before).to_ascii_lowercase();
+    if adjacent(before)
+        && matches!(
+            prev.as_str(),
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "your"
+        )
+    {
+        return false;
+    }
+    let pronoun = matches!(prev.as_str(), "it" | "they" | "he" | "she" | "we" | "i");
+    if pronoun && before > 0 && adjacent(before - 1) && adjacent(before) {
+        let noun = word(before - 1);
+        let clause_opener = is_clause_word(noun)
+            || is_adverb(noun)
+            || matches!(noun.to_ascii_lowercase().as_str(), "and" | "or" | "then");
+        if !clause_opener && noun.chars().all(char::is_alphabetic) {
+            return false;
+        }
+    }
+    true
 }
 
 fn cue(kind: CueKind, mentions: Vec<String>, start: usize, end: usize) -> Cue {
@@ -774,6 +839,43 @@ mod tests {
             "South Korea's spy agency, in a closed-door briefing to lawmakers, said it had detected signs",
         );
         assert_eq!(c[0].mentions, vec!["South Korea's spy agency"]);
+    }
+
+    #[test]
+    fn the_united_states_is_a_name_not_a_cue() {
+        assert!(
+            cues("Kim has the intent to pursue dialogue with the United States and will seek contact.")
+                .is_empty()
+        );
+        assert!(cues("Pyongyang is preparing for dialogue with the United States.").is_empty());
+    }
+
+    #[test]
+    fn title_case_headline_says_is_a_cue() {
+        assert_eq!(
+            first("NIS Says 5,000 Troops Sent"),
+            (CueKind::Speaker, vec!["NIS".to_string()])
+        );
+    }
+
+    #[test]
+    fn an_estimated_figure_is_not_a_cue() {
+        assert!(cues("In November 2024, Pyongyang sent an estimated 11,000 troops.").is_empty());
+        assert!(cues("Officials doubt the reported 5,000 troops.").is_empty());
+    }
+
+    #[test]
+    fn territories_it_claims_is_not_a_cue() {
+        assert!(
+            cues("Russia now controls 81 percent of the four Ukrainian territories it claims.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn pronoun_subject_after_a_clause_word_is_a_cue() {
+        let c = cues("Seoul was monitoring the border, and it said 5,000 troops had moved.");
+        assert_eq!(c[0].mentions, vec!["it"]);
     }
 
     #[test]
