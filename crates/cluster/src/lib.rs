@@ -101,9 +101,9 @@ pub mod profile;
 pub mod similarity;
 pub mod thesaurus;
 
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
 
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
@@ -268,42 +268,92 @@ struct Member {
     doubts: Vec<String>,
 }
 
-/// The profiles of one block, with each one's context bigrams counted when
-/// first needed. A block's bigrams are dropped with it: claims are compared
-/// only within their block, and a large batch's bigrams would otherwise
-/// outweigh its text.
+/// The profiles of one block, with each distinct context's bigrams counted
+/// when first needed and each pair of contexts compared at most once or
+/// twice. A block's bigrams are dropped with it: claims are compared only
+/// within their block, and a large batch's bigrams would otherwise outweigh
+/// its text.
+///
+/// Contexts repeat: syndicated copies and follow-ups reuse whole sentences,
+/// and several figures share a sentence. The members a claim is compared
+/// with are the first few of each group, so the same pairs of sentences come
+/// up again and again; their similarity is remembered.
 struct Profiles<'p> {
     list: &'p [Profile],
-    /// Item → its place in `bigrams`: the block's items.
-    slot: HashMap<usize, usize>,
-    bigrams: Vec<OnceLock<Bigrams>>,
+    /// Item → the id of its context (equal contexts share one).
+    context_of: HashMap<usize, u32>,
+    /// Context id → its bigrams.
+    bigrams: Vec<OnceCell<Bigrams>>,
+    /// The first item with each context id, to count its bigrams from.
+    text_of: Vec<usize>,
+    /// What is known of each compared pair of contexts (smaller id first).
+    known: RefCell<HashMap<(u32, u32), Known>>,
+}
+
+/// What a comparison of two contexts established.
+#[derive(Debug, Clone, Copy)]
+enum Known {
+    /// Their similarity.
+    Exact(f64),
+    /// Their similarity is at most this (the comparison stopped early).
+    AtMost(f64),
 }
 
 impl<'p> Profiles<'p> {
     fn for_block(list: &'p [Profile], block: &[usize]) -> Self {
-        let slot: HashMap<usize, usize> = block.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-        let bigrams = (0..block.len()).map(|_| OnceLock::new()).collect();
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut text_of = Vec::new();
+        let mut context_of = HashMap::with_capacity(block.len());
+        for &i in block {
+            let next = u32::try_from(text_of.len()).unwrap_or(u32::MAX);
+            let id = *ids.entry(list[i].context.as_str()).or_insert_with(|| {
+                text_of.push(i);
+                next
+            });
+            context_of.insert(i, id);
+        }
+        let bigrams = (0..text_of.len()).map(|_| OnceCell::new()).collect();
         Profiles {
             list,
-            slot,
+            context_of,
             bigrams,
+            text_of,
+            known: RefCell::new(HashMap::new()),
         }
     }
 
-    fn bigrams(&self, item: usize) -> &Bigrams {
+    /// The similarity of two items' contexts when it is above `floor`, as
+    /// [`Bigrams::dice_above`] gives it.
+    fn dice_above(&self, a: usize, b: usize, floor: f64) -> Option<f64> {
         debug_assert!(
-            self.slot.contains_key(&item),
-            "item {item} is not in the block"
+            self.context_of.contains_key(&a) && self.context_of.contains_key(&b),
+            "items {a} and {b} are not both in the block"
         );
-        match self.slot.get(&item) {
-            Some(&k) => self.bigrams[k].get_or_init(|| Bigrams::new(&self.list[item].context)),
-            // Not reached (members of a group come from its block); an
-            // empty sentence compares as unlike any other.
-            None => {
-                static EMPTY: OnceLock<Bigrams> = OnceLock::new();
-                EMPTY.get_or_init(Bigrams::default)
-            }
+        let (Some(&ca), Some(&cb)) = (self.context_of.get(&a), self.context_of.get(&b)) else {
+            // Not reached (members of a group come from its block): compare
+            // the sentences afresh.
+            return Bigrams::new(&self.list[a].context)
+                .dice_above(&Bigrams::new(&self.list[b].context), floor);
+        };
+        let key = (ca.min(cb), ca.max(cb));
+        let known = self.known.borrow().get(&key).copied();
+        match known {
+            Some(Known::Exact(d)) => return (d > floor).then_some(d),
+            Some(Known::AtMost(most)) if most <= floor => return None,
+            _ => {}
         }
+        let found = self.context(ca).dice_above(self.context(cb), floor);
+        let now = match found {
+            Some(d) => Known::Exact(d),
+            None => Known::AtMost(floor),
+        };
+        self.known.borrow_mut().insert(key, now);
+        found
+    }
+
+    fn context(&self, id: u32) -> &Bigrams {
+        let id = id as usize;
+        self.bigrams[id].get_or_init(|| Bigrams::new(&self.list[self.text_of[id]].context))
     }
 }
 
@@ -321,10 +371,9 @@ impl std::ops::Deref for Profiles<'_> {
 /// cannot beat `floor` (or the best member so far) are not compared to the
 /// end, and the result is then at most `floor`.
 fn similarity(profiles: &Profiles, item: usize, group: &[Member], floor: f64) -> f64 {
-    let mine = profiles.bigrams(item);
     let mut best: f64 = 0.0;
     for m in group.iter().take(MAX_SAMPLE) {
-        if let Some(d) = mine.dice_above(profiles.bigrams(m.item), best.max(floor)) {
+        if let Some(d) = profiles.dice_above(item, m.item, best.max(floor)) {
             best = d;
         }
         if best >= 1.0 {
