@@ -275,3 +275,37 @@ fn user_thesaurus_groups_join_new_words() {
     t.extend(vec![vec!["marine".into(), "troop".into()]]);
     assert_eq!(cluster(&items, &t).len(), 1);
 }
+
+#[test]
+fn remembered_similarities_equal_fresh_ones_at_every_floor() {
+    let batch = Batch::new(&[
+        "North Korea sent 5,000 troops to Russia. Officials said 3,000 troops moved.",
+        "North Korea sent 5,000 troops to Russia. Another 1,000 engineers arrived.",
+        "North Korea sent 12,000 troops to Russia, officials said.",
+    ]);
+    let thesaurus = Thesaurus::builtin();
+    let profiles: Vec<Profile> = batch
+        .claims
+        .iter()
+        .map(|c| profile::profile(c, &thesaurus, &[]))
+        .collect();
+    let block: Vec<usize> = (0..profiles.len()).collect();
+    let remembered = Profiles::for_block(&profiles, &block);
+    // Equal sentences share a context.
+    assert!(remembered.text_of.len() < profiles.len());
+    // Floors up and down, so answers come from "at most" and exact memories.
+    let floors = [0.9, 0.2, 0.95, -1.0, 0.5, 1.0, 0.0, 0.3];
+    for &floor in &floors {
+        for a in &block {
+            for b in &block {
+                let fresh = Bigrams::new(&profiles[*a].context)
+                    .dice_above(&Bigrams::new(&profiles[*b].context), floor);
+                assert_eq!(
+                    remembered.dice_above(*a, *b, floor),
+                    fresh,
+                    "items {a}, {b} at floor {floor}"
+                );
+            }
+        }
+    }
+}
