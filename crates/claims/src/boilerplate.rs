@@ -34,6 +34,9 @@
 //! "comments" mid-sentence stays article text.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use serde::{Deserialize, Serialize};
 
@@ -682,6 +685,19 @@ const CAPTION_CREDIT_END: &[&str] = &[
     "| shutterstock",
 ];
 
+/// Finds any of [`CAPTION_CREDIT`] in one pass over a block.
+static CAPTION_CREDIT_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CAPTION_CREDIT).ok());
+
+/// Whether `hay` contains one of `patterns`, with their `finder` (a pass
+/// per pattern if the finder could not be built).
+fn contains_any(finder: &LazyLock<Option<AhoCorasick>>, patterns: &[&str], hay: &str) -> bool {
+    match finder.as_ref() {
+        Some(f) => f.is_match(hay),
+        None => patterns.iter().any(|p| hay.contains(p)),
+    }
+}
+
 /// Agencies whose photo credits read `AGENCY/Photographer Name`.
 const PHOTO_AGENCIES: &[&str] = &[
     "reuters/", "afp/", "ap/", "epa/", "yonhap/", "xinhua/", "kcna/",
@@ -699,7 +715,7 @@ fn caption_rule(raw: &str) -> Option<&'static str> {
     if words > 80 {
         return None;
     }
-    if CAPTION_CREDIT.iter().any(|p| lower.contains(p)) {
+    if contains_any(&CAPTION_CREDIT_FINDER, CAPTION_CREDIT, &lower) {
         return Some("photo-credit");
     }
     let end = lower.trim_end_matches(|c: char| c.is_whitespace() || c == ')' || c == '.');
@@ -716,16 +732,27 @@ fn caption_rule(raw: &str) -> Option<&'static str> {
 /// "… REUTERS/Kim Hong-Ji": an agency credit naming the photographer at the
 /// end of the block; not "Reuters/Ipsos poll found 40 percent …".
 fn ends_with_agency_credit(end: &str) -> bool {
+    // The photographer's name is at most four words, so a credit starts in
+    // the last five words: only they are searched.
+    let tail = end
+        .char_indices()
+        .rev()
+        .filter(|&(n, c)| !c.is_whitespace() && end[..n].ends_with(char::is_whitespace))
+        .nth(4)
+        .map_or(0, |(n, _)| n);
     PHOTO_AGENCIES.iter().any(|agency| {
-        end.rfind(agency).is_some_and(|at| {
-            let before = end[..at].chars().next_back();
-            let name = &end[at + agency.len()..];
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && !name.is_empty()
-                && !name.starts_with("ipsos")
-                && name.split_whitespace().count() <= 4
-                && !name.contains([',', ';', ':'])
-        })
+        end[tail..]
+            .rfind(agency)
+            .map(|at| tail + at)
+            .is_some_and(|at| {
+                let before = end[..at].chars().next_back();
+                let name = &end[at + agency.len()..];
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && !name.is_empty()
+                    && !name.starts_with("ipsos")
+                    && name.split_whitespace().count() <= 4
+                    && !name.contains([',', ';', ':'])
+            })
     })
 }
 
@@ -1074,10 +1101,14 @@ const SUBSCRIBE_CONTAINS: &[&str] = &[
     "you can unsubscribe",
 ];
 
+/// Finds any of [`SUBSCRIBE_CONTAINS`] in one pass over a block.
+static SUBSCRIBE_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(SUBSCRIBE_CONTAINS).ok());
+
 fn is_subscribe(norm: &str, words: usize) -> bool {
     words <= 50
         && (SUBSCRIBE_PREFIX.iter().any(|p| norm.starts_with(p))
-            || SUBSCRIBE_CONTAINS.iter().any(|p| norm.contains(p)))
+            || contains_any(&SUBSCRIBE_FINDER, SUBSCRIBE_CONTAINS, norm))
 }
 
 // --------------------------------------------------------------- furniture

@@ -474,22 +474,23 @@ pub fn normalize(s: &str) -> String {
             '\'' | '’' | '‘' | '`' | '´' | 'ʼ' | '′' => buf.push('\''),
             '.' => {}
             '&' => buf.push_str(" and "),
+            c if c.is_ascii_alphanumeric() => buf.push(c.to_ascii_lowercase()),
             c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
             _ => buf.push(' '),
         }
     }
+    // One more pass over the tokens, into one buffer: no string per token.
     let mut out = String::with_capacity(buf.len());
     for token in buf.split_whitespace() {
         let token = token.trim_matches('\'');
         let token = token.strip_suffix("'s").unwrap_or(token);
-        let token: String = token.chars().filter(|&c| c != '\'').collect();
-        if token.is_empty() {
+        if token.bytes().all(|b| b == b'\'') {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&token);
+        out.extend(token.chars().filter(|&c| c != '\''));
     }
     out
 }

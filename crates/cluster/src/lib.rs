@@ -387,8 +387,14 @@ fn similarity(profiles: &Profiles, item: usize, group: &[Member], floor: f64) ->
 /// first member: deterministic.
 fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<usize> {
     let mut ranked: Vec<(usize, usize)> = groups.iter().map(|g| g.len()).enumerate().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(MAX_CANDIDATE_GROUPS);
+    // Largest first, then first made: a total order, so picking the first
+    // few before sorting them gives the same list as sorting all.
+    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if ranked.len() > MAX_CANDIDATE_GROUPS {
+        ranked.select_nth_unstable_by(MAX_CANDIDATE_GROUPS - 1, order);
+        ranked.truncate(MAX_CANDIDATE_GROUPS);
+    }
+    ranked.sort_unstable_by(order);
     let mut best: Option<(f64, usize, usize)> = None;
     for (gi, len) in ranked {
         // Groups are ranked by size, then index: a later group wins only
