@@ -1888,6 +1888,15 @@ mod tests {
             Caption
         );
         assert_eq!(single("Soldiers march in Pyongyang. Ed Jones/AFP"), Caption);
+        // A name of four words after the agency still ends a credit; five do not.
+        assert_eq!(
+            single("Soldiers march in Pyongyang. REUTERS/Kim Hong Ji Park"),
+            Caption
+        );
+        assert_ne!(
+            single("Soldiers march in Pyongyang. REUTERS/Kim Hong Ji Park Lee"),
+            Caption
+        );
     }
 
     #[test]
