@@ -1497,6 +1497,22 @@ impl SourceRegistry {
         interested_in(self, View::get(self, source_id), topic_text)
     }
 
+    /// Whom the source speaks for in what `topic_text` is about, when
+    /// [`SourceRegistry::is_interested_party`]: its own country (canonical
+    /// name) for a state body, else the first of its `interested_in` topics
+    /// the text names.
+    ///
+    /// ```
+    /// use crosscheck_claims::registry::SourceRegistry;
+    ///
+    /// let r = SourceRegistry::with_defaults();
+    /// assert_eq!(r.interested_party("KCNA", "Pyongyang's rice harvest").as_deref(), Some("North Korea"));
+    /// assert_eq!(r.interested_party("KCNA", "rice harvest in Germany"), None);
+    /// ```
+    pub fn interested_party(&self, source_id: &str, topic_text: &str) -> Option<String> {
+        party_in(self, View::get(self, source_id), topic_text)
+    }
+
     /// The source's prior for a figure about `topic_text`: discounted by
     /// [`INTERESTED_PARTY_FACTOR`] when it is an interested party.
     pub fn prior_about(&self, source_id: &str, topic_text: &str) -> Option<f64> {
@@ -1528,26 +1544,42 @@ fn origin_family_in<'a, V: View>(v: &'a V, source_id: &'a str) -> &'a str {
 }
 
 fn interested_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> bool {
-    let Some(s) = source else { return false };
+    party_in(v, source, topic_text).is_some()
+}
+
+/// The party `source` speaks for that `topic_text` names: its own country
+/// (canonical name) when it is a state body, else the first of its
+/// `interested_in` topics the text names (a country topic by its canonical
+/// name). `None` when the text names none.
+fn party_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> Option<String> {
+    let s = source?;
     let reg = v.registry();
+    let country_index = |name: &str| reg.countries.iter().position(|c| c.name == name);
+    let own = s
+        .kind
+        .is_state_body()
+        .then(|| s.country.as_deref().and_then(country_index))
+        .flatten();
+    // Most sources speak for no one: the text need not be read.
+    if own.is_none() && s.interested_in.is_empty() {
+        return None;
+    }
     let topic = padded(&normalize(topic_text));
     let country_matches = |ci: usize| {
         reg.normalized_forms[ci]
             .iter()
             .any(|f| contains_words(&topic, f))
     };
-    let country_index = |name: &str| reg.countries.iter().position(|c| c.name == name);
-    if s.kind.is_state_body()
-        && let Some(ci) = s.country.as_deref().and_then(country_index)
+    if let Some(ci) = own
         && country_matches(ci)
     {
-        return true;
+        return Some(reg.countries[ci].name.clone());
     }
     s.interested_in
         .iter()
-        .any(|t| match reg.canonical_country(t).and_then(country_index) {
-            Some(ci) => country_matches(ci),
-            None => contains_words(&topic, &normalize(t)),
+        .find_map(|t| match reg.canonical_country(t).and_then(country_index) {
+            Some(ci) => country_matches(ci).then(|| reg.countries[ci].name.clone()),
+            None => contains_words(&topic, &normalize(t)).then(|| t.clone()),
         })
 }
 

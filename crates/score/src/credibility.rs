@@ -4,7 +4,7 @@
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::quantity::Kind;
-use crosscheck_claims::registry::{INTERESTED_PARTY_FACTOR, SourceKind, SourceRegistry, normalize};
+use crosscheck_claims::registry::{INTERESTED_PARTY_FACTOR, SourceKind, SourceRegistry};
 use serde::{Deserialize, Serialize};
 
 use crate::Severity;
@@ -146,46 +146,12 @@ pub(crate) fn topic(claim: &Claim) -> String {
     }
 }
 
-/// Padded with spaces, for whole-word containment.
-fn padded(s: &str) -> String {
-    format!(" {s} ")
-}
-
 /// What a source is an interested party in, within `text` (a figure's
 /// topic, or the sentence that names the source): its own country for an
 /// arm of a state, else the first of its registry topics that the text
 /// names. `None` when the registry does not call it an interested party.
 pub(crate) fn interest(registry: &SourceRegistry, id: &str, text: &str) -> Option<String> {
-    if !registry.is_interested_party(id, text) {
-        return None;
-    }
-    let s = registry.get(id)?;
-    let hay = padded(&normalize(text));
-    let names = |words: &str| {
-        let w = normalize(words);
-        !w.is_empty() && hay.contains(&padded(&w))
-    };
-    let country_named = |name: &str| {
-        registry
-            .countries()
-            .iter()
-            .find(|c| c.name == name)
-            .is_some_and(|c| c.forms.iter().any(|f| names(f)))
-    };
-    if s.kind.is_state_body()
-        && let Some(c) = s.country.as_deref()
-        && country_named(c)
-    {
-        return Some(c.to_string());
-    }
-    for t in &s.interested_in {
-        match registry.canonical_country(t) {
-            Some(c) if country_named(c) => return Some(c.to_string()),
-            None if names(t) => return Some(t.clone()),
-            _ => {}
-        }
-    }
-    Some("its own side".to_string())
+    registry.interested_party(id, text)
 }
 
 /// The credibility of one claim.
