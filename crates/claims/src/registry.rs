@@ -522,8 +522,12 @@ fn contains_words(haystack_padded: &str, words: &str) -> bool {
     // comparing at each word start is cheaper than building a substring
     // searcher per needle.
     let (hay, needle) = (haystack_padded.as_bytes(), words.as_bytes());
-    hay.iter().enumerate().any(|(i, &b)| {
-        b == b' '
+    let first = needle[0];
+    // A word start whose first byte differs is passed over without a
+    // comparison of the whole needle.
+    hay.windows(2).enumerate().any(|(i, w)| {
+        w[0] == b' '
+            && w[1] == first
             && hay[i + 1..].starts_with(needle)
             && hay.get(i + 1 + needle.len()) == Some(&b' ')
     })

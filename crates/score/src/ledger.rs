@@ -635,6 +635,10 @@ type Kinds = HashMap<String, SourceKind>;
 fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str], kinds: &mut Kinds) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in sentences {
+        let found = cues(s);
+        if found.is_empty() {
+            continue;
+        }
         let lower = s.to_lowercase();
         let briefing = (lower.contains("lawmakers")
             || lower.contains("committee")
@@ -643,7 +647,7 @@ fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str], kinds: &mut Kinds)
                 || lower.contains("briefed")
                 || lower.contains("told lawmakers")
                 || lower.contains("informed lawmakers"));
-        for c in cues(s) {
+        for c in found {
             let rest = format!(
                 "{} {}",
                 s.get(..c.start).unwrap_or(""),
