@@ -140,11 +140,13 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     if !args.claims.is_empty() && format == Format::Html {
         anyhow::bail!("--format html needs the articles' text; it cannot be used with --claims");
     }
+    let mut watch = crosscheck::stages::Stopwatch::start();
     let (mut docs, incomplete) = if args.claims.is_empty() {
         common::load(&args.paths, &config, &auditor)
     } else {
         (Vec::new(), false)
     };
+    watch.lap("reading");
     let bar = progress::bar(docs.len(), args.quiet);
     let auditor = match &bar {
         Some(bar) => {
@@ -171,6 +173,7 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    watch.lap("audit, all stages");
 
     if let Some(path) = &args.write_baseline {
         let b = Baseline::of(&report);
@@ -197,6 +200,7 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     } else {
         common::print(&render_report(&report, &docs, format, args))?;
     }
+    watch.lap("writing");
 
     if incomplete {
         return Ok(ExitCode::from(2));

@@ -18,6 +18,7 @@ use crate::report::{
     DocumentEntry, FindingEntry, HedgingEntry, InterestedPartyEntry, OriginEntry, OutletEntry,
     Report, SCHEMA, SourceLedgerEntry, SummaryEntry,
 };
+use crate::stages::Stopwatch;
 
 /// A serde enum's wire name ("conflict", "single-source", "error").
 fn wire<T: serde::Serialize>(v: &T) -> String {
@@ -136,6 +137,7 @@ impl Auditor {
     /// report as `audit_unfiltered(&docs)`.
     pub(crate) fn audit_unfiltered_owned(&self, mut docs: Vec<Document>) -> Report {
         crate::ingest::dedupe_ids(&mut docs);
+        let mut watch = Stopwatch::start();
         /// What the audit keeps of a document besides its claims, its
         /// entry and its scan: the text is gone.
         struct Kept {
@@ -175,6 +177,7 @@ impl Auditor {
             .collect::<Vec<_>>()
             .into_iter()
             .multiunzip();
+        watch.lap("extraction");
         let inputs: Vec<DocInput<'_>> = kept
             .iter()
             .zip(entries)
@@ -207,6 +210,7 @@ impl Auditor {
         scans: Option<Vec<DocumentScan<'_>>>,
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
+        let mut watch = Stopwatch::start();
         let mut items = Vec::with_capacity(ids.len());
         let mut k = 0;
         let mut doc_of = Vec::with_capacity(ids.len());
@@ -224,7 +228,9 @@ impl Auditor {
             }
         }
         let clusters = cluster(&items, &self.thesaurus);
+        watch.lap("clustering");
         let mut assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
+        watch.lap("scoring");
         let infos: Vec<DocumentInfo<'_>> = inputs
             .iter()
             .map(|d| DocumentInfo {
@@ -245,6 +251,7 @@ impl Auditor {
             ),
             None => ledger(&items, &clusters, &assessment, self.registry(), &infos),
         };
+        watch.lap("source ledger");
         let cluster_entries = clusters
             .iter()
             .enumerate()
@@ -350,6 +357,7 @@ impl Auditor {
                 .then_with(|| a.claims.cmp(&b.claims))
         });
         let (documents, sources, outlets, summary) = ledger_entries(inputs, &ids, ledger);
+        watch.lap("report entries");
         Report {
             schema: SCHEMA.to_string(),
             documents,

@@ -61,6 +61,7 @@ pub mod render;
 pub mod report;
 pub mod request;
 pub mod rules;
+pub mod stages;
 
 pub use audit::Auditor;
 pub use config::Config;
