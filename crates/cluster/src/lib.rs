@@ -109,6 +109,7 @@ use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
 use itertools::Itertools;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similarity::Bigrams;
 
@@ -286,17 +287,39 @@ struct Profiles<'p> {
     bigrams: Vec<OnceCell<Bigrams>>,
     /// The first item with each context id, to count its bigrams from.
     text_of: Vec<usize>,
-    /// What is known of each compared pair of contexts (smaller id first).
-    known: RefCell<HashMap<(u32, u32), Known>>,
+    /// What is known of compared pairs of contexts (smaller id in the high
+    /// half of the key), up to [`MAX_KNOWN`] pairs at a time.
+    known: RefCell<FxHashMap<u64, Known>>,
 }
 
-/// What a comparison of two contexts established.
+/// How many compared pairs of contexts a block remembers at a time: when
+/// full, it starts afresh. Bounds the memory (8 MB or so) on big blocks.
+const MAX_KNOWN: usize = 1 << 18;
+
+/// What a comparison of two contexts established, in eight bytes: their
+/// similarity (0..=1), or, stored negated, a bound it is at most (the
+/// comparison stopped early). A bound is never below 0 (no similarity is),
+/// and negation is exact, so the two never mix.
 #[derive(Debug, Clone, Copy)]
-enum Known {
-    /// Their similarity.
-    Exact(f64),
-    /// Their similarity is at most this (the comparison stopped early).
-    AtMost(f64),
+struct Known(f64);
+
+impl Known {
+    fn exact(similarity: f64) -> Self {
+        Known(similarity)
+    }
+
+    fn at_most(bound: f64) -> Self {
+        Known(-bound)
+    }
+
+    /// [`Profiles::dice_above`]'s answer for `floor`, when this settles it.
+    fn answer(self, floor: f64) -> Option<Option<f64>> {
+        if self.0.is_sign_negative() {
+            (-self.0 <= floor).then_some(None)
+        } else {
+            Some((self.0 > floor).then_some(self.0))
+        }
+    }
 }
 
 impl<'p> Profiles<'p> {
@@ -318,7 +341,7 @@ impl<'p> Profiles<'p> {
             context_of,
             bigrams,
             text_of,
-            known: RefCell::new(HashMap::new()),
+            known: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -335,19 +358,22 @@ impl<'p> Profiles<'p> {
             return Bigrams::new(&self.list[a].context)
                 .dice_above(&Bigrams::new(&self.list[b].context), floor);
         };
-        let key = (ca.min(cb), ca.max(cb));
+        let key = (u64::from(ca.min(cb)) << 32) | u64::from(ca.max(cb));
         let known = self.known.borrow().get(&key).copied();
-        match known {
-            Some(Known::Exact(d)) => return (d > floor).then_some(d),
-            Some(Known::AtMost(most)) if most <= floor => return None,
-            _ => {}
+        if let Some(answer) = known.and_then(|k| k.answer(floor)) {
+            return answer;
         }
         let found = self.context(ca).dice_above(self.context(cb), floor);
         let now = match found {
-            Some(d) => Known::Exact(d),
-            None => Known::AtMost(floor),
+            Some(d) => Known::exact(d),
+            // Only a floor at or above the similarity (so at least 0) gives none.
+            None => Known::at_most(floor.max(0.0)),
         };
-        self.known.borrow_mut().insert(key, now);
+        let mut known = self.known.borrow_mut();
+        if known.len() >= MAX_KNOWN && !known.contains_key(&key) {
+            known.clear();
+        }
+        known.insert(key, now);
         found
     }
 
