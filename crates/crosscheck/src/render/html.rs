@@ -90,6 +90,11 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
         .enumerate()
         .map(|(n, c)| (c.id.as_str(), n))
         .collect();
+    // Each document's claims with their places in the report, in order.
+    let mut claims_of: HashMap<&str, Vec<(usize, &ClaimEntry)>> = HashMap::new();
+    for (n, c) in report.claims.iter().enumerate() {
+        claims_of.entry(c.doc.as_str()).or_default().push((n, c));
+    }
     // The most severe finding each claim takes part in, and the codes.
     let mut claim_severity: HashMap<&str, &str> = HashMap::new();
     let mut claim_codes: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -243,12 +248,9 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
         }
         match doc {
             Some(doc) => {
-                let claims: Vec<(usize, &ClaimEntry)> = report
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.doc == doc.id)
-                    .collect();
+                let claims = claims_of
+                    .get(doc.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
                 article(&mut out, doc, &claims, &claim_severity, &claim_codes);
             }
             None => out.push_str("<p class=\"meta\">(article text not available)</p>\n"),

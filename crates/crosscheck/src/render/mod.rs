@@ -8,6 +8,7 @@ pub mod json_lines;
 pub mod sarif;
 pub mod statistics;
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::report::{ClaimEntry, DocumentEntry, Report, SourceLedgerEntry};
@@ -169,6 +170,7 @@ fn claim_line(c: &ClaimEntry) -> String {
 
 /// One line per claim, grouped by document, for an editor.
 pub fn claims_text(report: &Report) -> String {
+    let by_doc = claims_by_doc(report);
     let mut out = String::new();
     for doc in &report.documents {
         let title = doc.title.as_deref().map(clean).unwrap_or_default();
@@ -185,7 +187,7 @@ pub fn claims_text(report: &Report) -> String {
         for e in &doc.errors {
             let _ = writeln!(out, "  ! {}", clean(e));
         }
-        let claims: Vec<_> = report.claims.iter().filter(|c| c.doc == doc.id).collect();
+        let claims = by_doc.get(doc.id.as_str()).map_or(&[][..], Vec::as_slice);
         if claims.is_empty() {
             out.push_str("  (no claims)\n");
         }
@@ -263,6 +265,7 @@ pub fn snippet(c: &ClaimEntry) -> String {
 /// The audit for a terminal: findings first (most severe first), each with
 /// the places it points at, then clusters and a summary line.
 pub fn audit_text(report: &Report) -> String {
+    let lookup = Lookup::new(report);
     let mut out = String::new();
     for f in &report.findings {
         let _ = writeln!(
@@ -274,7 +277,7 @@ pub fn audit_text(report: &Report) -> String {
             clean(&f.message)
         );
         for a in &f.annotations {
-            let claim = report.claims.iter().find(|c| c.id == a.claim);
+            let claim = lookup.claim(&a.claim);
             let source = claim
                 .and_then(|c| c.attribution.as_ref())
                 .map(|s| format!(" ← {}", s.source))
@@ -314,7 +317,7 @@ pub fn audit_text(report: &Report) -> String {
             );
         }
     }
-    out.push_str(&ledger_text(report));
+    out.push_str(&ledger_text(report, &lookup));
     let (e, w, i) = severity_counts(report);
     let _ = writeln!(
         out,
@@ -341,17 +344,15 @@ fn claim_no(id: &str) -> &str {
 
 /// The short notes of a source's line: relays, credits, mentions,
 /// conflicts, interested party.
-fn source_notes(report: &Report, s: &SourceLedgerEntry) -> Vec<String> {
+fn source_notes(lookup: &Lookup<'_>, s: &SourceLedgerEntry) -> Vec<String> {
     let mut notes = Vec::new();
     if !s.relayed.is_empty() {
         let mut from: Vec<&str> = Vec::new();
         for id in &s.relayed {
-            let origin = report
-                .claims
-                .iter()
-                .find(|c| c.id == *id)
+            let origin = lookup
+                .claim(id)
                 .and_then(|c| c.attribution.as_ref())
-                .map(|a| source_label(report, &a.source));
+                .map(|a| lookup.source_label(&a.source));
             if let Some(o) = origin
                 && !from.contains(&o)
             {
@@ -398,14 +399,49 @@ fn source_notes(report: &Report, s: &SourceLedgerEntry) -> Vec<String> {
     notes
 }
 
-/// A source id as the ledger labels it ("KR government + US government +
-/// UA government" → "South Korea/United States/Ukraine").
-fn source_label<'r>(report: &'r Report, id: &'r str) -> &'r str {
-    report
-        .sources
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id, |s| s.label.as_str())
+/// A report's claims and sources by id. Renderers look them up for every
+/// annotation, source line and document line: a search of the whole list
+/// each time is quadratic on a big batch.
+struct Lookup<'r> {
+    claims: HashMap<&'r str, &'r ClaimEntry>,
+    sources: HashMap<&'r str, &'r SourceLedgerEntry>,
+}
+
+impl<'r> Lookup<'r> {
+    fn new(report: &'r Report) -> Self {
+        // The first of a repeated id wins, as a search from the start would find.
+        let mut claims = HashMap::with_capacity(report.claims.len());
+        for c in &report.claims {
+            claims.entry(c.id.as_str()).or_insert(c);
+        }
+        let mut sources = HashMap::with_capacity(report.sources.len());
+        for s in &report.sources {
+            sources.entry(s.id.as_str()).or_insert(s);
+        }
+        Lookup { claims, sources }
+    }
+
+    fn claim(&self, id: &str) -> Option<&'r ClaimEntry> {
+        self.claims.get(id).copied()
+    }
+
+    /// A source id as the ledger labels it ("KR government + US government +
+    /// UA government" → "South Korea/United States/Ukraine").
+    fn source_label<'a>(&self, id: &'a str) -> &'a str
+    where
+        'r: 'a,
+    {
+        self.sources.get(id).map_or(id, |s| s.label.as_str())
+    }
+}
+
+/// The report's claims by document id, each document's in report order.
+fn claims_by_doc(report: &Report) -> HashMap<&str, Vec<&ClaimEntry>> {
+    let mut by_doc: HashMap<&str, Vec<&ClaimEntry>> = HashMap::new();
+    for c in &report.claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    by_doc
 }
 
 /// The kind column: "government (joint)" for a joint source.
@@ -418,7 +454,7 @@ fn source_kind(s: &SourceLedgerEntry) -> String {
 }
 
 /// One line on how a document attributes its figures.
-fn attribution_line(report: &Report, d: &DocumentEntry) -> Option<String> {
+fn attribution_line(lookup: &Lookup<'_>, d: &DocumentEntry) -> Option<String> {
     let a = d.attribution.as_ref()?;
     let mut line = format!(
         "{}: {} named{}, {} anonymous, {} unattributed",
@@ -433,7 +469,7 @@ fn attribution_line(report: &Report, d: &DocumentEntry) -> Option<String> {
         a.unattributed
     );
     if !a.sources.is_empty() {
-        let from: Vec<&str> = a.sources.iter().map(|s| source_label(report, s)).collect();
+        let from: Vec<&str> = a.sources.iter().map(|s| lookup.source_label(s)).collect();
         let _ = write!(line, " · from {}", clean(&from.join(", ")));
     }
     if !a.exclusive.is_empty() {
@@ -451,7 +487,7 @@ fn attribution_line(report: &Report, d: &DocumentEntry) -> Option<String> {
 
 /// The ledger for a terminal: one line per source, how independently the
 /// batch is sourced, one line per article (and per outlet when known).
-fn ledger_text(report: &Report) -> String {
+fn ledger_text(report: &Report, lookup: &Lookup<'_>) -> String {
     let mut out = String::new();
     if !report.sources.is_empty() {
         let width = report
@@ -476,7 +512,7 @@ fn ledger_text(report: &Report) -> String {
                 s.corroborated,
                 s.conflicts + s.possible_conflicts,
                 s.credibility.score,
-                clean(&source_notes(report, s).join("; "))
+                clean(&source_notes(lookup, s).join("; "))
             );
             let _ = writeln!(out, "{}", line.trim_end());
         }
@@ -487,7 +523,7 @@ fn ledger_text(report: &Report) -> String {
     let lines: Vec<(String, String)> = report
         .documents
         .iter()
-        .filter_map(|d| attribution_line(report, d).map(|l| (d.id.clone(), l)))
+        .filter_map(|d| attribution_line(lookup, d).map(|l| (d.id.clone(), l)))
         .collect();
     if !lines.is_empty() {
         out.push_str("\narticles:\n");
@@ -523,6 +559,7 @@ fn ledger_text(report: &Report) -> String {
 
 /// Markdown for a pull request or a CMS note: a findings table, then clusters.
 pub fn markdown(report: &Report) -> String {
+    let lookup = Lookup::new(report);
     fn cell(s: &str) -> String {
         clean(s).replace('|', "\\|")
     }
@@ -595,14 +632,14 @@ pub fn markdown(report: &Report) -> String {
                 s.corroborated,
                 s.conflicts + s.possible_conflicts,
                 s.credibility.score,
-                cell(&source_notes(report, s).join("; "))
+                cell(&source_notes(&lookup, s).join("; "))
             );
         }
     }
     let lines: Vec<(String, String)> = report
         .documents
         .iter()
-        .filter_map(|d| attribution_line(report, d).map(|l| (d.id.clone(), l)))
+        .filter_map(|d| attribution_line(&lookup, d).map(|l| (d.id.clone(), l)))
         .collect();
     if !lines.is_empty() {
         out.push_str("\n## Articles\n\n| article | attribution |\n|---|---|\n");
