@@ -251,7 +251,7 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
                 let claims = claims_of
                     .get(doc.id.as_str())
                     .map_or(&[][..], Vec::as_slice);
-                article(&mut out, doc, &claims, &claim_severity, &claim_codes);
+                article(&mut out, doc, claims, &claim_severity, &claim_codes);
             }
             None => out.push_str("<p class=\"meta\">(article text not available)</p>\n"),
         }
