@@ -294,7 +294,7 @@ struct Profiles<'p> {
 
 /// How many compared pairs of contexts a block remembers at a time: when
 /// full, it starts afresh. Bounds the memory (8 MB or so) on big blocks.
-const MAX_KNOWN: usize = 1 << 18;
+const MAX_KNOWN: usize = 1 << 20;
 
 /// What a comparison of two contexts established, in eight bytes: their
 /// similarity (0..=1), or, stored negated, a bound it is at most (the
@@ -421,13 +421,28 @@ fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<
         ranked.truncate(MAX_CANDIDATE_GROUPS);
     }
     ranked.sort_unstable_by(order);
+    best_ranked(
+        profiles,
+        item,
+        ranked.into_iter().map(|(gi, _)| (gi, groups[gi])),
+    )
+}
+
+/// [`best_group`] of candidates already ranked (largest first, then by
+/// index) and cut to [`MAX_CANDIDATE_GROUPS`]: `(index, members)` pairs.
+fn best_ranked<'m>(
+    profiles: &Profiles,
+    item: usize,
+    ranked: impl Iterator<Item = (usize, &'m [Member])>,
+) -> Option<usize> {
     let mut best: Option<(f64, usize, usize)> = None;
-    for (gi, len) in ranked {
+    for (gi, group) in ranked {
+        let len = group.len();
         // Groups are ranked by size, then index: a later group wins only
         // with a similarity above the best one's (by more than 1e-12), so
         // only such a similarity needs to be worked out exactly.
         let floor = best.map_or(f64::NEG_INFINITY, |(bs, _, _)| bs + 1e-12);
-        let s = similarity(profiles, item, groups[gi], floor);
+        let s = similarity(profiles, item, group, floor);
         let better = match best {
             None => true,
             Some((bs, blen, bgi)) => {
@@ -678,14 +693,36 @@ fn split_by(
         .into_values()
         .map(|ks| ks.into_iter().map(|k| group[k].clone()).collect())
         .collect();
+    // The parts ranked as best_group ranks them (largest first, then first
+    // made), kept in order as they grow: one part grows by one member at a
+    // time, so it only moves up past smaller parts.
+    let ahead = |parts: &[Vec<Member>], a: usize, b: usize| {
+        parts[a].len() > parts[b].len() || (parts[a].len() == parts[b].len() && a < b)
+    };
+    let mut ranked: Vec<usize> = (0..parts.len()).collect();
+    ranked.sort_by(|&a, &b| parts[b].len().cmp(&parts[a].len()).then(a.cmp(&b)));
+    let mut rank = vec![0; parts.len()];
+    for (r, &p) in ranked.iter().enumerate() {
+        rank[p] = r;
+    }
     for k in keyless {
-        let views: Vec<&[Member]> = parts.iter().map(Vec::as_slice).collect();
-        let gi = best_group(profiles, group[k].item, &views).unwrap_or(0);
+        let top = &ranked[..ranked.len().min(MAX_CANDIDATE_GROUPS)];
+        let candidates = top.iter().map(|&p| (p, parts[p].as_slice()));
+        let gi = best_ranked(profiles, group[k].item, candidates).unwrap_or(0);
         let mut m = group[k].clone();
         m.confidence *= 0.9;
         m.doubts
             .push("names no actor or place; placed with the most similar figures".to_string());
         parts[gi].push(m);
+        let mut r = rank[gi];
+        while r > 0 && ahead(&parts, gi, ranked[r - 1]) {
+            let passed = ranked[r - 1];
+            ranked[r] = passed;
+            rank[passed] = r;
+            r -= 1;
+        }
+        ranked[r] = gi;
+        rank[gi] = r;
     }
     parts
 }
