@@ -1557,24 +1557,43 @@ pub fn assess(
                     )
             })
             .collect();
-        let mut compared_seen: HashSet<usize> = HashSet::new();
+        // The wholes of each class, in order, and their places in that
+        // list sorted by upper bound: a part is larger than the wholes
+        // whose upper bound is below its lower bound, a prefix of them.
+        let mut of_class: HashMap<&str, (Vec<&Fig>, Vec<usize>)> = HashMap::new();
+        for q in &wholes {
+            of_class.entry(q.class).or_default().0.push(q);
+        }
+        for (list, by_hi) in of_class.values_mut() {
+            *by_hi = (0..list.len())
+                .filter(|&k| !list[k].iv.hi.is_nan())
+                .collect();
+            by_hi.sort_by(|&a, &b| list[a].iv.hi.total_cmp(&list[b].iv.hi));
+        }
+        let mut classes_seen: HashSet<&str> = HashSet::new();
         for p in &all_figs[ci] {
             parts.push(p.item);
-            for q in wholes.iter().filter(|q| q.class == p.class) {
-                if compared_seen.insert(q.item) {
-                    compared.push(q.item);
-                }
-                if p.iv.lo > q.iv.hi {
-                    stale[ci] = true;
-                    judgements[ci].edges.push(Edge {
-                        a: p.item,
-                        b: Node::One(q.item),
-                        tier: 4,
-                        severity: Severity::Warning,
-                        why: "a part larger than its whole".to_string(),
-                        confidence: 0.4 * p.conf.min(q.conf),
-                    });
-                }
+            let Some((list, by_hi)) = of_class.get(p.class) else {
+                continue;
+            };
+            // Compared with every whole of its class (sorted by id below).
+            if classes_seen.insert(p.class) {
+                compared.extend(list.iter().map(|q| q.item));
+            }
+            let below = by_hi.partition_point(|&k| list[k].iv.hi < p.iv.lo);
+            let mut larger: Vec<usize> = by_hi[..below].to_vec();
+            larger.sort_unstable();
+            for k in larger {
+                let q = list[k];
+                stale[ci] = true;
+                judgements[ci].edges.push(Edge {
+                    a: p.item,
+                    b: Node::One(q.item),
+                    tier: 4,
+                    severity: Severity::Warning,
+                    why: "a part larger than its whole".to_string(),
+                    confidence: 0.4 * p.conf.min(q.conf),
+                });
             }
         }
         if compared.is_empty() {
@@ -1747,9 +1766,9 @@ pub fn assess(
     });
 
     let credibility = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| credibility::credibility(it.claim, registry, &evidence[i]))
+        .par_iter()
+        .zip(&evidence)
+        .map(|(it, e)| credibility::credibility(it.claim, registry, e))
         .collect();
 
     Assessment {
