@@ -789,6 +789,31 @@ pub fn ledger_scanned(
         let (id, kind, joint) = source_of(registry, items[i].claim)?;
         Some(known(registry, &id, kind, &joint).label)
     };
+    // Each figure's source, and whom that source speaks for in the
+    // figure's topic (for figures that are not repeats), worked out on
+    // rayon's pool and used in order below.
+    let mut sourced: Vec<Option<(String, SourceKind, Vec<String>)>> = items
+        .par_iter()
+        .map(|it| source_of(registry, it.claim))
+        .collect();
+    let mut interested: Vec<Option<String>> = items
+        .par_iter()
+        .zip(&sourced)
+        .enumerate()
+        .map(|(i, (it, sourced))| {
+            let (id, _, joint) = sourced.as_ref()?;
+            if repeats.contains(&i) || it.claim.attribution.is_none() {
+                return None;
+            }
+            let about = topic(it.claim);
+            if joint.is_empty() {
+                return interest(registry, id, &about);
+            }
+            joint
+                .iter()
+                .find_map(|m| interest(registry, m, &about).map(|on| format!("{on} (member {m})")))
+        })
+        .collect();
     for &i in &order {
         let it = &items[i];
         let repeat = repeats.contains(&i);
@@ -804,7 +829,7 @@ pub fn ledger_scanned(
             }
             continue;
         };
-        let Some((id, kind, joint)) = source_of(registry, it.claim) else {
+        let Some((id, kind, joint)) = sourced[i].take() else {
             if !repeat {
                 d.unattributed += 1;
             }
@@ -852,21 +877,7 @@ pub fn ledger_scanned(
         s.claims.push(i);
         if !repeat {
             s.figures.push(i);
-            let about = topic(it.claim);
-            let members: Vec<&str> = if joint.is_empty() {
-                vec![id.as_str()]
-            } else {
-                joint.iter().map(String::as_str).collect()
-            };
-            if let Some((m, on)) = members
-                .iter()
-                .find_map(|m| interest(registry, m, &about).map(|on| (*m, on)))
-            {
-                let on = if joint.is_empty() {
-                    on
-                } else {
-                    format!("{on} (member {m})")
-                };
+            if let Some(on) = interested[i].take() {
                 s.interested.push((i, on));
             }
         }
