@@ -3,6 +3,9 @@
 //! "citing X", "as reported by X", "X statements indicating", and joint
 //! subjects ("South Korea, the U.S., and Ukraine estimate").
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
@@ -52,72 +55,94 @@ fn w<'a>(
 }
 
 /// First words of [`speech_verb`]'s phrases.
+const SPEECH_VERB_WORDS: [&str; 37] = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "estimate",
+    "believes",
+    "believe",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "informed",
+    "assessed",
+    "assesses",
+    "concluded",
+    "indicated",
+    "briefed",
+    "explained",
+    "wrote",
+    "observed",
+    "say",
+];
+
+/// Whether `t` (lower case) is one of [`SPEECH_VERB_WORDS`].
 fn is_speech_verb_word(t: &str) -> bool {
-    matches!(
-        t,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "noted"
-            | "notes"
-            | "reported"
-            | "reports"
-            | "estimated"
-            | "estimates"
-            | "estimate"
-            | "believes"
-            | "believe"
-            | "warned"
-            | "warns"
-            | "claimed"
-            | "claims"
-            | "stated"
-            | "states"
-            | "announced"
-            | "announces"
-            | "revealed"
-            | "reveals"
-            | "confirmed"
-            | "confirms"
-            | "informed"
-            | "assessed"
-            | "assesses"
-            | "concluded"
-            | "indicated"
-            | "briefed"
-            | "explained"
-            | "wrote"
-            | "observed"
-            | "say"
-    )
+    SPEECH_VERB_WORDS.contains(&t)
 }
 
 /// First words of [`document_noun`]'s phrases.
+const DOCUMENT_NOUN_WORDS: [&str; 11] = [
+    "statements",
+    "statement",
+    "briefing",
+    "assessments",
+    "assessment",
+    "analysis",
+    "report",
+    "reports",
+    "estimates",
+    "data",
+    "figures",
+];
+
+/// Whether `t` (lower case) is one of [`DOCUMENT_NOUN_WORDS`].
 fn is_document_noun_word(t: &str) -> bool {
-    matches!(
-        t,
-        "statements"
-            | "statement"
-            | "briefing"
-            | "assessments"
-            | "assessment"
-            | "analysis"
-            | "report"
-            | "reports"
-            | "estimates"
-            | "data"
-            | "figures"
-    )
+    DOCUMENT_NOUN_WORDS.contains(&t)
 }
+
+/// First words of the other cues: "according to", "citing", "reported by".
+const OTHER_CUE_WORDS: [&str; 3] = ["according", "citing", "reported"];
+
+/// Finds any cue's first word in a sentence, ASCII case-insensitively:
+/// a sentence without one has no cue, and [`cues`] returns at once. Exact:
+/// the grammars match only words that lowercase to their ASCII phrases,
+/// and no other character lowercases to a letter of these words (the
+/// Kelvin sign, which lowercases to "k", is in none of them).
+static CUE_WORD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(
+            SPEECH_VERB_WORDS
+                .iter()
+                .chain(&DOCUMENT_NOUN_WORDS)
+                .chain(&OTHER_CUE_WORDS),
+        )
+        .ok()
+});
 
 /// A word at which [`cues`] may find something.
 fn is_cue_word(t: &str) -> bool {
-    matches!(t, "according" | "citing" | "reported")
-        || is_speech_verb_word(t)
-        || is_document_noun_word(t)
+    OTHER_CUE_WORDS.contains(&t) || is_speech_verb_word(t) || is_document_noun_word(t)
 }
 
 fn no_match(i: &str) -> nom::Err<nom::error::Error<&str>> {
@@ -550,6 +575,12 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
 /// assert_eq!(found[1].mentions, ["members of the committee"]);
 /// ```
 pub fn cues(sentence: &str) -> Vec<Cue> {
+    if CUE_WORD_FINDER
+        .as_ref()
+        .is_some_and(|f| !f.is_match(sentence))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let spans = word_spans(sentence);
     for (n, &(a, _)) in spans.iter().enumerate() {
@@ -876,6 +907,31 @@ mod tests {
     fn pronoun_subject_after_a_clause_word_is_a_cue() {
         let c = cues("Seoul was monitoring the border, and it said 5,000 troops had moved.");
         assert_eq!(c[0].mentions, vec!["it"]);
+    }
+
+    #[test]
+    fn upper_case_cue_words_pass_the_sentence_filter() {
+        assert_eq!(
+            first("OFFICIALS SAID 5,000 TROOPS HAD MOVED"),
+            (CueKind::Speaker, vec!["OFFICIALS".to_string()])
+        );
+        assert_eq!(
+            first("ACCORDING TO the ministry, 5,000 troops moved"),
+            (CueKind::AccordingTo, vec!["the ministry".to_string()])
+        );
+    }
+
+    #[test]
+    fn every_cue_first_word_is_found_by_the_sentence_filter() {
+        let finder = CUE_WORD_FINDER.as_ref().expect("the finder builds");
+        for w in SPEECH_VERB_WORDS
+            .iter()
+            .chain(&DOCUMENT_NOUN_WORDS)
+            .chain(&OTHER_CUE_WORDS)
+        {
+            assert!(is_cue_word(w), "{w}");
+            assert!(finder.is_match(&format!("X {} y", w.to_uppercase())), "{w}");
+        }
     }
 
     #[test]
