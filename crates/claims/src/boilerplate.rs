@@ -585,7 +585,7 @@ fn related_header(norm: &str, words: &[&str]) -> Option<bool> {
 
 /// "Read more: …", "ALSO READ | …", "Related: …": one teaser in one block.
 fn is_inline_teaser(raw: &str) -> bool {
-    if raw.split_whitespace().count() > 30 {
+    if raw.split_whitespace().nth(30).is_some() {
         return false;
     }
     let lower = raw.to_lowercase().replace('’', "'");
@@ -704,16 +704,18 @@ const PHOTO_AGENCIES: &[&str] = &[
 ];
 
 fn caption_rule(raw: &str) -> Option<&'static str> {
-    let lower = raw.to_lowercase();
-    if is_video_source(&lower) {
+    if is_video_source(raw) {
         return Some("video-source");
     }
-    let words = raw.split_whitespace().count();
-    if words <= 40 && CAPTION_PREFIX.iter().any(|p| lower.starts_with(p)) {
-        return Some("caption-prefix");
-    }
+    // Counted up to 81: only "at most 40", "more than 80" and "at most 4"
+    // matter, and a longer block (most of an article) is not lowercased.
+    let words = raw.split_whitespace().take(81).count();
     if words > 80 {
         return None;
+    }
+    let lower = raw.to_lowercase();
+    if words <= 40 && CAPTION_PREFIX.iter().any(|p| lower.starts_with(p)) {
+        return Some("caption-prefix");
     }
     if contains_any(&CAPTION_CREDIT_FINDER, CAPTION_CREDIT, &lower) {
         return Some("photo-credit");
@@ -756,14 +758,20 @@ fn ends_with_agency_credit(end: &str) -> bool {
     })
 }
 
-/// "02:07 - Source: CNN": a video's duration and source.
-fn is_video_source(lower: &str) -> bool {
-    let Some((stamp, rest)) = lower.split_once(|c: char| c.is_whitespace() || "-–—|".contains(c))
-    else {
+/// "02:07 - Source: CNN": a video's duration and source, in any case.
+fn is_video_source(raw: &str) -> bool {
+    let separator = |c: char| c.is_whitespace() || "-–—|".contains(c);
+    let Some((stamp, rest)) = raw.split_once(separator) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—|".contains(c));
-    is_clock(stamp) && rest.starts_with("source")
+    // A clock is a dozen bytes at most ("12:30:45p.m."): a longer first
+    // token is not one, and the block need not be lowercased. Lowercasing
+    // neither makes nor removes a separator, so the token is the same.
+    if stamp.len() > 16 || !is_clock(&stamp.to_lowercase()) {
+        return false;
+    }
+    let rest = rest.trim_start_matches(separator);
+    rest.to_lowercase().starts_with("source")
 }
 
 // ------------------------------------------------------------ credit lines
@@ -821,7 +829,8 @@ fn credit_rule(raw: &str, norm: &str) -> Option<&'static str> {
     if CREDIT_EXACT.contains(&norm) {
         return Some("agency-credit");
     }
-    let words = raw.split_whitespace().count();
+    // Counted up to 41: only "at most 40" and "at most 30" matter.
+    let words = raw.split_whitespace().take(41).count();
     if words <= 40 && CREDIT_PREFIX.iter().any(|p| norm.starts_with(p)) {
         return Some("credit-line");
     }
@@ -870,7 +879,7 @@ pub fn cited_sources(block: &str) -> Option<Vec<String>> {
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']', '.'])
         .trim();
-    if t.split_whitespace().count() > 30 {
+    if t.split_whitespace().nth(30).is_some() {
         return None;
     }
     let list = LABELS

@@ -7,6 +7,9 @@
 pub mod cue;
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,17 +78,27 @@ const TITLES: &[(&str, SourceKind)] = &[
     ("legislator", SourceKind::Lawmaker),
 ];
 
+/// Finds any of [`TITLES`] in a sentence, in one pass.
+static TITLE_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(TITLES.iter().map(|(t, _)| t)).ok());
+
 /// "Defense Minister Shin Won-sik", "opposition lawmaker Lee Sung-kwon": a
 /// title followed by one to three capitalised words.
 fn titled_people(sentence: &str) -> Vec<(String, SourceKind)> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
-    for (n, w) in words.iter().enumerate() {
-        let Some(&(_, kind)) = TITLES.iter().find(|(t, _)| t == w) else {
+    // A sentence without any title as a substring has no titled person:
+    // one pass instead of comparing every word with every title.
+    if TITLE_FINDER.as_ref().is_some_and(|f| !f.is_match(sentence)) {
+        return out;
+    }
+    let mut words = sentence.split_whitespace();
+    while let Some(w) = words.next() {
+        let Some(&(_, kind)) = TITLES.iter().find(|(t, _)| *t == w) else {
             continue;
         };
-        let name: Vec<&str> = words[n + 1..]
-            .iter()
+        // The words after the title (the iterator is not advanced).
+        let name: Vec<&str> = words
+            .clone()
             .take(3)
             .take_while(|x| x.starts_with(|c: char| c.is_uppercase()))
             .map(|x| x.trim_end_matches([',', '.', ';', ':']))
@@ -436,5 +449,29 @@ impl<'r> Attributor<'r> {
             joint,
             inherited: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defense_minister_shin_won_sik_is_a_titled_person() {
+        assert_eq!(
+            titled_people("Defense Minister Shin Won-sik spoke, and lawmaker Lee said more."),
+            vec![
+                ("Shin Won-sik".to_string(), SourceKind::NamedOfficial),
+                ("Lee".to_string(), SourceKind::Lawmaker),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_without_a_name_or_a_sentence_without_a_title_names_no_one() {
+        assert!(titled_people("The minister spoke.").is_empty());
+        assert!(titled_people("The President spoke.").is_empty());
+        assert!(titled_people("President Minister Kim spoke.").len() == 1);
+        assert!(titled_people("Ministers met.").is_empty());
     }
 }
