@@ -9,7 +9,7 @@ pub mod cue;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +79,12 @@ const TITLES: &[(&str, SourceKind)] = &[
 ];
 
 /// Finds any of [`TITLES`] in a sentence, in one pass.
-static TITLE_FINDER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(TITLES.iter().map(|(t, _)| t)).ok());
+static TITLE_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(TITLES.iter().map(|(t, _)| t))
+        .ok()
+});
 
 /// "Defense Minister Shin Won-sik", "opposition lawmaker Lee Sung-kwon": a
 /// title followed by one to three capitalised words.
