@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::cue::{Cue, cues};
 use crate::attribution::{Attribution, Attributor};
 use crate::counted::{Counted, counted};
 use crate::modality::{Modality, modality};
@@ -250,8 +251,40 @@ pub struct Source<'a> {
 /// assert_eq!(claims[0].time.as_ref().unwrap().as_written, "since September");
 /// ```
 pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
+    extract_cued(doc, registry).claims
+}
+
+/// What [`extract_cued`] finds in a document: its claims, and every
+/// sentence of its article blocks with the attribution [`cues`] in it (the
+/// ones that name a source without a figure too).
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Every claim, in order, as [`extract`] gives them.
+    pub claims: Vec<Claim>,
+    /// Byte span in the text of each sentence of the article blocks, in
+    /// order, with its cues.
+    pub sentences: Vec<(Range<usize>, Vec<Cue>)>,
+}
+
+/// [`extract`], keeping the cues of every sentence: a caller that looks
+/// for sources in the same sentences (the source ledger) need not parse
+/// them again.
+///
+/// ```
+/// use crosscheck_claims::claim::{extract_cued, Source};
+/// use crosscheck_claims::registry::SourceRegistry;
+///
+/// let text = "Officials said 5 people died. Rescuers, the ministry said, are searching.";
+/// let blocks = [0..text.len()];
+/// let found = extract_cued(Source { text, blocks: &blocks, published: None }, &SourceRegistry::with_defaults());
+/// assert_eq!(found.claims.len(), 1);
+/// assert_eq!(found.sentences.len(), 2);
+/// assert_eq!(found.sentences[1].1[0].mentions, ["the ministry"]);
+/// ```
+pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
     let mut attributor = Attributor::new(registry, doc.text);
     let mut out = Vec::new();
+    let mut cued = Vec::new();
     for block in doc.blocks {
         let Some(block_text) = doc.text.get(block.clone()) else {
             continue;
@@ -264,7 +297,9 @@ pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
                 .filter(|q| q.kind.is_figure() && !is_referential(sentence, q))
                 .collect();
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
-            let attributions = attributor.sentence(sentence, &positions);
+            let found = cues(sentence);
+            let attributions = attributor.sentence_cued(sentence, &found, &positions);
+            cued.push((sentence_span.clone(), found));
             let mut previous: Option<Counted> = None;
             // The sentence's time scopes, found once (and only when a figure needs them).
             let mut scopes: Option<Vec<TimeScope>> = None;
@@ -314,7 +349,10 @@ pub fn extract(doc: Source<'_>, registry: &SourceRegistry) -> Vec<Claim> {
     // A batch keeps every document's claims until the audit ends: no room
     // left over from the vector's growth.
     out.shrink_to_fit();
-    out
+    Extraction {
+        claims: out,
+        sentences: cued,
+    }
 }
 
 /// Money and percentages are claims even without a noun after them.

@@ -11,7 +11,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crosscheck_claims::boilerplate::BlockRole;
-use crosscheck_claims::claim::{Claim, Source, extract};
+use crosscheck_claims::claim::{Claim, Extraction, Source, extract_cued};
 use crosscheck_claims::registry::SourceRegistry;
 use crosscheck_claims::time::Date;
 use crosscheck_cluster::Thesaurus;
@@ -192,9 +192,16 @@ impl Auditor {
 
     /// The claims of one document, in order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        self.extract_cued(doc).claims
+    }
+
+    /// [`Auditor::extract`], with every article sentence's span and
+    /// attribution cues ([`extract_cued`]): the sentences [`Document::sentences`]
+    /// lists, parsed once for the claims and the source ledger.
+    pub fn extract_cued(&self, doc: &Document) -> Extraction {
         let blocks: Vec<_> = doc.article_blocks().map(|b| b.span.clone()).collect();
         let published = self.published(doc);
-        extract(
+        extract_cued(
             Source {
                 text: &doc.text,
                 blocks: &blocks,

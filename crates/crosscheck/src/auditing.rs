@@ -5,11 +5,14 @@ use std::collections::HashMap;
 use itertools::Itertools;
 use rayon::prelude::*;
 
-use crosscheck_claims::claim::Claim;
+use crosscheck_claims::attribution::cue::Cue;
+use crosscheck_claims::claim::{Claim, Extraction};
 use crosscheck_claims::time::Date;
 use crosscheck_cluster::{Item, cluster};
 use crosscheck_score::assess;
-use crosscheck_score::ledger::{DocumentInfo, DocumentScan, Ledger, ledger, ledger_scanned, scan};
+use crosscheck_score::ledger::{
+    DocumentInfo, DocumentScan, Ledger, ledger, ledger_scanned, scan_cued,
+};
 
 use crate::audit::Auditor;
 use crate::document::Document;
@@ -158,11 +161,18 @@ impl Auditor {
         let (kept, entries, extracted, scans, positions): Mapped<'_> = docs
             .into_par_iter()
             .map(|d| {
-                let claims = self.extract(&d);
+                // The sentences are parsed for cues once, for the claims
+                // and for the ledger's scan.
+                let Extraction { claims, sentences } = self.extract_cued(&d);
                 if let Some(tick) = &self.progress {
                     tick();
                 }
-                let scan = scan(self.registry(), &d.sentence_texts());
+                let (texts, cues): (Vec<&str>, Vec<Vec<Cue>>) = sentences
+                    .into_iter()
+                    .map(|(span, cues)| (d.text.get(span).unwrap_or_default(), cues))
+                    .unzip();
+                let scan = scan_cued(self.registry(), &texts, &cues);
+                drop(texts);
                 let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
                 let positions = starts.iter().copied().zip(d.positions(&starts)).collect();
                 let entry = DocumentEntry::of(&d);

@@ -52,7 +52,7 @@ use std::fmt;
 
 use rayon::prelude::*;
 
-use crosscheck_claims::attribution::cue::{CueKind, cues};
+use crosscheck_claims::attribution::cue::{Cue, CueKind, cues};
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::registry::{
@@ -632,10 +632,13 @@ fn resolve_mention(
 type Kinds = HashMap<String, SourceKind>;
 
 /// Source mentions in the sentences of one document.
-fn mentions(docreg: &DocumentSources<'_>, sentences: &[&str], kinds: &mut Kinds) -> Vec<Mention> {
+fn mentions<'s>(
+    docreg: &DocumentSources<'_>,
+    sentences: impl Iterator<Item = (&'s str, &'s [Cue])>,
+    kinds: &mut Kinds,
+) -> Vec<Mention> {
     let mut out = Vec::new();
-    for s in sentences {
-        let found = cues(s);
+    for (s, found) in sentences {
         if found.is_empty() {
             continue;
         }
@@ -714,8 +717,23 @@ pub struct DocumentScan<'r> {
 /// The [`DocumentScan`] of a document's article sentences
 /// ([`DocumentInfo::sentences`]).
 pub fn scan<'r>(registry: &'r SourceRegistry, sentences: &[&str]) -> DocumentScan<'r> {
+    let found: Vec<Vec<Cue>> = sentences.iter().map(|s| cues(s)).collect();
+    scan_cued(registry, sentences, &found)
+}
+
+/// [`scan`] given each sentence's attribution [`cues`] (`cues[k]` those of
+/// `sentences[k]`), as [`extract_cued`] finds them: the sentences are not
+/// parsed again.
+///
+/// [`extract_cued`]: crosscheck_claims::claim::extract_cued
+pub fn scan_cued<'r>(
+    registry: &'r SourceRegistry,
+    sentences: &[&str],
+    cues: &[Vec<Cue>],
+) -> DocumentScan<'r> {
     let docreg = registry.for_document(&sentences.join(" "));
-    let mentions = mentions(&docreg, sentences, &mut Kinds::new());
+    let pairs = sentences.iter().zip(cues).map(|(s, c)| (*s, c.as_slice()));
+    let mentions = mentions(&docreg, pairs, &mut Kinds::new());
     DocumentScan {
         registry: docreg,
         mentions,

@@ -287,15 +287,30 @@ impl<'r> Attributor<'r> {
     /// later anaphora resolve. `figures` are byte offsets of the figures in
     /// the sentence; the result has one entry per figure.
     pub fn sentence(&mut self, sentence: &str, figures: &[usize]) -> Vec<Option<Attribution>> {
+        self.sentence_cued(sentence, &cues(sentence), figures)
+    }
+
+    /// [`Attributor::sentence`] given the sentence's [`cues`] (found once
+    /// for callers that also need them).
+    pub fn sentence_cued(
+        &mut self,
+        sentence: &str,
+        found: &[Cue],
+        figures: &[usize],
+    ) -> Vec<Option<Attribution>> {
         // People introduced by title ("Defense Minister Shin Won-sik") are
         // antecedents for a later "he" or "she".
         for (name, kind) in titled_people(sentence) {
             self.recent.push(Resolved { id: name, kind });
         }
-        let found = cues(sentence);
         let resolved: Vec<Vec<Resolved>> = found.iter().map(|c| self.resolve_cue(c)).collect();
         // "X told lawmakers", "in a closed-door briefing to lawmakers": X is where lawmakers' figures come from.
-        let lower = sentence.to_lowercase();
+        // (Only a sentence with a cue can name who briefed.)
+        let lower = if found.is_empty() {
+            String::new()
+        } else {
+            sentence.to_lowercase()
+        };
         if lower.contains("lawmakers")
             || lower.contains("committee")
             || lower.contains("parliament")
@@ -322,12 +337,12 @@ impl<'r> Attributor<'r> {
         }
         let mut out = Vec::with_capacity(figures.len());
         for &at in figures {
-            out.push(self.figure(sentence, &found, &resolved, at));
+            out.push(self.figure(sentence, found, &resolved, at));
         }
         if figures.is_empty() && found.iter().any(|c| c.kind != CueKind::Citing) {
             // A sentence that names a source but states no figure still sets
             // the attribution that later narration carries.
-            let _ = self.figure(sentence, &found, &resolved, sentence.len());
+            let _ = self.figure(sentence, found, &resolved, sentence.len());
         }
         out
     }
