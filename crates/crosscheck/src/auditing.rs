@@ -115,22 +115,45 @@ impl Auditor {
     pub fn audit_unfiltered(&self, docs: &[Document]) -> Report {
         let docs = crate::audit::with_unique_ids(docs);
         let docs: &[Document] = &docs;
-        let extracted = self.extract_all(docs);
-        let sentences: Vec<Vec<&str>> = docs.iter().map(Document::sentence_texts).collect();
+        // Each document's claims and the ledger's scan of its sentences, in
+        // parallel, from one parse of the sentences' cues.
+        let (extracted, scans): (Vec<Vec<Claim>>, Vec<DocumentScan<'_>>) = docs
+            .par_iter()
+            .map(|d| {
+                let (claims, scan) = self.extract_scanned(d);
+                if let Some(tick) = &self.progress {
+                    tick();
+                }
+                (claims, scan)
+            })
+            .unzip();
         let inputs: Vec<DocInput<'_>> = docs
             .iter()
-            .zip(sentences)
-            .map(|(d, sentences)| DocInput {
+            .map(|d| DocInput {
                 id: &d.id,
                 published: self.published(d),
                 outlet: d.outlet.as_deref(),
                 cited_sources: &d.cited_sources,
-                sentences,
+                // The scans have read them.
+                sentences: Vec::new(),
                 entry: DocumentEntry::of(d),
             })
             .collect();
         let ids = claim_ids(docs.iter().map(|d| d.id.as_str()), &extracted);
-        self.audit_batch(&inputs, extracted, ids, None, &|d, at| docs[d].position(at))
+        self.audit_batch(&inputs, extracted, ids, Some(scans), &|d, at| {
+            docs[d].position(at)
+        })
+    }
+
+    /// A document's claims and the source ledger's scan of its article
+    /// sentences, the sentences parsed for cues once.
+    fn extract_scanned(&self, d: &Document) -> (Vec<Claim>, DocumentScan<'_>) {
+        let Extraction { claims, sentences } = self.extract_cued(d);
+        let (texts, cues): (Vec<&str>, Vec<Vec<Cue>>) = sentences
+            .into_iter()
+            .map(|(span, cues)| (d.text.get(span).unwrap_or_default(), cues))
+            .unzip();
+        (claims, scan_cued(self.registry(), &texts, &cues))
     }
 
     /// [`Auditor::audit_unfiltered`] of documents it consumes: each article's
@@ -161,18 +184,10 @@ impl Auditor {
         let (kept, entries, extracted, scans, positions): Mapped<'_> = docs
             .into_par_iter()
             .map(|d| {
-                // The sentences are parsed for cues once, for the claims
-                // and for the ledger's scan.
-                let Extraction { claims, sentences } = self.extract_cued(&d);
+                let (claims, scan) = self.extract_scanned(&d);
                 if let Some(tick) = &self.progress {
                     tick();
                 }
-                let (texts, cues): (Vec<&str>, Vec<Vec<Cue>>) = sentences
-                    .into_iter()
-                    .map(|(span, cues)| (d.text.get(span).unwrap_or_default(), cues))
-                    .unzip();
-                let scan = scan_cued(self.registry(), &texts, &cues);
-                drop(texts);
                 let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
                 let positions = starts.iter().copied().zip(d.positions(&starts)).collect();
                 let entry = DocumentEntry::of(&d);
