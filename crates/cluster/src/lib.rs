@@ -103,7 +103,7 @@ pub mod thesaurus;
 
 use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::time::Date;
@@ -282,7 +282,7 @@ struct Member {
 struct Profiles<'p> {
     list: &'p [Profile],
     /// Item → the id of its context (equal contexts share one).
-    context_of: HashMap<usize, u32>,
+    context_of: FxHashMap<usize, u32>,
     /// Context id → its bigrams.
     bigrams: Vec<OnceCell<Bigrams>>,
     /// The first item with each context id, to count its bigrams from.
@@ -324,9 +324,9 @@ impl Known {
 
 impl<'p> Profiles<'p> {
     fn for_block(list: &'p [Profile], block: &[usize]) -> Self {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut text_of = Vec::new();
-        let mut context_of = HashMap::with_capacity(block.len());
+        let mut context_of = FxHashMap::with_capacity_and_hasher(block.len(), Default::default());
         for &i in block {
             let next = u32::try_from(text_of.len()).unwrap_or(u32::MAX);
             let id = *ids.entry(list[i].context.as_str()).or_insert_with(|| {
