@@ -764,10 +764,10 @@ fn is_video_source(raw: &str) -> bool {
     let Some((stamp, rest)) = raw.split_once(separator) else {
         return false;
     };
-    // A clock is a dozen bytes at most ("12:30:45p.m."): a longer first
-    // token is not one, and the block need not be lowercased. Lowercasing
-    // neither makes nor removes a separator, so the token is the same.
-    if stamp.len() > 16 || !is_clock(&stamp.to_lowercase()) {
+    // Only the first token is lowercased to test it (the block is not,
+    // unless it is a clock): lowercasing neither makes nor removes a
+    // separator, so the token is the same.
+    if !is_clock(&stamp.to_lowercase()) {
         return false;
     }
     let rest = rest.trim_start_matches(separator);

@@ -701,9 +701,31 @@ fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
     let verb = word(n);
     if n > 0 && verb.starts_with(|c: char| c.is_uppercase()) {
         let after_united = word(n - 1) == "United";
-        let next_lower = spans.get(n + 1).is_none_or(|&(a, b)| {
+        // A lower-case word right after: body text, where a capitalised
+        // verb is part of a name. Not a headline's small words ("NIS Says
+        // as Many as 5,000", "Kim Says to Send 3,000"), nor the end of a
+        // headline ("…, Seoul Says").
+        let next_lower = spans.get(n + 1).is_some_and(|&(a, b)| {
+            let next = &sentence[a..b];
             sentence[spans[n].1..a].trim().is_empty()
-                && sentence[a..b].starts_with(|c: char| c.is_lowercase())
+                && next.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    next,
+                    "a" | "an"
+                        | "the"
+                        | "as"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "with"
+                        | "from"
+                )
         });
         if after_united || next_lower {
             return false;
@@ -733,13 +755,37 @@ fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
     {
         return false;
     }
+    // "the territories it claims": a lower-case noun right before the
+    // pronoun. Not "Yesterday he said", "In Seoul he said" (capitalised),
+    // "last week they said" (a time), "and it said" (a clause opener).
     let pronoun = matches!(prev.as_str(), "it" | "they" | "he" | "she" | "we" | "i");
     if pronoun && before > 0 && adjacent(before - 1) && adjacent(before) {
         let noun = word(before - 1);
         let clause_opener = is_clause_word(noun)
             || is_adverb(noun)
             || matches!(noun.to_ascii_lowercase().as_str(), "and" | "or" | "then");
-        if !clause_opener && noun.chars().all(char::is_alphabetic) {
+        let time = matches!(
+            noun.trim_end_matches('s'),
+            "day"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "time"
+                | "ago"
+                | "today"
+                | "tonight"
+                | "yesterday"
+        );
+        if !clause_opener
+            && !time
+            && noun.starts_with(|c: char| c.is_lowercase())
+            && noun.chars().all(char::is_alphabetic)
+        {
             return false;
         }
     }
@@ -921,6 +967,35 @@ mod tests {
             cues("Russia now controls 81 percent of the four Ukrainian territories it claims.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn headline_ending_in_says_is_a_cue() {
+        assert_eq!(
+            first("North Korea Sent 11,000 Troops, Seoul Says"),
+            (CueKind::Speaker, vec!["Seoul".to_string()])
+        );
+        assert_eq!(
+            first("NIS Says as Many as 5,000 Troops Sent"),
+            (CueKind::Speaker, vec!["NIS".to_string()])
+        );
+        // The ledger parses a cue's own words again: "NIS Says" alone is one.
+        assert_eq!(
+            first("NIS Says"),
+            (CueKind::Speaker, vec!["NIS".to_string()])
+        );
+    }
+
+    #[test]
+    fn pronoun_after_a_time_or_a_name_is_a_cue() {
+        for s in [
+            "Yesterday he said 5,000 troops had moved.",
+            "Last week they said 5,000 troops had moved.",
+            "In Seoul he said 5,000 troops had moved.",
+        ] {
+            let c = cues(s);
+            assert_eq!(c.len(), 1, "{s}");
+        }
     }
 
     #[test]
