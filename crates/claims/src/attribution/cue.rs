@@ -475,7 +475,16 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
     while idx > 0 && is_adverb(&head[spans[idx - 1].0..spans[idx - 1].1]) {
         idx -= 1;
     }
-    let mut np_end = spans.get(idx.checked_sub(1)?)?.1;
+    // A subject pronoun right before the verb is the whole subject:
+    // "Yesterday he said", "In Seoul they said" name "he" and "they".
+    let (last_start, last_end) = *spans.get(idx.checked_sub(1)?)?;
+    if matches!(
+        &head[last_start..last_end],
+        "he" | "she" | "it" | "they" | "we" | "He" | "She" | "It" | "They" | "We" | "I"
+    ) {
+        return Some((vec![head[last_start..last_end].to_string()], last_start));
+    }
+    let mut np_end = last_end;
     if head[np_end..].starts_with(')') {
         np_end += 1;
     }
@@ -988,13 +997,14 @@ mod tests {
 
     #[test]
     fn pronoun_after_a_time_or_a_name_is_a_cue() {
-        for s in [
-            "Yesterday he said 5,000 troops had moved.",
-            "Last week they said 5,000 troops had moved.",
-            "In Seoul he said 5,000 troops had moved.",
+        for (s, who) in [
+            ("Yesterday he said 5,000 troops had moved.", "he"),
+            ("Last week they said 5,000 troops had moved.", "they"),
+            ("In Seoul he said 5,000 troops had moved.", "he"),
         ] {
             let c = cues(s);
             assert_eq!(c.len(), 1, "{s}");
+            assert_eq!(c[0].mentions, [who], "{s}");
         }
     }
 
