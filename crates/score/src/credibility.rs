@@ -146,14 +146,6 @@ pub(crate) fn topic(claim: &Claim) -> String {
     }
 }
 
-/// What a source is an interested party in, within `text` (a figure's
-/// topic, or the sentence that names the source): its own country for an
-/// arm of a state, else the first of its registry topics that the text
-/// names. `None` when the registry does not call it an interested party.
-pub(crate) fn interest(registry: &SourceRegistry, id: &str, text: &str) -> Option<String> {
-    registry.interested_party(id, text)
-}
-
 /// The credibility of one claim.
 pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence) -> Credibility {
     use weights::*;
@@ -219,7 +211,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
                 );
             }
             for (id, p, _, _) in &priors {
-                if let Some(on) = interest(registry, id, &about) {
+                if let Some(on) = registry.interested_party(id, &about) {
                     l.add(
                         -p * (1.0 - INTERESTED_PARTY_FACTOR) / priors.len() as f64,
                         format!("{id} is an interested party in what this figure is about ({on})"),

@@ -53,6 +53,7 @@ use std::fmt;
 use rayon::prelude::*;
 
 use crosscheck_claims::attribution::cue::{Cue, CueKind, cues};
+use crosscheck_claims::attribution::tells_of_a_briefing;
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::registry::{
@@ -61,7 +62,7 @@ use crosscheck_claims::registry::{
 use crosscheck_cluster::{Cluster, Item, cmp_ids};
 use serde::Serialize;
 
-use crate::credibility::{interest, topic};
+use crate::credibility::topic;
 use crate::origin::{canonical, country_or_name, is_non_origin, origin};
 use crate::{Assessment, FindingKind, IterExt, Severity};
 
@@ -642,14 +643,7 @@ fn mentions<'s>(
         if found.is_empty() {
             continue;
         }
-        let lower = s.to_lowercase();
-        let briefing = (lower.contains("lawmakers")
-            || lower.contains("committee")
-            || lower.contains("parliament"))
-            && (lower.contains("briefing")
-                || lower.contains("briefed")
-                || lower.contains("told lawmakers")
-                || lower.contains("informed lawmakers"));
+        let briefing = tells_of_a_briefing(s);
         for c in found {
             let rest = format!(
                 "{} {}",
@@ -659,7 +653,7 @@ fn mentions<'s>(
             for m in &c.mentions {
                 if let Some((id, kind)) = resolve_mention(docreg, m, kinds) {
                     out.push(Mention {
-                        interest: interest(docreg.registry(), &id, &rest),
+                        interest: docreg.registry().interested_party(&id, &rest),
                         id,
                         kind,
                         as_written: tidy(m),
@@ -825,11 +819,13 @@ pub fn ledger_scanned(
             }
             let about = topic(it.claim);
             if joint.is_empty() {
-                return interest(registry, id, &about);
+                return registry.interested_party(id, &about);
             }
-            joint
-                .iter()
-                .find_map(|m| interest(registry, m, &about).map(|on| format!("{on} (member {m})")))
+            joint.iter().find_map(|m| {
+                registry
+                    .interested_party(m, &about)
+                    .map(|on| format!("{on} (member {m})"))
+            })
         })
         .collect();
     for &i in &order {

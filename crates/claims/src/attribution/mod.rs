@@ -86,6 +86,26 @@ static TITLE_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+/// Whether a sentence tells of a briefing to lawmakers: it names
+/// lawmakers, a committee or parliament, and a briefing ("told lawmakers",
+/// "in a closed-door briefing to the committee"). The sources it cues
+/// (other than through "citing") are the ones who briefed.
+///
+/// ```
+/// use crosscheck_claims::attribution::tells_of_a_briefing;
+///
+/// assert!(tells_of_a_briefing("The NIS told lawmakers that 5,000 troops were sent."));
+/// assert!(!tells_of_a_briefing("The NIS said 5,000 troops were sent."));
+/// ```
+pub fn tells_of_a_briefing(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    (lower.contains("lawmakers") || lower.contains("committee") || lower.contains("parliament"))
+        && (lower.contains("told lawmakers")
+            || lower.contains("briefing")
+            || lower.contains("briefed")
+            || lower.contains("informed lawmakers"))
+}
+
 /// "Defense Minister Shin Won-sik", "opposition lawmaker Lee Sung-kwon": a
 /// title followed by one to three capitalised words.
 fn titled_people(sentence: &str) -> Vec<(String, SourceKind)> {
@@ -304,23 +324,12 @@ impl<'r> Attributor<'r> {
             self.recent.push(Resolved { id: name, kind });
         }
         let resolved: Vec<Vec<Resolved>> = found.iter().map(|c| self.resolve_cue(c)).collect();
-        // "X told lawmakers", "in a closed-door briefing to lawmakers": X is where lawmakers' figures come from.
-        // (Only a sentence with a cue can name who briefed.)
-        let lower = if found.is_empty() {
-            String::new()
-        } else {
-            sentence.to_lowercase()
-        };
-        if lower.contains("lawmakers")
-            || lower.contains("committee")
-            || lower.contains("parliament")
-        {
+        // "X told lawmakers", "in a closed-door briefing to lawmakers": X is
+        // where lawmakers' figures come from. (Only a sentence with a cue can
+        // name who briefed.)
+        if !found.is_empty() && tells_of_a_briefing(sentence) {
             for (c, rs) in found.iter().zip(&resolved) {
-                let briefing = lower.contains("told lawmakers")
-                    || lower.contains("briefing")
-                    || lower.contains("briefed")
-                    || lower.contains("informed lawmakers");
-                if c.kind != CueKind::Citing && briefing {
+                if c.kind != CueKind::Citing {
                     if let Some(r) = rs.iter().find(|r| {
                         matches!(
                             r.kind,
