@@ -214,13 +214,22 @@ impl Auditor {
     /// The claims of every document, extracted in parallel on rayon's
     /// current pool and returned in document order.
     pub fn extract_all(&self, docs: &[Document]) -> Vec<Vec<Claim>> {
+        self.extract_cued_all(docs)
+            .into_iter()
+            .map(|e| e.claims)
+            .collect()
+    }
+
+    /// [`Auditor::extract_cued`] of every document, in parallel, in
+    /// document order.
+    fn extract_cued_all(&self, docs: &[Document]) -> Vec<Extraction> {
         docs.par_iter()
             .map(|d| {
-                let claims = self.extract(d);
+                let found = self.extract_cued(d);
                 if let Some(tick) = &self.progress {
                     tick();
                 }
-                claims
+                found
             })
             .collect()
     }
@@ -541,23 +550,29 @@ impl Auditor {
 
     fn records_of(&self, docs: &[Document]) -> Vec<StreamRecord> {
         let mut out = Vec::new();
-        for (doc, claims) in docs.iter().zip(self.extract_all(docs)) {
+        for (doc, Extraction { claims, sentences }) in docs.iter().zip(self.extract_cued_all(docs))
+        {
+            // The article sentences the extraction segmented (those of
+            // `Document::sentence_texts`), not segmented again.
             out.push(StreamRecord::Document(Box::new(DocumentRecord {
                 entry: DocumentEntry::of(doc),
-                sentences: doc
-                    .sentence_texts()
+                sentences: sentences
                     .into_iter()
-                    .map(str::to_string)
+                    .filter_map(|(span, _)| doc.text.get(span).map(str::to_string))
                     .collect(),
             })));
             let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
-            for (n, (c, (line, column))) in claims.iter().zip(doc.positions(&starts)).enumerate() {
+            for (n, (c, (line, column))) in
+                claims.into_iter().zip(doc.positions(&starts)).enumerate()
+            {
+                let sentence_span = [c.sentence_span.start, c.sentence_span.end];
+                let block = crosscheck_cluster::block_key(&c, &self.thesaurus);
                 out.push(StreamRecord::Claim(Box::new(ClaimRecord {
-                    entry: ClaimEntry::of(&doc.id, n + 1, c),
-                    sentence_span: [c.sentence_span.start, c.sentence_span.end],
+                    entry: ClaimEntry::from_claim(format!("{}#{}", doc.id, n + 1), &doc.id, c),
+                    sentence_span,
                     line,
                     column,
-                    block: crosscheck_cluster::block_key(c, &self.thesaurus),
+                    block,
                 })));
             }
         }
