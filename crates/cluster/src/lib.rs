@@ -293,7 +293,7 @@ struct Profiles<'p> {
 }
 
 /// How many compared pairs of contexts a block remembers at a time: when
-/// full, it starts afresh. Bounds the memory (8 MB or so) on big blocks.
+/// full, it starts afresh. Bounds the memory (about 20 MB) on big blocks.
 const MAX_KNOWN: usize = 1 << 20;
 
 /// What a comparison of two contexts established, in eight bytes: their
@@ -409,13 +409,19 @@ fn similarity(profiles: &Profiles, item: usize, group: &[Member], floor: f64) ->
     best
 }
 
+/// The order candidate groups are ranked in, as `(index, size)`: larger
+/// first, then first made. A total order (indices differ).
+fn candidate_order(a: (usize, usize), b: (usize, usize)) -> Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
 /// Picks the best group for a claim by sentence similarity, then size, then
 /// first member: deterministic.
 fn best_group(profiles: &Profiles, item: usize, groups: &[&[Member]]) -> Option<usize> {
     let mut ranked: Vec<(usize, usize)> = groups.iter().map(|g| g.len()).enumerate().collect();
     // Largest first, then first made: a total order, so picking the first
     // few before sorting them gives the same list as sorting all.
-    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let order = |a: &(usize, usize), b: &(usize, usize)| candidate_order(*a, *b);
     if ranked.len() > MAX_CANDIDATE_GROUPS {
         ranked.select_nth_unstable_by(MAX_CANDIDATE_GROUPS - 1, order);
         ranked.truncate(MAX_CANDIDATE_GROUPS);
@@ -696,11 +702,11 @@ fn split_by(
     // The parts ranked as best_group ranks them (largest first, then first
     // made), kept in order as they grow: one part grows by one member at a
     // time, so it only moves up past smaller parts.
-    let ahead = |parts: &[Vec<Member>], a: usize, b: usize| {
-        parts[a].len() > parts[b].len() || (parts[a].len() == parts[b].len() && a < b)
+    let order = |parts: &[Vec<Member>], a: usize, b: usize| {
+        candidate_order((a, parts[a].len()), (b, parts[b].len()))
     };
     let mut ranked: Vec<usize> = (0..parts.len()).collect();
-    ranked.sort_by(|&a, &b| parts[b].len().cmp(&parts[a].len()).then(a.cmp(&b)));
+    ranked.sort_by(|&a, &b| order(&parts, a, b));
     let mut rank = vec![0; parts.len()];
     for (r, &p) in ranked.iter().enumerate() {
         rank[p] = r;
@@ -715,7 +721,7 @@ fn split_by(
             .push("names no actor or place; placed with the most similar figures".to_string());
         parts[gi].push(m);
         let mut r = rank[gi];
-        while r > 0 && ahead(&parts, gi, ranked[r - 1]) {
+        while r > 0 && order(&parts, gi, ranked[r - 1]) == Ordering::Less {
             let passed = ranked[r - 1];
             ranked[r] = passed;
             rank[passed] = r;
