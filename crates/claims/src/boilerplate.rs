@@ -210,10 +210,9 @@ pub fn classify_detailed(blocks: &[&str]) -> Vec<Classification> {
 /// Mark headerless runs of timestamp-headed teasers as related articles.
 fn mark_teaser_runs(blocks: &[&str], out: &mut [Classification]) {
     let words = |i: usize| blocks[i].split_whitespace().count();
-    let article_words: usize = (0..blocks.len())
-        .filter(|&i| out[i].role.is_article())
-        .map(words)
-        .sum();
+    // The article's words, counted only when a run of teasers is found
+    // (most documents have none).
+    let mut article_words: Option<usize> = None;
     let is_stamp = |c: &Classification| c.role == BlockRole::Furniture && c.rule == "timestamp";
     let mut i = 0;
     while i < out.len() {
@@ -240,7 +239,18 @@ fn mark_teaser_runs(blocks: &[&str], out: &mut [Classification]) {
             .filter(|&k| out[k].role.is_article())
             .map(words)
             .sum();
-        if items >= 2 && reaches_end && article_before && run_words * 2 < article_words {
+        // The article's words are first counted before any block is
+        // re-marked (re-marking follows a count): the count over the blocks
+        // as classified.
+        let mut article = || {
+            *article_words.get_or_insert_with(|| {
+                (0..blocks.len())
+                    .filter(|&i| out[i].role.is_article())
+                    .map(words)
+                    .sum()
+            })
+        };
+        if items >= 2 && reaches_end && article_before && run_words * 2 < article() {
             for c in &mut out[start..j] {
                 *c = Classification::new(BlockRole::Related, "timestamp-teaser-run");
             }
@@ -267,7 +277,12 @@ fn marker(block: &str) -> Marker {
         return Marker::Single(BlockRole::Furniture, "empty");
     }
     let norm = normalize(raw);
-    let words: Vec<&str> = norm.split_whitespace().collect();
+    // Normalized words are separated by single spaces.
+    let words: Vec<&str> = if norm.is_empty() {
+        Vec::new()
+    } else {
+        norm.split(' ').collect()
+    };
     if let Some(rule) = comment_marker(&norm, &words) {
         return Marker::CommentsHeader(rule);
     }
@@ -282,13 +297,16 @@ fn marker(block: &str) -> Marker {
         };
         return Marker::RelatedHeader { end_matter, rule };
     }
-    if is_inline_teaser(raw) {
+    // The block's words, counted once up to 81: the rules below ask only
+    // "at most 30", "at most 40", "at most 80".
+    let raw_words = count_words(raw, 81);
+    if is_inline_teaser(raw, raw_words) {
         return Marker::Single(BlockRole::Related, "inline-teaser");
     }
-    if let Some(rule) = caption_rule(raw) {
+    if let Some(rule) = caption_rule(raw, raw_words) {
         return Marker::Single(BlockRole::Caption, rule);
     }
-    if let Some(rule) = credit_rule(raw, &norm) {
+    if let Some(rule) = credit_rule(raw, &norm, raw_words) {
         return Marker::Single(BlockRole::CreditLine, rule);
     }
     if byline_author(raw).is_some() {
@@ -308,47 +326,124 @@ fn marker(block: &str) -> Marker {
 
 /// Lower-case, straight apostrophes, single spaces, without leading bullets or
 /// trailing `:`/`?`/arrows, so headers compare as plain phrases.
+///
+/// One pass into one buffer, copying runs that stay as they are (lower-case
+/// ASCII letters, digits, punctuation, single spaces) whole. Trimming the
+/// edges before lowercasing trims the same characters (no character
+/// lowercases to whitespace or an edge mark), and characters lowercase one by
+/// one as `str::to_lowercase` does them, except a capital sigma, whose form
+/// depends on its neighbours: a block with one takes `str::to_lowercase`.
 fn normalize(block: &str) -> String {
-    let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
-    let edge = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '•' | '·'
-                    | '-'
-                    | '–'
-                    | '—'
-                    | '»'
-                    | '«'
-                    | '›'
-                    | '‹'
-                    | '>'
-                    | '<'
-                    | '→'
-                    | '←'
-                    | '▶'
-                    | '►'
-                    | '▸'
-                    | '*'
-                    | '#'
-                    | '|'
-                    | ':'
-                    | '：'
-                    | '…'
-                    | '.'
-                    | '?'
-                    | '!'
-                    | '('
-                    | ')'
-                    | '['
-                    | ']'
-                    | '"'
-                    | '“'
-                    | '”'
-            )
-    };
-    let trimmed = lower.trim_matches(edge);
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    if block.contains('Σ') {
+        let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
+        let trimmed = lower.trim_matches(is_edge);
+        return trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let text = block.trim_matches(is_edge);
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // `text[copied..at]` is copied as it is when the run ends.
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let kept = b.is_ascii_lowercase()
+            || b.is_ascii_digit()
+            || (b.is_ascii_punctuation() && b != b'`')
+            // A single space: the trimmed text neither starts nor ends with one.
+            || (b == b' ' && bytes.get(at + 1).is_some_and(|&n| n < 0x80 && !ascii_space(n)));
+        if kept {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        let c = text[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            // A run of whitespace is one space; one always follows it.
+            at += text[at..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(text.len() - at);
+            out.push(' ');
+        } else {
+            match c {
+                '’' | '‘' | '`' | 'ʼ' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+            at += c.len_utf8();
+        }
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Marks [`normalize`] trims from a block's ends: whitespace, bullets,
+/// arrows, brackets and final punctuation.
+fn is_edge(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '•' | '·'
+                | '-'
+                | '–'
+                | '—'
+                | '»'
+                | '«'
+                | '›'
+                | '‹'
+                | '>'
+                | '<'
+                | '→'
+                | '←'
+                | '▶'
+                | '►'
+                | '▸'
+                | '*'
+                | '#'
+                | '|'
+                | ':'
+                | '：'
+                | '…'
+                | '.'
+                | '?'
+                | '!'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '"'
+                | '“'
+                | '”'
+        )
+}
+
+/// The whitespace-separated words of `text`, counted up to `limit`: what
+/// `text.split_whitespace().take(limit).count()` says, reading ASCII byte by
+/// byte.
+fn count_words(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() && words < limit {
+        let b = bytes[at];
+        let (space, len) = if b < 0x80 {
+            (ascii_space(b), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        at += len;
+    }
+    words
+}
+
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` says (which,
+/// unlike `u8::is_ascii_whitespace`, counts the vertical tab).
+fn ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 fn starts_with_ci(text: &str, prefix: &str) -> bool {
@@ -583,9 +678,10 @@ fn related_header(norm: &str, words: &[&str]) -> Option<bool> {
     }
 }
 
-/// "Read more: …", "ALSO READ | …", "Related: …": one teaser in one block.
-fn is_inline_teaser(raw: &str) -> bool {
-    if raw.split_whitespace().nth(30).is_some() {
+/// "Read more: …", "ALSO READ | …", "Related: …": one teaser in one block
+/// of `words` words (counted up to 81).
+fn is_inline_teaser(raw: &str, words: usize) -> bool {
+    if words > 30 {
         return false;
     }
     let lower = raw.to_lowercase().replace('’', "'");
@@ -703,13 +799,12 @@ const PHOTO_AGENCIES: &[&str] = &[
     "reuters/", "afp/", "ap/", "epa/", "yonhap/", "xinhua/", "kcna/",
 ];
 
-fn caption_rule(raw: &str) -> Option<&'static str> {
+fn caption_rule(raw: &str, words: usize) -> Option<&'static str> {
     if is_video_source(raw) {
         return Some("video-source");
     }
     // Counted up to 81: only "at most 40", "more than 80" and "at most 4"
     // matter, and a longer block (most of an article) is not lowercased.
-    let words = raw.split_whitespace().take(81).count();
     if words > 80 {
         return None;
     }
@@ -822,15 +917,14 @@ const CREDIT_EXACT: &[&str] = &[
     "with wire services",
 ];
 
-fn credit_rule(raw: &str, norm: &str) -> Option<&'static str> {
+fn credit_rule(raw: &str, norm: &str, words: usize) -> Option<&'static str> {
     if cited_sources(raw).is_some() {
         return Some("sources-list");
     }
     if CREDIT_EXACT.contains(&norm) {
         return Some("agency-credit");
     }
-    // Counted up to 41: only "at most 40" and "at most 30" matter.
-    let words = raw.split_whitespace().take(41).count();
+    // Counted up to 81: only "at most 40" and "at most 30" matter.
     if words <= 40 && CREDIT_PREFIX.iter().any(|p| norm.starts_with(p)) {
         return Some("credit-line");
     }
@@ -879,9 +973,6 @@ pub fn cited_sources(block: &str) -> Option<Vec<String>> {
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']', '.'])
         .trim();
-    if t.split_whitespace().nth(30).is_some() {
-        return None;
-    }
     let list = LABELS
         .iter()
         .find_map(|label| {
@@ -900,6 +991,10 @@ pub fn cited_sources(block: &str) -> Option<Vec<String>> {
                 starts_with_ci(t, lead).then_some(rest.trim())
             })
         })?;
+    // Looked for only after a label or lead: most blocks have neither.
+    if t.split_whitespace().nth(30).is_some() {
+        return None;
+    }
     let mut names = Vec::new();
     for piece in list.split([',', ';', '/', '|', '&', '·', '•']) {
         for name in split_conjunctions(piece) {
@@ -1006,15 +1101,15 @@ pub fn byline_author(block: &str) -> Option<String> {
         "desk",
     ];
     let t = block.trim();
-    if t.split_whitespace().count() > 15 {
-        return None;
-    }
     let rest = PREFIXES.iter().find_map(|p| {
         starts_with_ci(t, p)
             .then(|| t.get(p.len()..))
             .flatten()
             .map(|r| r.trim_start_matches([':', ' ']).trim())
     })?;
+    if t.split_whitespace().nth(15).is_some() {
+        return None;
+    }
     if rest.ends_with(['.', '!', '?']) && !ends_with_initial(rest) {
         return None;
     }
@@ -1400,7 +1495,12 @@ fn timestamp_rule(words: &[&str]) -> Option<&'static str> {
 /// some letters, and no final sentence punctuation.
 pub fn is_heading_like(block: &str) -> bool {
     let t = block.trim();
-    if t.is_empty() || t.chars().count() > 100 || t.split_whitespace().count() > 12 {
+    // More than 400 bytes is more than 100 characters (at most 4 bytes each).
+    if t.is_empty()
+        || t.len() > 400
+        || t.chars().nth(100).is_some()
+        || t.split_whitespace().nth(12).is_some()
+    {
         return false;
     }
     if !t.chars().any(char::is_alphabetic) {
@@ -1428,6 +1528,48 @@ mod tests {
     }
 
     const PARA: &str = "The ministry said 5,000 troops were sent to the border last week.";
+
+    /// What `normalize` did before it copied runs: lowercase, straighten
+    /// apostrophes, trim the edges, join the words with single spaces.
+    fn normalize_by_steps(block: &str) -> String {
+        let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
+        let trimmed = lower.trim_matches(is_edge);
+        trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn normalize_copies_runs_as_the_steps_would_make_them() {
+        for block in [
+            "• Read more: “North Korea’s troops” →",
+            "  COMMENTS (5)  ",
+            "Share\u{a0}this\t\tstory\x0b now",
+            "İstanbul `quoted` ʼok",
+            "ΟΔΟΣ ΣΟΦΟΣ.",
+            "a \u{2009} b\u{3000}c",
+            "-- -- --",
+            "",
+        ] {
+            assert_eq!(normalize(block), normalize_by_steps(block), "{block:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_equals_its_steps(block in "[ a-zA-Z0-9.,:•→“”’`ʼİΣσ\u{a0}\u{2009}\t\n\x0b()-]{0,40}") {
+            proptest::prop_assert_eq!(normalize(&block), normalize_by_steps(&block));
+        }
+
+        #[test]
+        fn count_words_equals_split_whitespace(
+            block in "[ a-zA-Z0-9.,’\u{a0}\u{2009}\u{85}\t\n\x0b\x1c]{0,40}",
+            limit in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                count_words(&block, limit),
+                block.split_whitespace().take(limit).count()
+            );
+        }
+    }
 
     #[test]
     fn five_comments_header_and_commenters() {
