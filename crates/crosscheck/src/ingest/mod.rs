@@ -236,14 +236,19 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
             }),
         }
     }
-    let mut seen = HashSet::new();
     let total = found.len();
+    // Each file's canonical path (a few system calls each) on rayon's pool;
+    // the first file of each path is kept, in order.
+    let canonical: Vec<PathBuf> = found
+        .par_iter()
+        .map(|file| fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone()))
+        .collect();
+    let mut seen = HashSet::with_capacity(total);
     let found: Vec<(usize, Found)> = found
         .into_iter()
+        .zip(canonical)
         .enumerate()
-        .filter(|(_, file)| {
-            seen.insert(fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone()))
-        })
+        .filter_map(|(n, (file, path))| seen.insert(path).then_some((n, file)))
         .collect();
     let mut rest = found.as_slice();
     while let Some((n, file)) = rest.first() {
