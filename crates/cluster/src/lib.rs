@@ -647,15 +647,24 @@ fn link(profiles: &[Profile], members: Vec<Member>) -> Vec<Vec<Member>> {
         .collect()
 }
 
-/// Step 5: splits a group by actor country, then by place.
-fn split(profiles: &Profiles, group: Vec<Member>) -> Vec<Vec<Member>> {
-    let mut out = Vec::new();
-    for g in split_by(profiles, group, |p| {
+/// Step 5: splits a group by actor country, then each part by place (the
+/// parts on rayon's pool, each with its own cache of similarities, gathered
+/// in order).
+fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
+    let cache = |g: &[Member]| {
+        let items: Vec<usize> = g.iter().map(|m| m.item).collect();
+        Profiles::for_block(profiles, &items)
+    };
+    let by_actor = split_by(&cache(&group), group, |p| {
         p.actor.iter().cloned().collect::<BTreeSet<String>>()
-    }) {
-        out.extend(split_by(profiles, g, |p| p.places.clone()));
-    }
-    out
+    });
+    by_actor
+        .into_par_iter()
+        .map(|g| split_by(&cache(&g), g, |p| p.places.clone()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Splits a group into parts whose keys overlap; members with no key join
@@ -943,30 +952,42 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
             .push(i);
     }
 
-    // Blocks never share a claim: each is grouped on rayon's pool, and the
-    // groups are gathered in block order, whatever the threads.
+    // Blocks never share a claim, nor do a block's action classes, nor the
+    // groups linking makes of a class: each is worked on rayon's pool (one
+    // block of a batch can hold most of its figures), and the parts are
+    // gathered in block, class and group order, whatever the threads. Each
+    // task keeps its own cache of sentence similarities: a cache, so the
+    // parts are the same however the work is divided.
     let blocks: Vec<&Vec<usize>> = blocks.values().collect();
     let groups: Vec<(Vec<Member>, Option<String>)> = blocks
         .par_iter()
         .map(|block| {
-            let profiles = Profiles::for_block(&profiles, block);
-            let mut groups = Vec::new();
-            let members = resolve_actions(&profiles, block);
+            let members = resolve_actions(&Profiles::for_block(&profiles, block), block);
             let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();
             for m in members {
                 by_action.entry(m.action.clone()).or_default().push(m);
             }
-            for (action, ms) in by_action {
-                for g in link(&profiles, ms) {
-                    for part in split(&profiles, g) {
-                        groups.push((part, action.clone()));
-                    }
-                }
-            }
-            groups
+            by_action
+                .into_iter()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|(action, ms)| {
+                    link(&profiles, ms)
+                        .into_par_iter()
+                        .map(|g| {
+                            split(&profiles, g)
+                                .into_iter()
+                                .map(|part| (part, action.clone()))
+                                .collect::<Vec<_>>()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>()
         .into_iter()
+        .flatten()
+        .flatten()
         .flatten()
         .collect();
 
