@@ -4,13 +4,12 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::tag_no_case;
 use nom::character::complete::satisfy;
 use nom::combinator::{not, peek, value};
 use nom::sequence::terminated;
 use serde::{Deserialize, Serialize};
 
-use crate::prefilter::may_start;
+use crate::prefilter::{may_start, tag_ci};
 use crate::quantity::{Qualifier, Quantity};
 
 /// How a figure is put forward by its source.
@@ -39,7 +38,7 @@ fn cue<'a>(
     phrase: &'static str,
 ) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(
-        tag_no_case(phrase),
+        tag_ci(phrase),
         not(peek(satisfy(|c: char| c.is_alphanumeric()))),
     )
 }

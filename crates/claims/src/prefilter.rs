@@ -8,6 +8,50 @@
 //! character is reported as [`Token::Other`] and the caller runs the full
 //! grammar, so skipping never changes a result.
 
+use nom::IResult;
+
+/// A keyword, case-insensitive: nom's `tag_no_case(word)`, answered from
+/// the bytes when the input's first `word.len()` bytes and `word` are ASCII
+/// (nearly always), where nom compares lowercased characters one by one,
+/// which for ASCII is `eq_ignore_ascii_case`.
+///
+/// Other input is compared character by character, and a match takes the
+/// characters matched. nom instead takes `word.len()` bytes, which is wrong
+/// (and panics inside a character) when a matched character is longer than
+/// the one it matches: the Kelvin sign, which lowercases to "k", is the only
+/// such character for an ASCII word.
+pub(crate) fn tag_ci<'a>(word: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    let ascii = word.is_ascii();
+    move |i: &'a str| {
+        let n = word.len();
+        let fail = || {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        };
+        if let Some(head) = i.as_bytes().get(..n)
+            && ascii
+            && head.is_ascii()
+        {
+            return if head.eq_ignore_ascii_case(word.as_bytes()) {
+                Ok((&i[n..], &i[..n]))
+            } else {
+                fail()
+            };
+        }
+        let mut chars = i.char_indices();
+        for w in word.chars() {
+            match chars.next() {
+                Some((_, c)) if c.to_lowercase().eq(w.to_lowercase()) => {}
+                _ => return fail(),
+            }
+        }
+        let end = chars.next().map_or(i.len(), |(at, _)| at);
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
 /// The alphanumeric run at the start of a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token<'b> {
@@ -70,6 +114,45 @@ pub(crate) fn may_start(at: &str, may_start: impl Fn(&str) -> bool) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use nom::bytes::complete::tag_no_case;
+
+    use super::tag_ci;
+
+    #[test]
+    fn tag_ci_takes_the_keyword_in_any_case() {
+        assert_eq!(tag_ci("last")("Last week"), Ok((" week", "Last")));
+        assert_eq!(
+            tag_ci("according to")("ACCORDING TO Seoul"),
+            Ok((" Seoul", "ACCORDING TO"))
+        );
+        assert!(tag_ci("last")("lost week").is_err());
+        assert!(tag_ci("last")("la").is_err());
+    }
+
+    #[test]
+    fn tag_ci_takes_a_kelvin_sign_as_k_whole() {
+        // nom's tag_no_case would split inside the sign here.
+        assert_eq!(
+            tag_ci("week")("wee\u{212a} ago"),
+            Ok((" ago", "wee\u{212a}"))
+        );
+        assert_eq!(tag_ci("k")("\u{212a}m"), Ok(("m", "\u{212a}")));
+    }
+
+    proptest::proptest! {
+        /// The same answer as nom's `tag_no_case` for any input without a
+        /// Kelvin sign (where nom's is wrong): short inputs, a dotted
+        /// capital I, accented letters, curly apostrophes.
+        #[test]
+        fn tag_ci_answers_as_nom_does(
+            input in "[a-zA-Z ’\\u{130}éÉ]{0,8}",
+            word in proptest::sample::select(vec!["week", "in", "k", "last", "ago", "is", "’s", "é"]),
+        ) {
+            let nom: nom::IResult<&str, &str> = tag_no_case(word)(input.as_str());
+            proptest::prop_assert_eq!(tag_ci(word)(input.as_str()), nom);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -49,10 +49,12 @@ use std::fmt;
 use std::str::FromStr;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::{IResult, Parser};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::prefilter::tag_ci;
 
 // ---------------------------------------------------------------------------
 // Dates
@@ -1163,7 +1165,7 @@ fn ws(i: &str) -> Res<'_, &str> {
 /// One keyword, case-insensitive, ending at a word boundary.
 fn kw<'a>(word: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |i| {
-        let (rest, m) = tag_no_case(word)(i)?;
+        let (rest, m) = tag_ci(word)(i)?;
         let (rest, ()) = boundary(rest)?;
         Ok((rest, m))
     }
@@ -1249,14 +1251,9 @@ fn year(i: &str) -> Res<'_, i32> {
 /// of a larger number ("June 5,000 troops", "3.5", "13:30").
 fn day_number(i: &str) -> Res<'_, u8> {
     let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    let rest = alt((
-        tag_no_case::<_, _, NomError<&str>>("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-    ))
-    .parse(rest)
-    .map_or(rest, |(r, _)| r);
+    let rest = alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th")))
+        .parse(rest)
+        .map_or(rest, |(r, _)| r);
     let (rest, ()) = boundary(rest)?;
     let mut chars = rest.chars();
     if let (Some(',' | '.' | ':'), Some(next)) = (chars.next(), chars.next())

@@ -8,12 +8,11 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::tag_no_case;
 use nom::character::complete::satisfy;
 use nom::combinator::{not, peek};
 use nom::sequence::terminated;
 
-use crate::prefilter::may_start;
+use crate::prefilter::{may_start, tag_ci};
 
 /// How a source is cued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +48,7 @@ fn w<'a>(
     phrase: &'static str,
 ) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(
-        tag_no_case(phrase),
+        tag_ci(phrase),
         not(peek(satisfy(|c: char| c.is_alphanumeric()))),
     )
 }
