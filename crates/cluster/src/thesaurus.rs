@@ -267,6 +267,16 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
 
 /// Lower-cases a term, collapses whitespace and lemmatizes its last word.
 pub fn normalize_term(term: &str) -> String {
+    // One ASCII word (most terms asked about): its lemma, without the word
+    // list and the join. `lemma` lowercases, as the list would have.
+    if term.is_ascii() && !term.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b) {
+        let word = term.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        return if word.is_empty() {
+            String::new()
+        } else {
+            lemma(word)
+        };
+    }
     let words: Vec<String> = term
         .split_whitespace()
         .map(|w| {
@@ -423,6 +433,34 @@ impl Thesaurus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `normalize_term` does for any term: the words trimmed and
+    /// lowercased, the last one lemmatized, joined by single spaces.
+    fn normalize_by_words(term: &str) -> String {
+        let words: Vec<String> = term
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.split_last() {
+            Some((last, rest)) => {
+                let mut out: Vec<String> = rest.to_vec();
+                out.push(crosscheck_claims::counted::lemma(last));
+                out.join(" ")
+            }
+            None => String::new(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_word_terms_normalize_as_word_lists_do(term in "[ a-zA-Z0-9'.,()\\-\t\x0bé]{0,14}") {
+            proptest::prop_assert_eq!(normalize_term(&term), normalize_by_words(&term));
+        }
+    }
 
     #[test]
     fn troops_soldiers_and_military_personnel_are_one_group() {
