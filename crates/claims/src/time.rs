@@ -2181,10 +2181,14 @@ fn listed(list: &[&str], (word, len): ([u8; 10], usize)) -> bool {
         .is_ok()
 }
 
+/// The only word an expression opening with "to" goes on with: "to date"
+/// ([`to_date_words`]; "to" is otherwise met only inside a span).
+const AFTER_TO: &[&str] = &["date"];
+
 /// True when an expression of the grammar may begin at the start of `s`: a
 /// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`] ("the"
-/// only before one of [`AFTER_THE`]). Most words of a sentence are not, and
-/// the grammar is not tried there.
+/// only before one of [`AFTER_THE`], "to" only before one of [`AFTER_TO`]).
+/// Most words of a sentence are not, and the grammar is not tried there.
 fn may_start(s: &str) -> bool {
     if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
@@ -2195,15 +2199,17 @@ fn may_start(s: &str) -> bool {
     if !listed(FIRST_WORDS, word) {
         return false;
     }
-    if &word.0[..word.1] != b"the" {
-        return true;
-    }
-    let next = s[3..].trim_start_matches(is_space);
-    if next.len() == s.len() - 3 {
-        // "the" not followed by a space ("thereby" is not "the").
+    let after = match &word.0[..word.1] {
+        b"the" => AFTER_THE,
+        b"to" => AFTER_TO,
+        _ => return true,
+    };
+    let next = s[word.1..].trim_start_matches(is_space);
+    if next.len() == s.len() - word.1 {
+        // Not followed by a space ("thereby" is not "the").
         return false;
     }
-    first_word(next).is_some_and(|w| listed(AFTER_THE, w))
+    first_word(next).is_some_and(|w| listed(after, w))
 }
 
 /// Every time-scope expression in `sentence`, left to right, with byte spans.
@@ -2321,7 +2327,9 @@ mod tests {
     fn first_words_are_sorted_lower_case_and_short() {
         assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(AFTER_THE.windows(2).all(|w| w[0] < w[1]));
+        assert!(AFTER_TO.windows(2).all(|w| w[0] < w[1]));
         assert!(may_start("the past year") && may_start("The  end of") && !may_start("the troops"));
+        assert!(may_start("to date") && may_start("To\u{a0}date") && !may_start("to Russia"));
         assert!(
             FIRST_WORDS
                 .iter()
