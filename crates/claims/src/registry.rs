@@ -468,29 +468,59 @@ impl Resolution<'_> {
 /// possessives dropped, full stops removed ("U.S." → "us"), other
 /// punctuation and hyphens to spaces, whitespace collapsed.
 pub fn normalize(s: &str) -> String {
+    // Each character mapped: runs of ASCII letters and digits copied whole
+    // (lowercased at the end: nothing else written is an upper-case ASCII
+    // letter), other ASCII byte by byte, the rest decoded.
+    let bytes = s.as_bytes();
     let mut buf = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\'' | '’' | '‘' | '`' | '´' | 'ʼ' | '′' => buf.push('\''),
-            '.' => {}
-            '&' => buf.push_str(" and "),
-            c if c.is_ascii_alphanumeric() => buf.push(c.to_ascii_lowercase()),
-            c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
-            _ => buf.push(' '),
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
         }
+        buf.push_str(&s[copied..at]);
+        if b < 0x80 {
+            match b {
+                b'\'' | b'`' => buf.push('\''),
+                b'.' => {}
+                b'&' => buf.push_str(" and "),
+                _ => buf.push(' '),
+            }
+            at += 1;
+        } else {
+            let c = s[at..].chars().next().unwrap_or(' ');
+            match c {
+                '’' | '‘' | '´' | 'ʼ' | '′' => buf.push('\''),
+                c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
+                _ => buf.push(' '),
+            }
+            at += c.len_utf8();
+        }
+        copied = at;
     }
+    buf.push_str(&s[copied..]);
+    buf.make_ascii_lowercase();
     // One more pass over the tokens, into one buffer: no string per token.
+    // The mapped text has no whitespace but the spaces it was given.
     let mut out = String::with_capacity(buf.len());
-    for token in buf.split_whitespace() {
+    for token in buf.split(' ').filter(|t| !t.is_empty()) {
         let token = token.trim_matches('\'');
         let token = token.strip_suffix("'s").unwrap_or(token);
-        if token.bytes().all(|b| b == b'\'') {
+        // Trimmed, a token does not start with an apostrophe: it is all
+        // apostrophes only when empty.
+        if token.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(token.chars().filter(|&c| c != '\''));
+        if token.contains('\'') {
+            out.extend(token.chars().filter(|&c| c != '\''));
+        } else {
+            out.push_str(token);
+        }
     }
     out
 }
@@ -3703,7 +3733,55 @@ mod tests {
         }
     }
 
+    /// What `normalize` did before it copied runs: each character mapped,
+    /// then the whitespace-separated tokens tidied.
+    fn normalize_by_chars(s: &str) -> String {
+        let mut buf = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '\'' | '’' | '‘' | '`' | '´' | 'ʼ' | '′' => buf.push('\''),
+                '.' => {}
+                '&' => buf.push_str(" and "),
+                c if c.is_ascii_alphanumeric() => buf.push(c.to_ascii_lowercase()),
+                c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
+                _ => buf.push(' '),
+            }
+        }
+        let mut out = String::with_capacity(buf.len());
+        for token in buf.split_whitespace() {
+            let token = token.trim_matches('\'');
+            let token = token.strip_suffix("'s").unwrap_or(token);
+            if token.bytes().all(|b| b == b'\'') {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(token.chars().filter(|&c| c != '\''));
+        }
+        out
+    }
+
+    #[test]
+    fn normalize_maps_names_as_character_by_character() {
+        for s in [
+            "U.S. Defense Department’s",
+            "Bosnia & Herzegovina",
+            "  South Korea's  NIS ",
+            "Türkiye — İstanbul ΣΟΦΟΣ",
+            "'s '' `quoted´ ʼok′",
+            "a\u{a0}b\tc\x0bd",
+        ] {
+            assert_eq!(normalize(s), normalize_by_chars(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn normalize_equals_its_character_steps(s in "[ a-zA-Z0-9.&'’‘`´ʼ′,\\-İΣé\u{a0}\t\x0b]{0,30}") {
+            proptest::prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,60}") {
             let r = shared();
