@@ -632,6 +632,117 @@ fn resolve_mention(
 /// batches repeat their sources' names.
 type Kinds = HashMap<String, SourceKind>;
 
+/// What the ledger takes from one document's text: the sources its credit
+/// lines cite (as written, id, kind; the ones with an id), the sources its
+/// sentences name, and for each of those whether a figure's attribution
+/// absorbs it and the source it then belongs to.
+struct DocumentRead<'d> {
+    credits: Vec<(&'d str, String, SourceKind)>,
+    mentions: Vec<Mention>,
+    fates: Vec<(bool, Option<String>)>,
+}
+
+/// [`DocumentRead`] of `info`, from its scan: `ordered` are its items in
+/// claim-id order, `own` in item order.
+fn read_document<'d>(
+    registry: &SourceRegistry,
+    items: &[Item<'_>],
+    info: &DocumentInfo<'d>,
+    scanned: DocumentScan<'_>,
+    ordered: &[usize],
+    own: &[usize],
+) -> DocumentRead<'d> {
+    let DocumentScan {
+        registry: docreg,
+        mentions: found,
+    } = scanned;
+    // (cue as written, source, joint, relays) of the document's figures,
+    // each distinct one once, in order: a long article repeats them.
+    let mut figure_cues: Vec<(&str, String, bool, Vec<String>)> = Vec::new();
+    let mut seen_cues: HashSet<(&str, String, bool, Vec<String>)> = HashSet::new();
+    for &i in ordered {
+        let Some(a) = items[i].claim.attribution.as_ref() else {
+            continue;
+        };
+        let Some((id, _, joint)) = source_of(registry, items[i].claim) else {
+            continue;
+        };
+        let via = a.via.iter().map(|v| canonical(registry, v)).collect();
+        let cue = (a.as_written.as_str(), id, !joint.is_empty(), via);
+        if seen_cues.insert(cue.clone()) {
+            figure_cues.push(cue);
+        }
+    }
+    let credits = info
+        .cited_sources
+        .iter()
+        .filter_map(|name| {
+            let (id, kind) = match docreg.lookup(name) {
+                Some(s) => (s.id.clone(), s.kind),
+                None => (tidy(name), SourceRegistry::classify_unknown(name)),
+            };
+            (!id.is_empty()).then_some((name.as_str(), id, kind))
+        })
+        .collect();
+    let claim_cues: Vec<&str> = own
+        .iter()
+        .filter_map(|&i| {
+            items[i]
+                .claim
+                .attribution
+                .as_ref()
+                .map(|a| a.as_written.as_str())
+        })
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .collect();
+    // Per distinct mention (as written, source): whether a figure's
+    // attribution absorbs it, and the source it then belongs to. A long
+    // article repeats its mentions; each is decided once.
+    let mut decided: HashMap<(String, String), (bool, Option<String>)> = HashMap::new();
+    let fates = found
+        .iter()
+        .map(|m| {
+            decided
+                .entry((m.as_written.clone(), m.id.clone()))
+                .or_insert_with(|| {
+                    // A mention a figure's attribution already accounts for
+                    // ("South Korean assessments" narrowed to the NIS) is not
+                    // a source of its own.
+                    let absorbed = claim_cues.iter().any(|c| has_phrase(c, &m.as_written));
+                    // An absorbed mention belongs to the source its figure
+                    // was given: the same one, or one of its family the
+                    // extractor narrowed it to.
+                    let owner = absorbed
+                        .then(|| {
+                            figure_cues.iter().find_map(|(cue, id, joint, via)| {
+                                if !has_phrase(cue, &m.as_written) {
+                                    return None;
+                                }
+                                if via.contains(&m.id) {
+                                    Some(m.id.clone())
+                                } else if !joint
+                                    && (*id == m.id || registry.origin_family(id) == m.id)
+                                {
+                                    Some(id.clone())
+                                } else {
+                                    None
+                                }
+                            })
+                        })
+                        .flatten();
+                    (absorbed, owner)
+                })
+                .clone()
+        })
+        .collect();
+    DocumentRead {
+        credits,
+        mentions: found,
+        fates,
+    }
+}
+
 /// Source mentions in the sentences of one document.
 fn mentions<'s>(
     docreg: &DocumentSources<'_>,
@@ -746,7 +857,6 @@ pub fn ledger_scanned(
     documents: &[DocumentInfo<'_>],
     scans: Vec<DocumentScan<'_>>,
 ) -> Ledger {
-    let mut kinds = Kinds::new();
     let repeats: BTreeSet<usize> = clusters
         .iter()
         .flat_map(|c| c.duplicates.iter().map(|&(_, r)| r))
@@ -828,6 +938,46 @@ pub fn ledger_scanned(
             })
         })
         .collect();
+    // The aliases each figure's own cue gives, as (source id, alias as
+    // written) in the order they are recorded, on rayon's pool: the cue
+    // parsed and its mentions resolved against the sentence's acronyms.
+    let mut cue_aliases: Vec<Vec<(String, String)>> = items
+        .par_iter()
+        .zip(&sourced)
+        .map_init(Kinds::new, |kinds, (it, sourced)| {
+            let (Some(a), Some((id, _, joint))) = (&it.claim.attribution, sourced) else {
+                return Vec::new();
+            };
+            if a.inherited {
+                return Vec::new();
+            }
+            let mut out = Vec::new();
+            if !joint.is_empty() {
+                out.push((id.clone(), tidy(&a.as_written)));
+            }
+            let docreg = registry.for_document(&it.claim.sentence);
+            for c in &cues(&a.as_written) {
+                for m in &c.mentions {
+                    let Some((mid, _)) = resolve_mention(&docreg, m, kinds) else {
+                        continue;
+                    };
+                    let target =
+                        if joint.is_empty() && (mid == *id || mid == registry.origin_family(id)) {
+                            Some(id.clone())
+                        } else {
+                            a.via
+                                .iter()
+                                .map(|v| canonical(registry, v))
+                                .find(|v| *v == mid)
+                        };
+                    if let Some(t) = target {
+                        out.push((t, tidy(m)));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
     for &i in &order {
         let it = &items[i];
         let repeat = repeats.contains(&i);
@@ -902,37 +1052,10 @@ pub fn ledger_scanned(
             .or_default()
             .push(i);
         // Aliases as written, from the cue of the figure's own sentence.
-        if !a.inherited {
-            let docreg = registry.for_document(&it.claim.sentence);
-            let found = cues(&a.as_written);
-            if !joint.is_empty() {
-                let alias = tidy(&a.as_written);
-                if !has_alias(&s.aliases, &alias) {
-                    s.aliases.push(alias);
-                }
-            }
-            for c in &found {
-                for m in &c.mentions {
-                    let Some((mid, _)) = resolve_mention(&docreg, m, &mut kinds) else {
-                        continue;
-                    };
-                    let alias = tidy(m);
-                    let target =
-                        if joint.is_empty() && (mid == id || mid == registry.origin_family(&id)) {
-                            Some(id.clone())
-                        } else {
-                            a.via
-                                .iter()
-                                .map(|v| canonical(registry, v))
-                                .find(|v| *v == mid)
-                        };
-                    if let Some(t) = target {
-                        let t = acc(&mut accs, &t);
-                        if !has_alias(&t.aliases, &alias) {
-                            t.aliases.push(alias);
-                        }
-                    }
-                }
+        for (t, alias) in std::mem::take(&mut cue_aliases[i]) {
+            let t = acc(&mut accs, &t);
+            if !has_alias(&t.aliases, &alias) {
+                t.aliases.push(alias);
             }
         }
     }
@@ -942,6 +1065,7 @@ pub fn ledger_scanned(
     let mut in_id_order: Vec<usize> = (0..documents.len()).collect();
     in_id_order.sort_by(|&a, &b| documents[a].id.cmp(documents[b].id));
     let mut scans: Vec<Option<DocumentScan<'_>>> = scans.into_iter().map(Some).collect();
+    scans.resize_with(documents.len(), || None);
     // Item indices per document, in `order` and in item order.
     let mut ordered_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -951,45 +1075,37 @@ pub fn ledger_scanned(
     for (i, it) in items.iter().enumerate() {
         items_of.entry(it.doc).or_default().push(i);
     }
+    // What each document's text says, read on rayon's pool (it reads
+    // nothing the loop below writes) and applied below in id order.
+    let mut read: Vec<Option<DocumentRead>> = documents
+        .par_iter()
+        .zip(scans)
+        .map(|(info, scanned)| {
+            let scanned = scanned.unwrap_or_else(|| scan(registry, info.sentences));
+            Some(read_document(
+                registry,
+                items,
+                info,
+                scanned,
+                ordered_of.get(info.id).map_or(&[][..], Vec::as_slice),
+                items_of.get(info.id).map_or(&[][..], Vec::as_slice),
+            ))
+        })
+        .collect();
     for k in in_id_order {
         let info = &documents[k];
-        // The document's registry (with the acronyms it defines) and the
-        // sources its sentences name.
-        let DocumentScan {
-            registry: docreg,
+        let Some(DocumentRead {
+            credits,
             mentions: found,
-        } = scans
-            .get_mut(k)
-            .and_then(Option::take)
-            .unwrap_or_else(|| scan(registry, info.sentences));
+            fates,
+        }) = read[k].take()
+        else {
+            continue;
+        };
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
-        // (cue as written, source, joint, relays) of the document's figures,
-        // each distinct one once, in order: a long article repeats them.
-        let mut figure_cues: Vec<(&str, String, bool, Vec<String>)> = Vec::new();
-        let mut seen_cues: HashSet<(&str, String, bool, Vec<String>)> = HashSet::new();
-        for &i in ordered_of.get(info.id).map_or(&[][..], Vec::as_slice) {
-            let Some(a) = items[i].claim.attribution.as_ref() else {
-                continue;
-            };
-            let Some((id, _, joint)) = source_of(registry, items[i].claim) else {
-                continue;
-            };
-            let via = a.via.iter().map(|v| canonical(registry, v)).collect();
-            let cue = (a.as_written.as_str(), id, !joint.is_empty(), via);
-            if seen_cues.insert(cue.clone()) {
-                figure_cues.push(cue);
-            }
-        }
-        for name in info.cited_sources {
-            let (id, kind) = match docreg.lookup(name) {
-                Some(s) => (s.id.clone(), s.kind),
-                None => (tidy(name), SourceRegistry::classify_unknown(name)),
-            };
-            if id.is_empty() {
-                continue;
-            }
+        for (name, id, kind) in credits {
             push_unique(&mut d.credited, id.clone());
             if is_outlet_kind(kind) {
                 d.relay = true;
@@ -1002,56 +1118,7 @@ pub fn ledger_scanned(
                 s.aliases.push(name.trim().to_string());
             }
         }
-        let claim_cues: Vec<&str> = items_of
-            .get(info.id)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|&i| {
-                items[i]
-                    .claim
-                    .attribution
-                    .as_ref()
-                    .map(|a| a.as_written.as_str())
-            })
-            .collect::<BTreeSet<&str>>()
-            .into_iter()
-            .collect();
-        // Per distinct mention (as written, source): whether a figure's
-        // attribution absorbs it, and the source it then belongs to. A long
-        // article repeats its mentions; each is decided once.
-        let mut decided: HashMap<(String, String), (bool, Option<String>)> = HashMap::new();
-        for m in found {
-            let (absorbed, owner) = decided
-                .entry((m.as_written.clone(), m.id.clone()))
-                .or_insert_with(|| {
-                    // A mention a figure's attribution already accounts for
-                    // ("South Korean assessments" narrowed to the NIS) is not
-                    // a source of its own.
-                    let absorbed = claim_cues.iter().any(|c| has_phrase(c, &m.as_written));
-                    // An absorbed mention belongs to the source its figure
-                    // was given: the same one, or one of its family the
-                    // extractor narrowed it to.
-                    let owner = absorbed
-                        .then(|| {
-                            figure_cues.iter().find_map(|(cue, id, joint, via)| {
-                                if !has_phrase(cue, &m.as_written) {
-                                    return None;
-                                }
-                                if via.contains(&m.id) {
-                                    Some(m.id.clone())
-                                } else if !joint
-                                    && (*id == m.id || registry.origin_family(id) == m.id)
-                                {
-                                    Some(id.clone())
-                                } else {
-                                    None
-                                }
-                            })
-                        })
-                        .flatten();
-                    (absorbed, owner)
-                })
-                .clone();
+        for (m, (absorbed, owner)) in found.into_iter().zip(fates) {
             if is_outlet_kind(m.kind) && !absorbed {
                 push_unique(&mut d.relays, m.id.clone());
             }
@@ -1074,7 +1141,7 @@ pub fn ledger_scanned(
             if !absorbed {
                 s.mentioned_in.insert(info.id.to_string());
                 s.documents.insert(info.id.to_string());
-                s.mentions.push(m.interest.clone());
+                s.mentions.push(m.interest);
             }
         }
         if !d.relays.is_empty() {
