@@ -381,14 +381,25 @@ fn is_source_noun(word: &str) -> bool {
 
 /// Byte ranges of the words of `s` (letters, digits, apostrophes, inner dots and hyphens).
 fn word_spans(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut start: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((n, c)) = iter.next() {
-        let next_alnum = iter.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
-        let inner = matches!(c, '.' | '-' | '\'' | '’') && start.is_some() && next_alnum;
+    let mut next = 0;
+    while next < bytes.len() {
+        let n = next;
+        // ASCII read byte by byte, other characters decoded.
+        let (c, len) = match bytes[n] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => {
+                let c = s[n..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        next = n + len;
         let part = c.is_alphanumeric()
-            || inner
+            || (matches!(c, '.' | '-' | '\'' | '’')
+                && start.is_some()
+                && s[next..].chars().next().is_some_and(char::is_alphanumeric))
             || (c == '.' && start.is_some() && s[..n].ends_with(|d: char| d.is_uppercase()));
         match (part, start) {
             (true, None) => start = Some(n),
@@ -812,6 +823,59 @@ fn cue(kind: CueKind, mentions: Vec<String>, start: usize, end: usize) -> Cue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `word_spans` did before it read ASCII byte by byte: every
+    /// character decoded, the next one peeked at.
+    fn word_spans_by_chars(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut iter = s.char_indices().peekable();
+        while let Some((n, c)) = iter.next() {
+            let next_alnum = iter.peek().is_some_and(|&(_, d)| d.is_alphanumeric());
+            let inner = matches!(c, '.' | '-' | '\'' | '’') && start.is_some() && next_alnum;
+            let part = c.is_alphanumeric()
+                || inner
+                || (c == '.' && start.is_some() && s[..n].ends_with(|d: char| d.is_uppercase()));
+            match (part, start) {
+                (true, None) => start = Some(n),
+                (false, Some(st)) => {
+                    out.push((st, n));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn word_spans_keep_inner_dots_hyphens_and_apostrophes() {
+        let s = "U.S. officials’ re-count: Kim’s 5.5 troops. É-é";
+        assert_eq!(word_spans(s), word_spans_by_chars(s));
+        let words: Vec<&str> = word_spans(s).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            words,
+            [
+                "U.S.",
+                "officials",
+                "re-count",
+                "Kim’s",
+                "5.5",
+                "troops",
+                "É-é"
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_spans_equal_the_character_steps(s in "[ a-zA-Z0-9.'’\\-,É é]{0,24}") {
+            proptest::prop_assert_eq!(word_spans(&s), word_spans_by_chars(&s));
+        }
+    }
 
     fn first(s: &str) -> (CueKind, Vec<String>) {
         let c = cues(s)
