@@ -440,11 +440,21 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         .filter(|w| !is_number_word(&w.to_lowercase()))
         .collect::<Vec<_>>()
         .join(" ");
-    let context = words(sentence)
-        .into_iter()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The sentence's words lowercased one by one, joined by spaces, into
+    // one buffer (an ASCII word lowercased in place of a new string).
+    let mut context = String::with_capacity(sentence.len());
+    for w in words(sentence) {
+        if !context.is_empty() {
+            context.push(' ');
+        }
+        if w.is_ascii() {
+            let from = context.len();
+            context.push_str(w);
+            context[from..].make_ascii_lowercase();
+        } else {
+            context.push_str(&w.to_lowercase());
+        }
+    }
     Profile {
         category,
         base,
