@@ -6,20 +6,13 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, black_box};
 
+mod common;
+
 /// The seed articles' paragraphs (blank-line separated, on one line each),
 /// repeated to about 4 MB.
 fn blocks() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .expect("examples/seeds exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let one: Vec<String> = names
+    let one: Vec<String> = common::seed_texts()
         .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed article is readable"))
         .flat_map(|t| {
             t.split("\n\n")
                 .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))

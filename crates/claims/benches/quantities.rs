@@ -5,21 +5,11 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, black_box};
 
+mod common;
+
 /// The bundled seed articles, repeated to about 10 MB.
 fn corpus() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .expect("examples/seeds exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let one: String = names
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed article is readable"))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let one = common::seed_texts().join("\n\n");
     let mut text = String::with_capacity(10 << 20);
     while text.len() < 10 << 20 {
         text.push_str(&one);
