@@ -442,6 +442,28 @@ fn arabic_indic_and_full_width_digits_do_not_break_anything() {
 }
 
 #[test]
+fn letters_that_lowercase_to_ascii_in_keywords_keep_spans_valid() {
+    // The Kelvin sign lowercases to "k" and is three bytes long: a keyword
+    // matched by lowercased characters must take it whole (nom's
+    // tag_no_case would cut inside it). Also a dotted capital I and a
+    // ligature, which lowercase to more than one character or none.
+    let text = "Officials said 5,000 troops were sent last wee\u{212a}, li\u{212a}ely to Kursk.\n\
+                The ministry said 3,000 troops arrived two wee\u{212a}s ago, ac\u{212a}nowledging losses.\n\
+                \u{130}n total 2,000 troops were sent, the spo\u{212a}esman said, citing ﬁeld reports.\n";
+    let (_, report) = audit_text(text);
+    for figure in ["5,000", "3,000", "2,000"] {
+        assert!(
+            report
+                .claims
+                .iter()
+                .any(|c| c.doc == "hostile" && c.text == figure),
+            "{figure}: {:#?}",
+            report.claims
+        );
+    }
+}
+
+#[test]
 fn right_to_left_text_and_bidi_controls_keep_spans_valid() {
     let text = "\u{202b}قال مسؤولون إن 5,000 جندي أرسلوا إلى الحدود، حسبما ذكرت الوزارة.\u{202c}\n\
                 הצבא אמר כי 1,200 חיילים נשלחו לגבול.\n\
