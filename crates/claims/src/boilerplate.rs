@@ -36,7 +36,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use serde::{Deserialize, Serialize};
 
@@ -685,25 +685,25 @@ fn is_inline_teaser(raw: &str, words: usize) -> bool {
         return false;
     }
     let lower = raw.to_lowercase().replace('’', "'");
-    RELATED_INLINE
-        .iter()
-        .chain(RELATED_END_MATTER)
-        .chain(&["read", "more"])
-        .any(|header| {
-            lower.strip_prefix(header).is_some_and(|rest| {
-                // A separator right after the header; a dash only with a space
-                // before it, so "Related-party deals rose" is not a teaser.
-                let spaced = rest.starts_with(char::is_whitespace);
-                let rest = rest.trim_start();
-                let mut chars = rest.chars();
-                let separator = match chars.next() {
-                    Some(':' | '：' | '|' | '»' | '›' | '>' | '→' | '▶') => true,
-                    Some('-' | '–' | '—') => spaced,
-                    _ => false,
-                };
-                separator && chars.as_str().trim().chars().any(char::is_alphanumeric)
-            })
+    // Most blocks start with no header: one pass says so.
+    if !starts_with_any(&TEASER_HEADER_FINDER, &TEASER_HEADERS, &lower) {
+        return false;
+    }
+    TEASER_HEADERS.iter().any(|header| {
+        lower.strip_prefix(header).is_some_and(|rest| {
+            // A separator right after the header; a dash only with a space
+            // before it, so "Related-party deals rose" is not a teaser.
+            let spaced = rest.starts_with(char::is_whitespace);
+            let rest = rest.trim_start();
+            let mut chars = rest.chars();
+            let separator = match chars.next() {
+                Some(':' | '：' | '|' | '»' | '›' | '>' | '→' | '▶') => true,
+                Some('-' | '–' | '—') => spaced,
+                _ => false,
+            };
+            separator && chars.as_str().trim().chars().any(char::is_alphanumeric)
         })
+    })
 }
 
 // ---------------------------------------------------------------- captions
@@ -794,6 +794,56 @@ fn contains_any(finder: &LazyLock<Option<AhoCorasick>>, patterns: &[&str], hay: 
     }
 }
 
+/// Finds whether a block starts with one of [`CAPTION_PREFIX`].
+static CAPTION_PREFIX_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefix_finder(CAPTION_PREFIX));
+
+/// Finds whether a block starts with one of [`CREDIT_PREFIX`].
+static CREDIT_PREFIX_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefix_finder(CREDIT_PREFIX));
+
+/// Finds whether a block starts with one of [`SUBSCRIBE_PREFIX`].
+static SUBSCRIBE_PREFIX_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefix_finder(SUBSCRIBE_PREFIX));
+
+/// Finds whether a block starts with one of [`FURNITURE_PREFIX`].
+static FURNITURE_PREFIX_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefix_finder(FURNITURE_PREFIX));
+
+/// The headers an inline teaser opens with: a related-links header, "read"
+/// or "more" ([`is_inline_teaser`] then checks what follows).
+static TEASER_HEADERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    RELATED_INLINE
+        .iter()
+        .chain(RELATED_END_MATTER)
+        .chain(&["read", "more"])
+        .copied()
+        .collect()
+});
+
+/// Finds whether a block starts with one of [`TEASER_HEADERS`].
+static TEASER_HEADER_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefix_finder(&TEASER_HEADERS));
+
+/// An automaton that tells in one pass whether a text starts with one of
+/// `patterns` (for [`starts_with_any`]).
+fn prefix_finder(patterns: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .ok()
+}
+
+/// Whether `hay` starts with one of `patterns`, with their `finder` made by
+/// [`prefix_finder`] (a comparison per pattern if it could not be built):
+/// one pass over the start of a block instead of a comparison per prefix.
+fn starts_with_any(finder: &LazyLock<Option<AhoCorasick>>, patterns: &[&str], hay: &str) -> bool {
+    match finder.as_ref() {
+        Some(f) => f.is_match(Input::new(hay).anchored(Anchored::Yes)),
+        None => patterns.iter().any(|p| hay.starts_with(p)),
+    }
+}
+
 /// Agencies whose photo credits read `AGENCY/Photographer Name`.
 const PHOTO_AGENCIES: &[&str] = &[
     "reuters/", "afp/", "ap/", "epa/", "yonhap/", "xinhua/", "kcna/",
@@ -809,7 +859,7 @@ fn caption_rule(raw: &str, words: usize) -> Option<&'static str> {
         return None;
     }
     let lower = raw.to_lowercase();
-    if words <= 40 && CAPTION_PREFIX.iter().any(|p| lower.starts_with(p)) {
+    if words <= 40 && starts_with_any(&CAPTION_PREFIX_FINDER, CAPTION_PREFIX, &lower) {
         return Some("caption-prefix");
     }
     if contains_any(&CAPTION_CREDIT_FINDER, CAPTION_CREDIT, &lower) {
@@ -925,7 +975,7 @@ fn credit_rule(raw: &str, norm: &str, words: usize) -> Option<&'static str> {
         return Some("agency-credit");
     }
     // Counted up to 81: only "at most 40" and "at most 30" matter.
-    if words <= 40 && CREDIT_PREFIX.iter().any(|p| norm.starts_with(p)) {
+    if words <= 40 && starts_with_any(&CREDIT_PREFIX_FINDER, CREDIT_PREFIX, norm) {
         return Some("credit-line");
     }
     // Not "Reporting by the BBC showed that 5,000 troops were sent."
@@ -1211,7 +1261,7 @@ static SUBSCRIBE_FINDER: LazyLock<Option<AhoCorasick>> =
 
 fn is_subscribe(norm: &str, words: usize) -> bool {
     words <= 50
-        && (SUBSCRIBE_PREFIX.iter().any(|p| norm.starts_with(p))
+        && (starts_with_any(&SUBSCRIBE_PREFIX_FINDER, SUBSCRIBE_PREFIX, norm)
             || contains_any(&SUBSCRIBE_FINDER, SUBSCRIBE_CONTAINS, norm))
 }
 
@@ -1299,7 +1349,7 @@ fn furniture_rule(norm: &str, words: &[&str]) -> Option<&'static str> {
     if FURNITURE_EXACT.contains(&norm) {
         return Some("page-furniture");
     }
-    if words.len() <= 30 && FURNITURE_PREFIX.iter().any(|p| norm.starts_with(p)) {
+    if words.len() <= 30 && starts_with_any(&FURNITURE_PREFIX_FINDER, FURNITURE_PREFIX, norm) {
         return Some("page-furniture");
     }
     let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
@@ -1550,6 +1600,34 @@ mod tests {
             "",
         ] {
             assert_eq!(normalize(block), normalize_by_steps(block), "{block:?}");
+        }
+    }
+
+    #[test]
+    fn prefix_finders_say_what_comparing_each_prefix_says() {
+        let lists: [(&LazyLock<Option<AhoCorasick>>, &[&str]); 5] = [
+            (&CAPTION_PREFIX_FINDER, CAPTION_PREFIX),
+            (&CREDIT_PREFIX_FINDER, CREDIT_PREFIX),
+            (&SUBSCRIBE_PREFIX_FINDER, SUBSCRIBE_PREFIX),
+            (&FURNITURE_PREFIX_FINDER, FURNITURE_PREFIX),
+            (&TEASER_HEADER_FINDER, &TEASER_HEADERS),
+        ];
+        for (finder, patterns) in lists {
+            assert!(finder.is_some());
+            let mut texts = vec![String::new(), "x".to_string(), PARA.to_lowercase()];
+            for p in patterns {
+                texts.push(format!("{p} the rest"));
+                texts.push(format!("x{p}"));
+                let last = p.char_indices().last().map_or(0, |(at, _)| at);
+                texts.push(p[..last].to_string());
+            }
+            for t in &texts {
+                assert_eq!(
+                    starts_with_any(finder, patterns, t),
+                    patterns.iter().any(|p| t.starts_with(p)),
+                    "{t:?}"
+                );
+            }
         }
     }
 
