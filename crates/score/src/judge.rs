@@ -1,7 +1,7 @@
 //! Relations between the figures of one cluster: agreement, conflict,
 //! revision, parts and wholes, running totals and sums of parts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_claims::time::Date;
 
@@ -103,7 +103,8 @@ pub struct SumMatch {
     pub primary: usize,
     /// The parts.
     pub parts: Vec<usize>,
-    /// The figures the sum agrees with.
+    /// The figures the sum agrees with: for sums by scope, every whole the
+    /// same parts add up to, `primary` first.
     pub wholes: Vec<usize>,
     /// Nominal total of the parts.
     pub total: (f64, Option<f64>),
@@ -614,6 +615,12 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
     // combination that partitions the scope, in (document, class) order.
     type Found<'f> = Vec<(&'f str, Vec<&'f Fig>)>;
     let mut found_for: Vec<(&BTreeSet<String>, Found<'_>)> = Vec::new();
+    // One match per set of parts (with its total and modality): a whole
+    // that many articles repeat is listed with the others that the same
+    // parts add up to, not once per article with every part again.
+    type SumKey = (Vec<usize>, u64, Option<u64>, bool);
+    let mut matches: Vec<SumMatch> = Vec::new();
+    let mut match_of: HashMap<SumKey, usize> = HashMap::new();
     for w in figs {
         if w.scope.len() < 2 || w.vague || w.additional || w.class == "denied" {
             continue;
@@ -657,15 +664,28 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
             }
         }
         if let Some(total) = total_first {
-            j.sums.push(SumMatch {
-                primary: w.item,
-                parts: parts_all,
-                wholes: vec![w.item],
-                total,
-                cross_modality: cross_all,
-            });
+            let key = (
+                parts_all.clone(),
+                total.0.to_bits(),
+                total.1.map(f64::to_bits),
+                cross_all,
+            );
+            match match_of.get(&key) {
+                Some(&k) => matches[k].wholes.push(w.item),
+                None => {
+                    match_of.insert(key, matches.len());
+                    matches.push(SumMatch {
+                        primary: w.item,
+                        parts: parts_all,
+                        wholes: vec![w.item],
+                        total,
+                        cross_modality: cross_all,
+                    });
+                }
+            }
         }
     }
+    j.sums.extend(matches);
 }
 
 /// For a whole's `scope`: per document and class (in that order), the first

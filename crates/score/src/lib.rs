@@ -1409,14 +1409,34 @@ fn sum_findings(
                     )
                 })
                 .collect();
-            let message = format!(
-                "{label}: {} ({}, doc {}) matches the sum of its parts: {}.",
-                ctx.phrase(s.primary),
-                ctx.source(s.primary),
-                ctx.items[s.primary].doc,
-                capped(&sums, "; ")
-            );
+            // Other wholes the same parts add up to (articles repeating the
+            // figure) are named with it, in one finding.
+            let others: Vec<String> = s
+                .wholes
+                .iter()
+                .filter(|&&w| w != s.primary)
+                .map(|&w| ctx.cite(w))
+                .collect();
+            let message = if others.is_empty() {
+                format!(
+                    "{label}: {} ({}, doc {}) matches the sum of its parts: {}.",
+                    ctx.phrase(s.primary),
+                    ctx.source(s.primary),
+                    ctx.items[s.primary].doc,
+                    capped(&sums, "; ")
+                )
+            } else {
+                format!(
+                    "{label}: {} ({}, doc {}), and {}, match the sum of their parts: {}.",
+                    ctx.phrase(s.primary),
+                    ctx.source(s.primary),
+                    ctx.items[s.primary].doc,
+                    cite_list(&others),
+                    capped(&sums, "; ")
+                )
+            };
             let mut claims = vec![s.primary];
+            claims.extend(s.wholes.iter().filter(|&&w| w != s.primary));
             claims.extend(&s.parts);
             (message, claims)
         };

@@ -403,6 +403,33 @@ fn sum_of_parts_agrees_with_its_whole() {
 }
 
 #[test]
+fn wholes_that_the_same_parts_add_up_to_share_one_sum_finding() {
+    // Three articles repeat the whole; one finding names all three with
+    // the parts once, not three findings each listing every part.
+    let b = Batch::new(&[
+        "The NIS said Kim agreed to send 1,000 sappers and 5,000 military construction workers to Russia.",
+        "The NIS said the two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+        "Yonhap said the two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+        "The NIS told lawmakers the two sides agreed to dispatch 6,000 military engineers and construction personnel to Russia.",
+    ]);
+    let (items, _, a) = b.run();
+    let sums: Vec<&Finding> = a.findings.iter().filter(|f| f.code == "CC009").collect();
+    assert_eq!(sums.len(), 1, "{sums:#?}");
+    let texts: Vec<&str> = sums[0]
+        .claims
+        .iter()
+        .map(|&c| items[c].claim.text.as_str())
+        .collect();
+    assert_eq!(texts, ["6,000", "6,000", "6,000", "1,000", "5,000"]);
+    assert!(
+        sums[0].message.contains("and 6,000 (")
+            && sums[0].message.contains("match the sum of their parts"),
+        "{}",
+        sums[0].message
+    );
+}
+
+#[test]
 fn sum_of_parts_that_cannot_match_its_whole_is_a_conflict() {
     let b = Batch::new(&[
         "The NIS said Kim agreed to send 1,000 sappers and 9,000 military construction workers to Russia.",
