@@ -643,10 +643,12 @@ struct DocumentRead<'d> {
 }
 
 /// [`DocumentRead`] of `info`, from its scan: `ordered` are its items in
-/// claim-id order, `own` in item order.
+/// claim-id order, `own` in item order, `sourced[i]` the source of item `i`
+/// ([`source_of`]).
 fn read_document<'d>(
     registry: &SourceRegistry,
     items: &[Item<'_>],
+    sourced: &[Option<(String, SourceKind, Vec<String>)>],
     info: &DocumentInfo<'d>,
     scanned: DocumentScan<'_>,
     ordered: &[usize],
@@ -664,11 +666,11 @@ fn read_document<'d>(
         let Some(a) = items[i].claim.attribution.as_ref() else {
             continue;
         };
-        let Some((id, _, joint)) = source_of(registry, items[i].claim) else {
+        let Some((id, _, joint)) = &sourced[i] else {
             continue;
         };
         let via = a.via.iter().map(|v| canonical(registry, v)).collect();
-        let cue = (a.as_written.as_str(), id, !joint.is_empty(), via);
+        let cue = (a.as_written.as_str(), id.clone(), !joint.is_empty(), via);
         if seen_cues.insert(cue.clone()) {
             figure_cues.push(cue);
         }
@@ -978,6 +980,39 @@ pub fn ledger_scanned(
             out
         })
         .collect();
+    // What each document's text says (its credit lines, the sources its
+    // sentences name and whose they are), read on rayon's pool before the
+    // figures below take their sources, and applied after them in id order
+    // (a stable sort: documents with one id keep their order).
+    let mut scans: Vec<Option<DocumentScan<'_>>> = scans.into_iter().map(Some).collect();
+    scans.resize_with(documents.len(), || None);
+    // Item indices per document, in `order` and in item order.
+    let mut ordered_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        ordered_of.entry(items[i].doc).or_default().push(i);
+    }
+    let mut items_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        items_of.entry(it.doc).or_default().push(i);
+    }
+    let mut read: Vec<(&DocumentInfo<'_>, DocumentRead<'_>)> = documents
+        .par_iter()
+        .zip(scans)
+        .map(|(info, scanned)| {
+            let scanned = scanned.unwrap_or_else(|| scan(registry, info.sentences));
+            let read = read_document(
+                registry,
+                items,
+                &sourced,
+                info,
+                scanned,
+                ordered_of.get(info.id).map_or(&[][..], Vec::as_slice),
+                items_of.get(info.id).map_or(&[][..], Vec::as_slice),
+            );
+            (info, read)
+        })
+        .collect();
+    read.sort_by(|a, b| a.0.id.cmp(b.0.id));
     for &i in &order {
         let it = &items[i];
         let repeat = repeats.contains(&i);
@@ -1062,46 +1097,12 @@ pub fn ledger_scanned(
 
     // Credit lines and sources named in the text, document by document in
     // id order (the result must not depend on the order documents come in).
-    let mut in_id_order: Vec<usize> = (0..documents.len()).collect();
-    in_id_order.sort_by(|&a, &b| documents[a].id.cmp(documents[b].id));
-    let mut scans: Vec<Option<DocumentScan<'_>>> = scans.into_iter().map(Some).collect();
-    scans.resize_with(documents.len(), || None);
-    // Item indices per document, in `order` and in item order.
-    let mut ordered_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &i in &order {
-        ordered_of.entry(items[i].doc).or_default().push(i);
-    }
-    let mut items_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        items_of.entry(it.doc).or_default().push(i);
-    }
-    // What each document's text says, read on rayon's pool (it reads
-    // nothing the loop below writes) and applied below in id order.
-    let mut read: Vec<Option<DocumentRead>> = documents
-        .par_iter()
-        .zip(scans)
-        .map(|(info, scanned)| {
-            let scanned = scanned.unwrap_or_else(|| scan(registry, info.sentences));
-            Some(read_document(
-                registry,
-                items,
-                info,
-                scanned,
-                ordered_of.get(info.id).map_or(&[][..], Vec::as_slice),
-                items_of.get(info.id).map_or(&[][..], Vec::as_slice),
-            ))
-        })
-        .collect();
-    for k in in_id_order {
-        let info = &documents[k];
-        let Some(DocumentRead {
+    for (info, read) in read {
+        let DocumentRead {
             credits,
             mentions: found,
             fates,
-        }) = read[k].take()
-        else {
-            continue;
-        };
+        } = read;
         let Some(d) = docs.get_mut(info.id) else {
             continue;
         };
