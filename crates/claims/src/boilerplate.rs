@@ -300,10 +300,15 @@ fn marker(block: &str) -> Marker {
     // The block's words, counted once up to 81: the rules below ask only
     // "at most 30", "at most 40", "at most 80".
     let raw_words = count_words(raw, 81);
-    if is_inline_teaser(raw, raw_words) {
+    // Lowercased once for the rules that read it so, which look only at
+    // blocks of at most 80 words (most of an article is longer).
+    let lower = (raw_words <= 80).then(|| raw.to_lowercase());
+    if let Some(lower) = &lower
+        && is_inline_teaser(lower, raw_words)
+    {
         return Marker::Single(BlockRole::Related, "inline-teaser");
     }
-    if let Some(rule) = caption_rule(raw, raw_words) {
+    if let Some(rule) = caption_rule(raw, lower.as_deref(), raw_words) {
         return Marker::Single(BlockRole::Caption, rule);
     }
     if let Some(rule) = credit_rule(raw, &norm, raw_words) {
@@ -335,9 +340,7 @@ fn marker(block: &str) -> Marker {
 /// depends on its neighbours: a block with one takes `str::to_lowercase`.
 fn normalize(block: &str) -> String {
     if block.contains('Σ') {
-        let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
-        let trimmed = lower.trim_matches(is_edge);
-        return trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+        return normalize_by_steps(block);
     }
     let text = block.trim_matches(is_edge);
     let bytes = text.as_bytes();
@@ -375,6 +378,14 @@ fn normalize(block: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// [`normalize`] step by step: lowercase, straighten apostrophes, trim the
+/// edges, join the words with single spaces.
+fn normalize_by_steps(block: &str) -> String {
+    let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
+    let trimmed = lower.trim_matches(is_edge);
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Marks [`normalize`] trims from a block's ends: whitespace, bullets,
@@ -679,12 +690,12 @@ fn related_header(norm: &str, words: &[&str]) -> Option<bool> {
 }
 
 /// "Read more: …", "ALSO READ | …", "Related: …": one teaser in one block
-/// of `words` words (counted up to 81).
-fn is_inline_teaser(raw: &str, words: usize) -> bool {
+/// of `words` words (counted up to 81), given in lower case.
+fn is_inline_teaser(lower: &str, words: usize) -> bool {
     if words > 30 {
         return false;
     }
-    let lower = raw.to_lowercase().replace('’', "'");
+    let lower = lower.replace('’', "'");
     // Most blocks start with no header: one pass says so.
     if !starts_with_any(&TEASER_HEADER_FINDER, &TEASER_HEADERS, &lower) {
         return false;
@@ -849,20 +860,19 @@ const PHOTO_AGENCIES: &[&str] = &[
     "reuters/", "afp/", "ap/", "epa/", "yonhap/", "xinhua/", "kcna/",
 ];
 
-fn caption_rule(raw: &str, words: usize) -> Option<&'static str> {
+/// A caption's rule for a block of `words` words (counted up to 81), given
+/// `lower`, the block in lower case when it has at most 80.
+fn caption_rule(raw: &str, lower: Option<&str>, words: usize) -> Option<&'static str> {
     if is_video_source(raw) {
         return Some("video-source");
     }
-    // Counted up to 81: only "at most 40", "more than 80" and "at most 4"
-    // matter, and a longer block (most of an article) is not lowercased.
-    if words > 80 {
-        return None;
-    }
-    let lower = raw.to_lowercase();
-    if words <= 40 && starts_with_any(&CAPTION_PREFIX_FINDER, CAPTION_PREFIX, &lower) {
+    // Only "at most 40", "more than 80" and "at most 4" matter, and a
+    // longer block (most of an article) is not lowercased.
+    let lower = lower?;
+    if words <= 40 && starts_with_any(&CAPTION_PREFIX_FINDER, CAPTION_PREFIX, lower) {
         return Some("caption-prefix");
     }
-    if contains_any(&CAPTION_CREDIT_FINDER, CAPTION_CREDIT, &lower) {
+    if contains_any(&CAPTION_CREDIT_FINDER, CAPTION_CREDIT, lower) {
         return Some("photo-credit");
     }
     let end = lower.trim_end_matches(|c: char| c.is_whitespace() || c == ')' || c == '.');
@@ -1578,14 +1588,6 @@ mod tests {
     }
 
     const PARA: &str = "The ministry said 5,000 troops were sent to the border last week.";
-
-    /// What `normalize` did before it copied runs: lowercase, straighten
-    /// apostrophes, trim the edges, join the words with single spaces.
-    fn normalize_by_steps(block: &str) -> String {
-        let lower = block.to_lowercase().replace(['’', '‘', '`', 'ʼ'], "'");
-        let trimmed = lower.trim_matches(is_edge);
-        trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
 
     #[test]
     fn normalize_copies_runs_as_the_steps_would_make_them() {
