@@ -91,10 +91,7 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
         .map(|(n, c)| (c.id.as_str(), n))
         .collect();
     // Each document's claims with their places in the report, in order.
-    let mut claims_of: HashMap<&str, Vec<(usize, &ClaimEntry)>> = HashMap::new();
-    for (n, c) in report.claims.iter().enumerate() {
-        claims_of.entry(c.doc.as_str()).or_default().push((n, c));
-    }
+    let claims_of = super::claims_by_doc(report);
     // The most severe finding each claim takes part in, and the codes.
     let mut claim_severity: HashMap<&str, &str> = HashMap::new();
     let mut claim_codes: HashMap<&str, Vec<&str>> = HashMap::new();

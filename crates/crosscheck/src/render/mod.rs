@@ -191,7 +191,7 @@ pub fn claims_text(report: &Report) -> String {
         if claims.is_empty() {
             out.push_str("  (no claims)\n");
         }
-        for c in claims {
+        for (_, c) in claims {
             out.push_str(&claim_line(c));
             out.push('\n');
         }
@@ -435,11 +435,12 @@ impl<'r> Lookup<'r> {
     }
 }
 
-/// The report's claims by document id, each document's in report order.
-fn claims_by_doc(report: &Report) -> HashMap<&str, Vec<&ClaimEntry>> {
-    let mut by_doc: HashMap<&str, Vec<&ClaimEntry>> = HashMap::new();
-    for c in &report.claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c);
+/// The report's claims by document id, each document's in report order
+/// with its place in the report.
+fn claims_by_doc(report: &Report) -> HashMap<&str, Vec<(usize, &ClaimEntry)>> {
+    let mut by_doc: HashMap<&str, Vec<(usize, &ClaimEntry)>> = HashMap::new();
+    for (n, c) in report.claims.iter().enumerate() {
+        by_doc.entry(c.doc.as_str()).or_default().push((n, c));
     }
     by_doc
 }
