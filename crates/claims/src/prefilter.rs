@@ -116,7 +116,7 @@ pub(crate) fn may_start(at: &str, may_start: impl Fn(&str) -> bool) -> bool {
 mod tests {
     use nom::bytes::complete::tag_no_case;
 
-    use super::tag_ci;
+    use super::*;
 
     #[test]
     fn tag_ci_takes_the_keyword_in_any_case() {
@@ -152,8 +152,6 @@ mod tests {
             proptest::prop_assert_eq!(tag_ci(word)(input.as_str()), nom);
         }
     }
-
-    use super::*;
 
     #[test]
     fn ascii_words_are_lowercased() {

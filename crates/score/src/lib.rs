@@ -1417,24 +1417,21 @@ fn sum_findings(
                 .filter(|&&w| w != s.primary)
                 .map(|&w| ctx.cite(w))
                 .collect();
-            let message = if others.is_empty() {
-                format!(
-                    "{label}: {} ({}, doc {}) matches the sum of its parts: {}.",
-                    ctx.phrase(s.primary),
-                    ctx.source(s.primary),
-                    ctx.items[s.primary].doc,
-                    capped(&sums, "; ")
-                )
+            let (also, verb) = if others.is_empty() {
+                (String::new(), "matches the sum of its parts")
             } else {
-                format!(
-                    "{label}: {} ({}, doc {}), and {}, match the sum of their parts: {}.",
-                    ctx.phrase(s.primary),
-                    ctx.source(s.primary),
-                    ctx.items[s.primary].doc,
-                    cite_list(&others),
-                    capped(&sums, "; ")
+                (
+                    format!(", and {},", cite_list(&others)),
+                    "match the sum of their parts",
                 )
             };
+            let message = format!(
+                "{label}: {} ({}, doc {}){also} {verb}: {}.",
+                ctx.phrase(s.primary),
+                ctx.source(s.primary),
+                ctx.items[s.primary].doc,
+                capped(&sums, "; ")
+            );
             let mut claims = vec![s.primary];
             claims.extend(s.wholes.iter().filter(|&&w| w != s.primary));
             claims.extend(&s.parts);
