@@ -1,7 +1,9 @@
 //! Relations between the figures of one cluster: agreement, conflict,
 //! revision, parts and wholes, running totals and sums of parts.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crosscheck_claims::time::Date;
 
@@ -39,7 +41,7 @@ pub struct Fig {
 }
 
 /// One side of a conflict: a figure, or a sum of figures.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Node {
     /// A single figure (item index).
     One(usize),
@@ -77,22 +79,38 @@ pub struct Edge {
     /// Error when sure, warning when not.
     pub severity: Severity,
     /// Why they are compared: "same time scope", "the parts add up to 13,000-16,000".
-    pub why: String,
+    pub why: Cow<'static, str>,
     /// Confidence 0..1.
     pub confidence: f64,
 }
 
-/// A figure that grew (or shrank) between an earlier and a later count.
+/// Figures that grew (or shrank) between earlier and later counts: each
+/// earlier figure against each later one. Figures the judge cannot tell
+/// apart (see [`Agreement`]) are revised together, so that a cluster of
+/// thousands of figures on a few dates lists a revision per pair of such
+/// groups, not per pair of figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
-    /// The earlier figure.
-    pub earlier: usize,
-    /// The later figure.
-    pub later: usize,
-    /// True when the later figure is smaller.
+    /// The earlier figures (items).
+    pub earlier: Arc<[usize]>,
+    /// The later figures (items).
+    pub later: Arc<[usize]>,
+    /// True when the later figures are smaller.
     pub down: bool,
     /// True when ordered by publication dates rather than time scopes.
     pub dated: bool,
+}
+
+impl Revision {
+    /// A revision between two figures.
+    pub fn pair(earlier: usize, later: usize, down: bool, dated: bool) -> Self {
+        Revision {
+            earlier: Arc::from([earlier]),
+            later: Arc::from([later]),
+            down,
+            dated,
+        }
+    }
 }
 
 /// Parts that add up to a figure they agree with.
@@ -127,6 +145,22 @@ pub struct Judgement {
 }
 
 impl Judgement {
+    /// Every revised pair (earlier, later, down, dated), sorted: quadratic
+    /// in large groups, for tests and small clusters.
+    pub fn revision_pairs(&self) -> Vec<(usize, usize, bool, bool)> {
+        let mut out: Vec<(usize, usize, bool, bool)> = self
+            .revisions
+            .iter()
+            .flat_map(|r| {
+                r.earlier
+                    .iter()
+                    .flat_map(move |&e| r.later.iter().map(move |&l| (e, l, r.down, r.dated)))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     fn agree(&mut self, a: usize, b: usize) {
         if a != b {
             self.agree.pairs.push((a.min(b), a.max(b)));
@@ -293,13 +327,24 @@ mod tests {
                 2 | 3 => (11_000.0, 11_000.0, 10, 1.0),
                 _ => (11_000.0, 11_000.0, 12, 1.0),
             };
-            figs.push(fig(k, &format!("d{k}"), lo, hi, running.clone(), day, conf));
+            // Items run backwards, so that an item is not its place in `figs`.
+            figs.push(fig(
+                299 - k,
+                &format!("d{k}"),
+                lo,
+                hi,
+                running.clone(),
+                day,
+                conf,
+            ));
         }
         let tol = Tolerances::default();
         let grouped = judge(&figs, &tol);
         let reference = pairwise(&figs, &tol);
         assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
-        assert_eq!(grouped.revisions, reference.revisions);
+        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
+        // Revisions between groups of alike figures are said once per pair of groups.
+        assert!(grouped.revisions.len() * 10 < reference.revisions.len());
         assert_eq!(grouped.edges.len(), reference.edges.len());
         for (g, r) in grouped.edges.iter().zip(&reference.edges) {
             assert_eq!(
@@ -309,7 +354,7 @@ mod tests {
         }
         // The 11,000s of the 10th and of the 12th only agree: neither their
         // pairs nor the pairs across the two dates are listed one by one.
-        let eleven = |i: &usize| figs[*i].iv.lo == 11_000.0;
+        let eleven = |i: &usize| figs[299 - *i].iv.lo == 11_000.0;
         assert!(
             !grouped
                 .agree
@@ -320,7 +365,10 @@ mod tests {
         // The 11,000s of both dates agree within and with each other: one
         // clique of their union, next to the 15,000s and the 9,000s.
         assert_eq!(grouped.agree.cliques.len(), 3);
-        assert!(grouped.agree.bicliques.is_empty());
+        // Each count agrees with the later, larger ones it was revised to:
+        // one biclique per pair of groups (9,000 to each 11,000 and to 15,000,
+        // each 11,000 to 15,000).
+        assert_eq!(grouped.agree.bicliques.len(), 5);
         let counts = grouped.agree.counts();
         for item in 0..figs.len() {
             let by_pairs = reference
@@ -404,11 +452,11 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                         } else {
                             Severity::Warning
                         },
-                        why: if certain {
-                            "same thing, same time scope".to_string()
+                        why: Cow::Borrowed(if certain {
+                            "same thing, same time scope"
                         } else {
-                            "same thing, overlapping periods".to_string()
-                        },
+                            "same thing, overlapping periods"
+                        }),
                         confidence: if sure { 0.9 * conf } else { 0.5 * conf },
                     });
                 }
@@ -426,17 +474,13 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                         } else {
                             Severity::Warning
                         },
-                        why: "an earlier count larger than the later total".to_string(),
+                        why: Cow::Borrowed("an earlier count larger than the later total"),
                         confidence: if sure { 0.8 * conf } else { 0.45 * conf },
                     });
                 } else {
                     if e.iv.hi < l.iv.lo && !vague {
-                        j.revisions.push(Revision {
-                            earlier: e.item,
-                            later: l.item,
-                            down: false,
-                            dated: false,
-                        });
+                        j.revisions
+                            .push(Revision::pair(e.item, l.item, false, false));
                     }
                     j.agree(x.item, y.item);
                 }
@@ -446,12 +490,8 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                 if e.iv.overlaps(&l.iv) {
                     j.agree(x.item, y.item);
                 } else if !vague {
-                    j.revisions.push(Revision {
-                        earlier: e.item,
-                        later: l.item,
-                        down: l.iv.hi < e.iv.lo,
-                        dated: true,
-                    });
+                    j.revisions
+                        .push(Revision::pair(e.item, l.item, l.iv.hi < e.iv.lo, true));
                     if l.iv.lo > e.iv.hi {
                         j.agree(x.item, y.item);
                     }
@@ -470,7 +510,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                     b: Node::One(w.item),
                     tier: 4,
                     severity: Severity::Warning,
-                    why: "a part larger than its whole".to_string(),
+                    why: Cow::Borrowed("a part larger than its whole"),
                     confidence: 0.4 * conf,
                 });
             } else {
@@ -564,10 +604,10 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                                 } else {
                                     Severity::Warning
                                 },
-                                why: format!(
+                                why: Cow::Owned(format!(
                                     "the parts add up to {}",
                                     fmt_nominal(total.0, total.1)
-                                ),
+                                )),
                                 confidence: if sure { 0.8 * conf } else { 0.45 * conf },
                             });
                         }
@@ -580,10 +620,10 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                             b: Node::Sum(members.clone()),
                             tier: 2,
                             severity: Severity::Warning,
-                            why: format!(
+                            why: Cow::Owned(format!(
                                 "an earlier count larger than the running total {}",
                                 fmt_nominal(total.0, total.1)
-                            ),
+                            )),
                             confidence: 0.4 * conf,
                         });
                     }
@@ -658,7 +698,10 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
                     } else {
                         Severity::Warning
                     },
-                    why: format!("its parts add up to {}", fmt_nominal(total.0, total.1)),
+                    why: Cow::Owned(format!(
+                        "its parts add up to {}",
+                        fmt_nominal(total.0, total.1)
+                    )),
                     confidence: if sure { 0.75 * conf } else { 0.4 * conf },
                 });
             }
@@ -786,7 +829,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     };
     // What `pair` says of figure `nx` against figure `ny` (and so of their
     // groups).
-    let outcome = |nx: usize, ny: usize| -> Outcome {
+    let judged = |nx: usize, ny: usize| -> Judgement {
         let mut scratch = Judgement::default();
         pair(
             &mut scratch,
@@ -795,44 +838,61 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
             rel[scope_of[nx]][scope_of[ny]],
             tol,
         );
-        if !scratch.edges.is_empty() || !scratch.revisions.is_empty() {
-            Outcome::Events
-        } else if scratch.agree.pairs.is_empty() {
-            Outcome::Nothing
-        } else {
-            Outcome::Agree
-        }
+        scratch
     };
     // Per group, the groups (itself included) whose figures are judged
     // against its own one pair at a time, and the groups it agrees with.
     let mut eventful_with = GroupPairs::new(groups.len());
     let mut agrees_with = GroupPairs::new(groups.len());
     let mut agrees_within = vec![false; groups.len()];
+    // Two groups whose figures revise one another, the same from either
+    // side and without a conflict, are revised as groups: (earlier group,
+    // later group, down, dated). Their figures' agreement, if any, is said
+    // once for the two groups.
+    let mut revised: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let mut agree_across: Vec<(usize, usize)> = Vec::new();
     for (x, gx) in groups.iter().enumerate() {
         if gx.len() > 1 {
-            match outcome(gx[0], gx[1]) {
+            match judged(gx[0], gx[1]).outcome() {
                 Outcome::Agree => agrees_within[x] = true,
                 Outcome::Events => eventful_with.insert(x, x),
                 Outcome::Nothing => {}
             }
         }
         for (y, gy) in groups.iter().enumerate().skip(x + 1) {
-            let there = outcome(gx[0], gy[0]);
-            let back = outcome(gy[0], gx[0]);
-            match (there, back) {
+            let there = judged(gx[0], gy[0]);
+            let back = judged(gy[0], gx[0]);
+            match (there.outcome(), back.outcome()) {
                 (Outcome::Nothing, Outcome::Nothing) => {}
                 (Outcome::Agree, Outcome::Agree) => {
                     agrees_with.insert(x, y);
                     agrees_with.insert(y, x);
                 }
-                _ => {
-                    eventful_with.insert(x, y);
-                    eventful_with.insert(y, x);
-                }
+                _ => match uniform(&there, &back, figs[gx[0]].item) {
+                    Some((revision, agree)) => {
+                        if let Some((x_earlier, down, dated)) = revision {
+                            let (e, l) = if x_earlier { (x, y) } else { (y, x) };
+                            revised.push((e, l, down, dated));
+                        }
+                        if agree {
+                            agree_across.push((x, y));
+                        }
+                    }
+                    None => {
+                        eventful_with.insert(x, y);
+                        eventful_with.insert(y, x);
+                    }
+                },
             }
         }
     }
     j.agree = agreement(figs, &groups, &agrees_with, &agrees_within);
+    j.agree.bicliques.extend(&agree_across);
+    let mut across = GroupPairs::new(groups.len());
+    for &(x, y) in &agree_across {
+        across.insert(x, y);
+        across.insert(y, x);
+    }
     // Those pairs in the order of `figs` (each figure against the later
     // ones), listed one figure at a time: a cluster of thousands would
     // otherwise list millions of pairs before judging them.
@@ -855,6 +915,17 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
             );
         }
     }
+    let items_of: Vec<Arc<[usize]>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&n| figs[n].item).collect())
+        .collect();
+    j.revisions
+        .extend(revised.into_iter().map(|(e, l, down, dated)| Revision {
+            earlier: Arc::clone(&items_of[e]),
+            later: Arc::clone(&items_of[l]),
+            down,
+            dated,
+        }));
     running_totals(&mut j, figs, tol);
     scope_sums(&mut j, figs);
     // A pair also found by the sums is said once, by its groups.
@@ -869,7 +940,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     pairs.retain(
         |(a, b)| match (group_of_item.get(a), group_of_item.get(b)) {
             (Some(&x), Some(&y)) if x == y => !agrees_within[x],
-            (Some(&x), Some(&y)) => !agrees_with.contains(x, y),
+            (Some(&x), Some(&y)) => !agrees_with.contains(x, y) && !across.contains(x, y),
             _ => true,
         },
     );
@@ -976,6 +1047,46 @@ impl GroupPairs {
             })
         })
     }
+}
+
+impl Judgement {
+    /// What a judgement of one pair found.
+    fn outcome(&self) -> Outcome {
+        if !self.edges.is_empty() || !self.revisions.is_empty() {
+            Outcome::Events
+        } else if self.agree.pairs.is_empty() {
+            Outcome::Nothing
+        } else {
+            Outcome::Agree
+        }
+    }
+}
+
+/// The judgements of two figures from either side (`there` with `x` first,
+/// `back` with it second; `x` is its item), when they say the same without
+/// a conflict: the revision as (`x` the earlier, down, dated), if any, and whether the two
+/// agree. `None` when they differ or find a conflict: such figures are
+/// judged pair by pair.
+#[allow(clippy::type_complexity)]
+fn uniform(
+    there: &Judgement,
+    back: &Judgement,
+    x: usize,
+) -> Option<(Option<(bool, bool, bool)>, bool)> {
+    if !there.edges.is_empty() || !back.edges.is_empty() {
+        return None;
+    }
+    let revision = |j: &Judgement| -> Option<Option<(bool, bool, bool)>> {
+        match j.revisions.as_slice() {
+            [] => Some(None),
+            [r] => Some(Some((r.earlier[0] == x, r.down, r.dated))),
+            _ => None,
+        }
+    };
+    let (a, b) = (revision(there)?, revision(back)?);
+    let agree = !there.agree.pairs.is_empty();
+    let agree_back = !back.agree.pairs.is_empty();
+    (a == b && agree == agree_back).then_some((a, agree))
 }
 
 /// What [`pair`] finds between two figures.

@@ -169,6 +169,8 @@ pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use rayon::prelude::*;
 
 use crosscheck_claims::counted::Category;
@@ -189,11 +191,21 @@ pub(crate) trait IterExt: Iterator + Sized {
     /// The distinct items, in first-seen order.
     fn unique(self) -> std::vec::IntoIter<Self::Item>
     where
-        Self::Item: PartialEq,
+        Self::Item: Eq + std::hash::Hash + Clone,
     {
+        // A scan of the few kept so far; a set once they are many.
+        const SCAN: usize = 16;
         let mut v: Vec<Self::Item> = Vec::new();
+        let mut seen: HashSet<Self::Item> = HashSet::new();
         for x in self {
-            if !v.contains(&x) {
+            if v.len() < SCAN {
+                if !v.contains(&x) {
+                    v.push(x);
+                    if v.len() == SCAN {
+                        seen.extend(v.iter().cloned());
+                    }
+                }
+            } else if seen.insert(x.clone()) {
                 v.push(x);
             }
         }
@@ -507,11 +519,13 @@ fn assess_cluster(
     // Conflicts.
     let (cluster_conflicts, outliers) = kept_conflicts
         .unwrap_or_else(|| conflict_findings(ctx, ci, label, &j.edges, &j.agree, figs));
-    let mut in_conflict: BTreeMap<usize, Severity> = BTreeMap::new();
+    let mut in_conflict: FxHashMap<usize, Severity> = FxHashMap::default();
     for e in &j.edges {
-        let mut ends = e.b.items();
-        ends.push(e.a);
-        for i in ends {
+        let b = match &e.b {
+            Node::One(i) => std::slice::from_ref(i),
+            Node::Sum(v) => v.as_slice(),
+        };
+        for &i in b.iter().chain([&e.a]) {
             let s = in_conflict.entry(i).or_insert(e.severity);
             *s = (*s).min(e.severity);
         }
@@ -699,7 +713,7 @@ fn assess_cluster(
         .revisions
         .iter()
         .filter(|r| !r.down)
-        .map(|r| r.earlier)
+        .flat_map(|r| r.earlier.iter().copied())
         .collect();
     // One pass over the agreeing figures. Per group of partners: their origins (id, label, count)
     // and their count per (origin, document), so that each item of a
@@ -1037,7 +1051,7 @@ fn conflict_findings(
     let first = |n: &Node| n.items().first().copied().unwrap_or(0);
     // Sides (a figure, or a sum of parts counting as one side), their
     // degrees and incident edges, kept up to date as edges are removed.
-    let mut node_id: BTreeMap<Node, usize> = BTreeMap::new();
+    let mut node_id: FxHashMap<Node, usize> = FxHashMap::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut id_of = |n: Node, nodes: &mut Vec<Node>| -> usize {
         *node_id.entry(n.clone()).or_insert_with(|| {
@@ -1056,7 +1070,7 @@ fn conflict_findings(
         .collect();
     let mut degree = vec![0usize; nodes.len()];
     let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    let mut nodes_with: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut nodes_with: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (k, &(x, y)) in ends.iter().enumerate() {
         degree[x] += 1;
         degree[y] += 1;
@@ -1150,7 +1164,7 @@ fn conflict_findings(
                 }
             }
         }
-        let why = chosen.iter().map(|e| e.why.as_str()).unique().join("; ");
+        let why = chosen.iter().map(|e| e.why.as_ref()).unique().join("; ");
         let key = |i: usize| ctx.origin_key(i);
         let same_origin = rivals
             .iter()
@@ -1224,21 +1238,32 @@ fn revision_findings(
 ) -> Vec<Finding> {
     let items = ctx.items;
     let mut out = Vec::new();
-    let clean =
-        |r: &&judge::Revision| !outliers.contains(&r.earlier) && !outliers.contains(&r.later);
-    let ups: Vec<&judge::Revision> = j
+    // Each revision's figures that are not outliers; a revision counts when
+    // both sides keep one.
+    let clean = |side: &[usize]| -> Vec<usize> {
+        side.iter()
+            .copied()
+            .filter(|i| !outliers.contains(i))
+            .collect()
+    };
+    let revisions: Vec<(Vec<usize>, Vec<usize>, &judge::Revision)> = j
         .revisions
         .iter()
-        .filter(|r| !r.down)
-        .filter(clean)
+        .map(|r| (clean(&r.earlier), clean(&r.later), r))
+        .filter(|(e, l, _)| !e.is_empty() && !l.is_empty())
         .collect();
+    let ups: Vec<&(Vec<usize>, Vec<usize>, &judge::Revision)> =
+        revisions.iter().filter(|(_, _, r)| !r.down).collect();
     if !ups.is_empty() {
-        let mut laters: Vec<usize> = ups.iter().map(|r| r.later).unique().collect();
-        by_id(items, &mut laters);
-        let mut counts: HashMap<usize, usize> = HashMap::with_capacity(laters.len());
-        for r in &ups {
-            *counts.entry(r.later).or_default() += 1;
+        // Per later figure, how many earlier figures it revises.
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for (earlier, later, _) in &ups {
+            for &l in later {
+                *counts.entry(l).or_default() += earlier.len();
+            }
         }
+        let mut laters: Vec<usize> = counts.keys().copied().collect();
+        by_id(items, &mut laters);
         let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
         let primary = laters
             .iter()
@@ -1253,14 +1278,14 @@ fn revision_findings(
             .unwrap_or(laters[0]);
         let mut earlier: Vec<usize> = ups
             .iter()
-            .filter(|r| r.later == primary)
-            .map(|r| r.earlier)
+            .filter(|(_, later, _)| later.contains(&primary))
+            .flat_map(|(earlier, _, _)| earlier.iter().copied())
             .unique()
             .collect();
         by_id(items, &mut earlier);
         let mut other_laters: Vec<usize> = laters.into_iter().filter(|&l| l != primary).collect();
         by_id(items, &mut other_laters);
-        let dated = ups.iter().any(|r| r.dated);
+        let dated = ups.iter().any(|(_, _, r)| r.dated);
         let also = if other_laters.is_empty() {
             String::new()
         } else {
@@ -1302,15 +1327,43 @@ fn revision_findings(
             if dated { 0.85 } else { 0.7 },
         ));
     }
-    // Falls: one finding per later figure, naming every earlier, larger
-    // count it fell from.
-    let mut falls: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for r in j.revisions.iter().filter(|r| r.down).filter(clean) {
-        falls.entry(r.later).or_default().insert(r.earlier);
+    // Falls: one finding per set of earlier, larger counts, naming every
+    // later figure that fell from all of them (figures the judge cannot
+    // tell apart fall together, in one finding).
+    // Later figures are first gathered by the revisions they are on (alike
+    // figures are on the same ones), then by the earlier figures those
+    // name.
+    let downs: Vec<&(Vec<usize>, Vec<usize>, &judge::Revision)> =
+        revisions.iter().filter(|(_, _, r)| r.down).collect();
+    let mut on: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, (_, later, _)) in downs.iter().enumerate() {
+        for &l in later {
+            on.entry(l).or_default().push(k);
+        }
     }
-    for (later, earlier) in falls {
-        let mut earlier: Vec<usize> = earlier.into_iter().collect();
-        by_id(items, &mut earlier);
+    let mut by_revisions: BTreeMap<Vec<usize>, Vec<usize>> = BTreeMap::new();
+    for (later, ks) in on {
+        by_revisions.entry(ks).or_default().push(later);
+    }
+    let mut falls: BTreeMap<BTreeSet<usize>, Vec<usize>> = BTreeMap::new();
+    for (ks, laters) in by_revisions {
+        let earlier: BTreeSet<usize> = ks
+            .iter()
+            .flat_map(|&k| downs[k].0.iter().copied())
+            .collect();
+        falls.entry(earlier).or_default().extend(laters);
+    }
+    let mut falls: Vec<(Vec<usize>, Vec<usize>)> = falls
+        .into_iter()
+        .map(|(earlier, mut laters)| {
+            let mut earlier: Vec<usize> = earlier.into_iter().collect();
+            by_id(items, &mut earlier);
+            by_id(items, &mut laters);
+            (laters, earlier)
+        })
+        .collect();
+    falls.sort_by_key(|(laters, _)| laters.iter().copied().min());
+    for (laters, earlier) in falls {
         let message = format!(
             "{label}: the running total fell from {} to {}: a downward revision or an error.",
             cite_list(
@@ -1319,9 +1372,9 @@ fn revision_findings(
                     .map(|&i| ctx.cite_time(i))
                     .collect::<Vec<_>>()
             ),
-            ctx.cite_time(later),
+            cite_list(&laters.iter().map(|&i| ctx.cite_time(i)).collect::<Vec<_>>()),
         );
-        let mut claims = vec![later];
+        let mut claims = laters;
         claims.extend(earlier);
         out.push(finding(ctx, ("CC003", Severity::Warning),
             Some(ci),
@@ -1608,7 +1661,7 @@ pub fn assess(
                     b: Node::One(q.item),
                     tier: 4,
                     severity: Severity::Warning,
-                    why: "a part larger than its whole".to_string(),
+                    why: std::borrow::Cow::Borrowed("a part larger than its whole"),
                     confidence: 0.4 * p.conf.min(q.conf),
                 });
             }

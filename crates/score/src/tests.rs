@@ -263,6 +263,44 @@ fn a_running_total_that_fell_from_several_counts_is_one_finding() {
 }
 
 #[test]
+fn later_figures_that_fell_from_the_same_counts_are_one_finding() {
+    let b = Batch::dated(&[
+        (
+            "The NIS said North Korea has sent 15,000 troops to Russia.",
+            Date::new(2025, 1, 10),
+        ),
+        (
+            "The NIS said North Korea has sent 16,000 troops to Russia.",
+            Date::new(2025, 1, 12),
+        ),
+        (
+            "The NIS said North Korea has sent 11,000 troops to Russia.",
+            Date::new(2025, 11, 4),
+        ),
+        (
+            "Yonhap reported that North Korea has sent 11,000 troops to Russia.",
+            Date::new(2025, 11, 4),
+        ),
+    ]);
+    let (items, _, a) = b.run();
+    let falls: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.code == "CC003" && f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(falls.len(), 1, "{:#?}", a.findings);
+    let docs: Vec<&str> = falls[0].claims.iter().map(|&i| items[i].doc).collect();
+    assert_eq!(docs, ["c", "d", "a", "b"], "the later figures first");
+    assert!(
+        falls[0]
+            .message
+            .contains("fell from 15,000 (NIS, doc a) and 16,000 (NIS, doc b) to 11,000 (NIS, doc c) and 11,000 (Yonhap, doc d)"),
+        "{}",
+        falls[0].message
+    );
+}
+
+#[test]
 fn a_conflict_with_many_rivals_cites_eight_and_counts_the_rest() {
     let mut texts = vec!["Police said 900,000 people marched in Seoul on Saturday.".to_string()];
     for n in 0..12 {
