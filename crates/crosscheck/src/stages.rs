@@ -1,10 +1,11 @@
 //! How long each stage of an audit takes, for performance work: with the
 //! environment variable `CROSSCHECK_TIMINGS` set (to anything), each stage's
-//! wall time and the process's peak memory so far (where `/proc` tells it)
-//! go to standard error, one line per stage:
+//! wall time, the process's peak memory so far and its resident memory at
+//! the stage's end (where `/proc` tells them) go to standard error, one line
+//! per stage:
 //!
 //! ```text
-//! crosscheck: extraction         3912 ms   peak 471 MB
+//! crosscheck: extraction         3912 ms   peak 471 MB   now 402 MB
 //! ```
 //!
 //! Off by default: the report is the same either way.
@@ -35,21 +36,26 @@ impl Stopwatch {
         let Some(last) = self.last else { return };
         let now = Instant::now();
         let ms = now.duration_since(last).as_millis();
-        match peak_mb() {
-            Some(mb) => eprintln!("crosscheck: {stage:<18} {ms:>6} ms   peak {mb} MB"),
+        match memory_mb() {
+            Some((peak, now)) => {
+                eprintln!("crosscheck: {stage:<18} {ms:>6} ms   peak {peak} MB   now {now} MB");
+            }
             None => eprintln!("crosscheck: {stage:<18} {ms:>6} ms"),
         }
         self.last = Some(now);
     }
 }
 
-/// The process's peak resident memory in MB (`VmHWM`), where the system
-/// reports it.
-fn peak_mb() -> Option<u64> {
+/// The process's peak and current resident memory in MB (`VmHWM`,
+/// `VmRSS`), where the system reports them.
+fn memory_mb() -> Option<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
+    let mb = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024)
+    };
+    Some((mb("VmHWM:")?, mb("VmRSS:")?))
 }
 
 #[cfg(test)]
@@ -59,7 +65,7 @@ mod tests {
     #[test]
     fn peak_memory_is_read_where_proc_exists() {
         if std::path::Path::new("/proc/self/status").exists() {
-            assert!(peak_mb().is_some_and(|mb| mb > 0));
+            assert!(memory_mb().is_some_and(|(peak, now)| peak > 0 && now > 0 && now <= peak));
         }
     }
 

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crosscheck_claims::time::Date;
 
 use crate::Severity;
@@ -652,9 +654,9 @@ const MAX_PARTS: usize = 8;
 /// the whole's scope, so they are looked for once per distinct scope.
 fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
     // Per whole scope: (document, class) groups of candidate parts and the
-    // combination that partitions the scope, in (document, class) order.
-    type Found<'f> = Vec<(&'f str, Vec<&'f Fig>)>;
-    let mut found_for: Vec<(&BTreeSet<String>, Found<'_>)> = Vec::new();
+    // combination that partitions the scope, in (document, class) order,
+    // each with what every whole of that scope is checked against.
+    let mut found_for: Vec<(&BTreeSet<String>, Vec<PartSet<'_>>)> = Vec::new();
     // One match per set of parts (with its total and modality): a whole
     // that many articles repeat is listed with the others that the same
     // parts add up to, not once per article with every part again.
@@ -668,40 +670,39 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
         let k = match found_for.iter().position(|(s, _)| **s == w.scope) {
             Some(k) => k,
             None => {
-                found_for.push((&w.scope, partitions(&w.scope, figs)));
+                let sets = partitions(&w.scope, figs)
+                    .into_iter()
+                    .map(|(class, parts)| PartSet::new(class, &parts))
+                    .collect();
+                found_for.push((&w.scope, sets));
                 found_for.len() - 1
             }
         };
         let mut parts_all: Vec<usize> = Vec::new();
         let mut total_first: Option<(f64, Option<f64>)> = None;
         let mut cross_all = true;
-        for (class, parts) in &found_for[k].1 {
-            let (iv, total) = sum_of(parts);
-            let items: Vec<usize> = parts.iter().map(|f| f.item).collect();
-            let cross = *class != w.class;
-            if iv.overlaps(&w.iv) {
-                for p in &items {
-                    j.agree(*p, w.item);
+        for set in &found_for[k].1 {
+            let cross = set.class != w.class;
+            if set.iv.overlaps(&w.iv) {
+                for &p in &set.items {
+                    j.agree(p, w.item);
                 }
-                parts_all.extend(&items);
-                total_first.get_or_insert(total);
+                parts_all.extend(&set.items);
+                total_first.get_or_insert(set.total);
                 cross_all &= cross;
             } else if !cross {
-                let conf = parts.iter().map(|f| f.conf).fold(w.conf, f64::min);
+                let conf = set.conf.min(w.conf);
                 let sure = conf >= SURE;
                 j.edges.push(Edge {
                     a: w.item,
-                    b: Node::Sum(items),
+                    b: Node::Sum(set.items.clone()),
                     tier: 2,
                     severity: if sure {
                         Severity::Error
                     } else {
                         Severity::Warning
                     },
-                    why: Cow::Owned(format!(
-                        "its parts add up to {}",
-                        fmt_nominal(total.0, total.1)
-                    )),
+                    why: Cow::Owned(set.why.clone()),
                     confidence: if sure { 0.75 * conf } else { 0.4 * conf },
                 });
             }
@@ -729,6 +730,34 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
         }
     }
     j.sums.extend(matches);
+}
+
+/// Parts in one document that partition a scope, with what a whole of that
+/// scope is checked against: worked out once per scope, not per whole.
+struct PartSet<'f> {
+    class: &'f str,
+    items: Vec<usize>,
+    /// The sum with tolerance, and as written.
+    iv: Interval,
+    total: (f64, Option<f64>),
+    /// The least sure part's confidence.
+    conf: f64,
+    /// Why a whole outside the sum conflicts: "its parts add up to 6,000".
+    why: String,
+}
+
+impl<'f> PartSet<'f> {
+    fn new(class: &'f str, parts: &[&Fig]) -> Self {
+        let (iv, total) = sum_of(parts);
+        PartSet {
+            class,
+            items: parts.iter().map(|f| f.item).collect(),
+            iv,
+            total,
+            conf: parts.iter().map(|f| f.conf).fold(f64::INFINITY, f64::min),
+            why: format!("its parts add up to {}", fmt_nominal(total.0, total.1)),
+        }
+    }
 }
 
 /// For a whole's `scope`: per document and class (in that order), the first
@@ -929,7 +958,7 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     running_totals(&mut j, figs, tol);
     scope_sums(&mut j, figs);
     // A pair also found by the sums is said once, by its groups.
-    let group_of_item: BTreeMap<usize, usize> = figs
+    let group_of_item: FxHashMap<usize, usize> = figs
         .iter()
         .enumerate()
         .map(|(n, f)| (f.item, group_of[n]))

@@ -1594,12 +1594,23 @@ pub fn assess(
     // Conflicts and outliers inside each cluster: a part is not checked
     // against a disputed whole. Kept for the clusters whose edges do not
     // change below.
-    let conflicts: Vec<(Vec<Finding>, BTreeSet<usize>)> = clusters
+    // A part's conflicts are worked out with its cluster's other findings
+    // (below), after the check against its whole may have added edges;
+    // only a whole's are needed before.
+    let mut whole = vec![false; clusters.len()];
+    for c in clusters {
+        if let Some(w) = c.part_of.filter(|&w| w < clusters.len()) {
+            whole[w] = true;
+        }
+    }
+    let conflicts: Vec<Option<(Vec<Finding>, BTreeSet<usize>)>> = clusters
         .par_iter()
         .enumerate()
         .map(|(ci, c)| {
-            let j = &judgements[ci];
-            conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci])
+            (whole[ci] || c.part_of.is_none()).then(|| {
+                let j = &judgements[ci];
+                conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci])
+            })
         })
         .collect();
     let mut stale = vec![false; clusters.len()];
@@ -1618,7 +1629,7 @@ pub fn assess(
             .iter()
             .filter(|q| {
                 !q.additional
-                    && !conflicts[w].1.contains(&q.item)
+                    && !conflicts[w].as_ref().is_some_and(|c| c.1.contains(&q.item))
                     && matches!(
                         q.when,
                         When::Current {
@@ -1686,11 +1697,7 @@ pub fn assess(
                 ci,
                 &judgements[ci],
                 &all_figs[ci],
-                if stale[ci] {
-                    None
-                } else {
-                    Some(kept_conflicts)
-                },
+                kept_conflicts.filter(|_| !stale[ci]),
                 subsets[ci].as_ref(),
             )
         })
