@@ -270,7 +270,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
             format!(
                 "corroborated by {n} independent origin{} ({})",
                 if n == 1 { "" } else { "s" },
-                crate::capped(&evidence.corroborating, "; ")
+                crate::capped(&evidence.corroborating, "; ", String::clone)
             ),
         );
     } else if evidence.echoes > 0 {

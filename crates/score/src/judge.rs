@@ -228,8 +228,8 @@ impl Agreement {
     }
 
     /// How many figures each item agrees with.
-    pub fn counts(&self) -> std::collections::HashMap<usize, usize> {
-        let mut out = std::collections::HashMap::new();
+    pub fn counts(&self) -> FxHashMap<usize, usize> {
+        let mut out = FxHashMap::default();
         for (items, partners, clique) in self.sides() {
             for &i in items {
                 *out.entry(i).or_default() += partners.len() - usize::from(clique);

@@ -160,6 +160,7 @@
 //!
 //! [`SourceKind::default_prior`]: crosscheck_claims::registry::SourceKind::default_prior
 
+mod candidates;
 pub mod credibility;
 pub mod interval;
 pub mod judge;
@@ -169,7 +170,7 @@ pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
@@ -181,6 +182,7 @@ use serde::{Deserialize, Serialize};
 pub use credibility::{Credibility, Evidence};
 pub use interval::{Interval, Tolerances};
 
+use candidates::Candidates;
 use interval::{fmt_nominal, interval, nominal};
 use judge::{Agreement, Edge, Fig, Judgement, Node, SumMatch, judge};
 use origin::{Origin, short_source};
@@ -511,7 +513,7 @@ fn assess_cluster(
     let mut findings: Vec<Finding> = Vec::new();
     // Per item: figures agreeing, labels of the other origins among
     // them, echoes of its own origin in other documents.
-    let mut tally: HashMap<usize, (usize, Vec<&str>, usize)> = HashMap::new();
+    let mut tally: FxHashMap<usize, (usize, Vec<&str>, usize)> = FxHashMap::default();
     let effective: Vec<usize> = c.effective().filter(|&m| m < items.len()).collect();
     let conf_of: BTreeMap<usize, f64> = figs.iter().map(|f| (f.item, f.conf)).collect();
     let label = c.label.as_str();
@@ -578,11 +580,8 @@ fn assess_cluster(
                 .map_or("the total", |w| w.label.as_str());
             let message = format!(
                 "{label}: {} is a part of the {whole_label} ({}): a subset, not a rival count.",
-                cite_list(&parts.iter().map(|&p| ctx.cite_time(p)).collect::<Vec<_>>()),
-                capped(
-                    &wholes.iter().map(|&w| ctx.cite_time(w)).collect::<Vec<_>>(),
-                    "; "
-                ),
+                cite_list(parts, |&p| ctx.cite_time(p)),
+                capped(wholes, "; ", |&w| ctx.cite_time(w)),
             );
             let mut claims = parts.clone();
             claims.extend(wholes);
@@ -720,7 +719,7 @@ fn assess_cluster(
     // large group is tallied without visiting every partner.
     for (mine, partners, clique) in j.agree.sides() {
         let mut by_origin: Vec<(usize, &str, usize)> = Vec::new();
-        let mut by_origin_doc: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut by_origin_doc: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         for &p in partners {
             let (Some(o), Some(id)) = (&origins[p], ctx.origin_ids[p]) else {
                 continue;
@@ -909,28 +908,36 @@ fn sentence_case_off(s: &str) -> String {
 /// ("and 14 more") and all are in the finding's claims.
 const MAX_CITED: usize = 8;
 
-/// "a, b and c"; past [`MAX_CITED`], "a, b, …, h and 14 more".
-fn cite_list(cites: &[String]) -> String {
-    if cites.len() <= MAX_CITED {
-        return join_and(cites);
+/// "a, b and c"; past [`MAX_CITED`], "a, b, …, h and 14 more". Only the
+/// items shown are cited.
+fn cite_list<T>(items: &[T], cite: impl Fn(&T) -> String) -> String {
+    if items.len() <= MAX_CITED {
+        return join_and(&items.iter().map(cite).collect::<Vec<_>>());
     }
     format!(
         "{} and {} more",
-        cites[..MAX_CITED].join(", "),
-        cites.len() - MAX_CITED
+        items[..MAX_CITED]
+            .iter()
+            .map(cite)
+            .collect::<Vec<_>>()
+            .join(", "),
+        items.len() - MAX_CITED
     )
 }
 
-/// `cites` joined by `sep`; past [`MAX_CITED`], "…{sep}and 14 more".
-fn capped(cites: &[String], sep: &str) -> String {
-    if cites.len() <= MAX_CITED {
-        return cites.join(sep);
+/// `items` cited and joined by `sep`; past [`MAX_CITED`], "…{sep}and 14
+/// more". Only the items shown are cited.
+fn capped<T>(items: &[T], sep: &str, cite: impl Fn(&T) -> String) -> String {
+    let shown = items.len().min(MAX_CITED);
+    let joined = items[..shown]
+        .iter()
+        .map(cite)
+        .collect::<Vec<_>>()
+        .join(sep);
+    if items.len() <= MAX_CITED {
+        return joined;
     }
-    format!(
-        "{}{sep}and {} more",
-        cites[..MAX_CITED].join(sep),
-        cites.len() - MAX_CITED
-    )
+    format!("{joined}{sep}and {} more", items.len() - MAX_CITED)
 }
 
 fn join_and(parts: &[String]) -> String {
@@ -1053,20 +1060,17 @@ fn conflict_findings(
     // degrees and incident edges, kept up to date as edges are removed.
     let mut node_id: FxHashMap<Node, usize> = FxHashMap::default();
     let mut nodes: Vec<Node> = Vec::new();
-    let mut id_of = |n: Node, nodes: &mut Vec<Node>| -> usize {
-        *node_id.entry(n.clone()).or_insert_with(|| {
-            nodes.push(n);
-            nodes.len() - 1
-        })
+    let mut id_of = |n: &Node, nodes: &mut Vec<Node>| -> usize {
+        if let Some(&id) = node_id.get(n) {
+            return id;
+        }
+        nodes.push(n.clone());
+        node_id.insert(n.clone(), nodes.len() - 1);
+        nodes.len() - 1
     };
     let ends: Vec<(usize, usize)> = edges
         .iter()
-        .map(|e| {
-            (
-                id_of(Node::One(e.a), &mut nodes),
-                id_of(e.b.clone(), &mut nodes),
-            )
-        })
+        .map(|e| (id_of(&Node::One(e.a), &mut nodes), id_of(&e.b, &mut nodes)))
         .collect();
     let mut degree = vec![0usize; nodes.len()];
     let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
@@ -1099,42 +1103,34 @@ fn conflict_findings(
     for (r, &n) in by_rank.iter().enumerate() {
         rank[n] = r;
     }
-    let mut queue: BTreeSet<(usize, usize)> = (0..nodes.len())
-        .filter(|&n| degree[n] > 0)
-        .map(|n| (degree[n], rank[n]))
-        .collect();
-    let lower = |queue: &mut BTreeSet<(usize, usize)>, degree: &mut [usize], n: usize| {
-        queue.remove(&(degree[n], rank[n]));
-        degree[n] -= 1;
-        if degree[n] > 0 {
-            queue.insert((degree[n], rank[n]));
-        }
-    };
+    let mut queue = Candidates::new(degree, rank);
     let mut alive = vec![true; edges.len()];
     let mut left = edges.len();
     let mut out = Vec::new();
     let mut outliers = BTreeSet::new();
     while left > 0 {
-        let Some(primary) = queue.last().map(|&(_, r)| nodes[by_rank[r]].clone()) else {
+        let Some(primary) = queue.top().map(|n| nodes[n].clone()) else {
             break;
         };
         let p_items = primary.items();
         outliers.extend(p_items.iter().copied());
         // Every edge the outlier is on, also as a part of a sum: one finding per outlier.
         let mut mine: Vec<&Edge> = Vec::new();
-        let mut taken: BTreeSet<usize> = BTreeSet::new();
+        let mut taken: Vec<usize> = Vec::new();
         for p in &p_items {
             for &n in nodes_with.get(p).map_or(&[][..], Vec::as_slice) {
                 for &k in &incident[n] {
-                    if alive[k] && taken.insert(k) {
+                    if alive[k] {
                         alive[k] = false;
+                        taken.push(k);
                         left -= 1;
-                        lower(&mut queue, &mut degree, ends[k].0);
-                        lower(&mut queue, &mut degree, ends[k].1);
+                        queue.lower(ends[k].0);
+                        queue.lower(ends[k].1);
                     }
                 }
             }
         }
+        taken.sort_unstable();
         mine.extend(taken.iter().map(|&k| &edges[k]));
         let best = mine
             .iter()
@@ -1151,18 +1147,16 @@ fn conflict_findings(
             }
         };
         let mut rivals: Vec<usize> = Vec::new();
-        let mut described: Vec<String> = Vec::new();
+        let mut is_rival: FxHashSet<usize> = FxHashSet::default();
+        let mut sides: Vec<Node> = Vec::with_capacity(chosen.len());
         for e in &chosen {
             let node = other_of(e);
-            match &node {
-                Node::One(i) => described.push(ctx.cite_time(*i)),
-                Node::Sum(parts) => described.push(describe_sum(ctx, parts, &nominals)),
-            }
             for i in node.items() {
-                if !rivals.contains(&i) && !p_items.contains(&i) {
+                if !p_items.contains(&i) && is_rival.insert(i) {
                     rivals.push(i);
                 }
             }
+            sides.push(node);
         }
         let why = chosen.iter().map(|e| e.why.as_ref()).unique().join("; ");
         let key = |i: usize| ctx.origin_key(i);
@@ -1177,7 +1171,7 @@ fn conflict_findings(
         let mut extra: Vec<usize> = others
             .iter()
             .flat_map(|e| other_of(e).items())
-            .filter(|i| !rivals.contains(i) && !p_items.contains(i))
+            .filter(|i| !is_rival.contains(i) && !p_items.contains(i))
             .unique()
             .collect();
         by_id(items, &mut extra);
@@ -1186,7 +1180,7 @@ fn conflict_findings(
         } else {
             format!(
                 " (also at odds with {})",
-                cite_list(&extra.iter().map(|&i| ctx.cite(i)).collect::<Vec<_>>())
+                cite_list(&extra, |&i| ctx.cite(i))
             )
         };
         let severity = best.0;
@@ -1206,7 +1200,10 @@ fn conflict_findings(
             } else {
                 "may conflict with"
             },
-            cite_list(&described),
+            cite_list(&sides, |side| match side {
+                Node::One(i) => ctx.cite_time(*i),
+                Node::Sum(parts) => describe_sum(ctx, parts, &nominals),
+            }),
         );
         let help = if severity == Severity::Error {
             "Check which figure is right: when each was counted and by whom; if both stand, attribute each and say they differ."
@@ -1291,22 +1288,12 @@ fn revision_findings(
         } else {
             format!(
                 " (also {})",
-                cite_list(
-                    &other_laters
-                        .iter()
-                        .map(|&i| ctx.cite_time(i))
-                        .collect::<Vec<_>>()
-                )
+                cite_list(&other_laters, |&i| ctx.cite_time(i))
             )
         };
         let message = format!(
             "{label}: the count grew from {} to {}{also}{}: a revision, not a conflict.",
-            cite_list(
-                &earlier
-                    .iter()
-                    .map(|&i| ctx.cite_time(i))
-                    .collect::<Vec<_>>()
-            ),
+            cite_list(&earlier, |&i| ctx.cite_time(i)),
             ctx.cite_time(primary),
             if dated {
                 " between publication dates"
@@ -1366,13 +1353,8 @@ fn revision_findings(
     for (laters, earlier) in falls {
         let message = format!(
             "{label}: the running total fell from {} to {}: a downward revision or an error.",
-            cite_list(
-                &earlier
-                    .iter()
-                    .map(|&i| ctx.cite_time(i))
-                    .collect::<Vec<_>>()
-            ),
-            cite_list(&laters.iter().map(|&i| ctx.cite_time(i)).collect::<Vec<_>>()),
+            cite_list(&earlier, |&i| ctx.cite_time(i)),
+            cite_list(&laters, |&i| ctx.cite_time(i)),
         );
         let mut claims = laters;
         claims.extend(earlier);
@@ -1420,12 +1402,7 @@ fn sum_findings(
                 ctx.source(s.primary),
                 ctx.items[s.primary].doc,
                 total_of(&s.parts),
-                cite_list(
-                    &s.wholes
-                        .iter()
-                        .map(|&w| ctx.cite_time(w))
-                        .collect::<Vec<_>>()
-                )
+                cite_list(&s.wholes, |&w| ctx.cite_time(w))
             );
             let mut claims = s.parts.clone();
             claims.extend(&s.wholes);
@@ -1464,17 +1441,17 @@ fn sum_findings(
                 .collect();
             // Other wholes the same parts add up to (articles repeating the
             // figure) are named with it, in one finding.
-            let others: Vec<String> = s
+            let others: Vec<usize> = s
                 .wholes
                 .iter()
-                .filter(|&&w| w != s.primary)
-                .map(|&w| ctx.cite(w))
+                .copied()
+                .filter(|&w| w != s.primary)
                 .collect();
             let (also, verb) = if others.is_empty() {
                 (String::new(), "matches the sum of its parts")
             } else {
                 (
-                    format!(", and {},", cite_list(&others)),
+                    format!(", and {},", cite_list(&others, |&w| ctx.cite(w))),
                     "match the sum of their parts",
                 )
             };
@@ -1483,7 +1460,7 @@ fn sum_findings(
                 ctx.phrase(s.primary),
                 ctx.source(s.primary),
                 ctx.items[s.primary].doc,
-                capped(&sums, "; ")
+                capped(&sums, "; ", String::clone)
             );
             let mut claims = vec![s.primary];
             claims.extend(s.wholes.iter().filter(|&&w| w != s.primary));
