@@ -897,6 +897,10 @@ fn ends_with_agency_credit(end: &str) -> bool {
         .filter(|&(n, c)| !c.is_whitespace() && end[..n].ends_with(char::is_whitespace))
         .nth(4)
         .map_or(0, |(n, _)| n);
+    // Every agency ends with "/": most blocks have none in their last words.
+    if !end[tail..].contains('/') {
+        return false;
+    }
     PHOTO_AGENCIES.iter().any(|agency| {
         end[tail..]
             .rfind(agency)
@@ -919,6 +923,10 @@ fn is_video_source(raw: &str) -> bool {
     let Some((stamp, rest)) = raw.split_once(separator) else {
         return false;
     };
+    // A clock starts with a digit (and lowercasing makes none).
+    if !stamp.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     // Only the first token is lowercased to test it (the block is not,
     // unless it is a clock): lowercasing neither makes nor removes a
     // separator, so the token is the same.
@@ -1455,6 +1463,10 @@ const DATE_FILLERS: &[&str] = &[
 
 /// `13:30`, `1:30`, `10:37:05`, `13.30`, `10:37am`.
 fn is_clock(token: &str) -> bool {
+    // The hour's digits come first.
+    if !token.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let t = token
         .trim_end_matches("a.m.")
         .trim_end_matches("p.m.")
@@ -2128,6 +2140,20 @@ mod tests {
             single("Soldiers march in Pyongyang. REUTERS/Kim Hong Ji Park Lee"),
             Caption
         );
+    }
+
+    #[test]
+    fn every_photo_agency_ends_with_a_slash() {
+        // ends_with_agency_credit looks for the agencies only after a "/".
+        assert!(PHOTO_AGENCIES.iter().all(|a| a.ends_with('/')));
+    }
+
+    #[test]
+    fn a_clock_starts_with_its_hour() {
+        assert!(is_clock("02:07") && is_clock("9.30pm") && is_clock("23:59:01"));
+        assert!(!is_clock("pm02:07") && !is_clock(":07") && !is_clock("24:00"));
+        assert!(is_video_source("02:07 - Source: CNN"));
+        assert!(!is_video_source("Video 02:07 - Source: CNN"));
     }
 
     #[test]

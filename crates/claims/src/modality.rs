@@ -2,6 +2,9 @@
 //! ("agreed to send", "is expected to deploy", "could", "believes",
 //! "estimates", "reportedly") and the hedge words an editor should see.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use nom::Parser;
 use nom::branch::alt;
 use nom::character::complete::satisfy;
@@ -238,11 +241,7 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
     let after = &sentence[q.end..];
     let mut hedges: Vec<String> = Vec::new();
     let lower_before = before.to_lowercase();
-    for h in HEDGES {
-        if contains_word(&lower_before, h) {
-            hedges.push((*h).to_string());
-        }
-    }
+    hedges.extend(hedges_in(&lower_before).into_iter().map(str::to_string));
     if matches!(
         q.qualifier,
         Some(Qualifier::About | Qualifier::Nearly | Qualifier::JustOver | Qualifier::Estimated)
@@ -288,24 +287,76 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
     (modality, hedges)
 }
 
+/// All of [`HEDGES`] in one automaton: a sentence is searched once, not
+/// once per hedge.
+static HEDGE_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(HEDGES).ok());
+
+/// The [`HEDGES`] that `lower` contains as whole words, in the list's
+/// order.
+fn hedges_in(lower: &str) -> Vec<&'static str> {
+    let Some(finder) = HEDGE_FINDER.as_ref() else {
+        return HEDGES
+            .iter()
+            .copied()
+            .filter(|h| contains_word(lower, h))
+            .collect();
+    };
+    let mut found = [false; HEDGES.len()];
+    for m in finder.find_overlapping_iter(lower) {
+        if whole_word(lower, m.start(), m.end()) {
+            found[m.pattern().as_usize()] = true;
+        }
+    }
+    HEDGES
+        .iter()
+        .zip(found)
+        .filter_map(|(h, f)| f.then_some(*h))
+        .collect()
+}
+
+/// True when `haystack[start..end]` is not inside a longer word.
+fn whole_word(haystack: &str, start: usize, end: usize) -> bool {
+    let before_ok = haystack[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = haystack[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
 fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(n, _)| {
-        let before_ok = haystack[..n]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = haystack[n + needle.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before_ok && after_ok
-    })
+    haystack
+        .match_indices(needle)
+        .any(|(n, _)| whole_word(haystack, n, n + needle.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::quantity::find;
+
+    proptest::proptest! {
+        /// One pass of the automaton finds the hedges that searching for
+        /// each one finds.
+        #[test]
+        fn hedges_in_finds_what_each_search_finds(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "reportedly", "allegedly", "believed", "believes", "estimated", "estimates",
+                "estimate", "unconfirmed", "likely", "unlikely", "possibly", "potentially",
+                "thought", "to", "appears", "suggests", "unverified", "estimatedly", "troops",
+                "x", "-", ",", "é", "believedé", "2", "thoughtto",
+            ]),
+            0..12,
+        ), glue in proptest::sample::select(vec![" ", "", "-", "  "])) {
+            let line = words.join(glue);
+            let each: Vec<&str> = HEDGES.iter().copied().filter(|h| contains_word(&line, h)).collect();
+            proptest::prop_assert_eq!(hedges_in(&line), each);
+        }
+    }
 
     fn m(s: &str) -> (Modality, Vec<String>) {
         let q = find(s)
