@@ -1,9 +1,8 @@
 //! Relations between the figures of one cluster: agreement, conflict,
 //! revision, parts and wholes, running totals and sums of parts.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::FxHashMap;
 
@@ -47,8 +46,8 @@ pub struct Fig {
 pub enum Node {
     /// A single figure (item index).
     One(usize),
-    /// Parts that add up (item indices).
-    Sum(Vec<usize>),
+    /// Parts that add up (item indices), shared by every edge to them.
+    Sum(Arc<[usize]>),
 }
 
 impl Node {
@@ -64,7 +63,7 @@ impl Node {
     pub fn items(&self) -> Vec<usize> {
         match self {
             Node::One(i) => vec![*i],
-            Node::Sum(v) => v.clone(),
+            Node::Sum(v) => v.to_vec(),
         }
     }
 }
@@ -81,10 +80,20 @@ pub struct Edge {
     /// Error when sure, warning when not.
     pub severity: Severity,
     /// Why they are compared: "same time scope", "the parts add up to 13,000-16,000".
-    pub why: Cow<'static, str>,
+    pub why: Arc<str>,
     /// Confidence 0..1.
     pub confidence: f64,
 }
+
+// The fixed reasons of conflicts, made once and shared by every edge.
+static SAME_SCOPE: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from("same thing, same time scope"));
+static OVERLAPPING_PERIODS: LazyLock<Arc<str>> =
+    LazyLock::new(|| Arc::from("same thing, overlapping periods"));
+static EARLIER_LARGER: LazyLock<Arc<str>> =
+    LazyLock::new(|| Arc::from("an earlier count larger than the later total"));
+/// "a part larger than its whole".
+pub(crate) static PART_LARGER: LazyLock<Arc<str>> =
+    LazyLock::new(|| Arc::from("a part larger than its whole"));
 
 /// Figures that grew (or shrank) between earlier and later counts: each
 /// earlier figure against each later one. Figures the judge cannot tell
@@ -454,10 +463,10 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                         } else {
                             Severity::Warning
                         },
-                        why: Cow::Borrowed(if certain {
-                            "same thing, same time scope"
+                        why: Arc::clone(if certain {
+                            &SAME_SCOPE
                         } else {
-                            "same thing, overlapping periods"
+                            &OVERLAPPING_PERIODS
                         }),
                         confidence: if sure { 0.9 * conf } else { 0.5 * conf },
                     });
@@ -476,7 +485,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                         } else {
                             Severity::Warning
                         },
-                        why: Cow::Borrowed("an earlier count larger than the later total"),
+                        why: Arc::clone(&EARLIER_LARGER),
                         confidence: if sure { 0.8 * conf } else { 0.45 * conf },
                     });
                 } else {
@@ -512,7 +521,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                     b: Node::One(w.item),
                     tier: 4,
                     severity: Severity::Warning,
-                    why: Cow::Borrowed("a part larger than its whole"),
+                    why: Arc::clone(&PART_LARGER),
                     confidence: 0.4 * conf,
                 });
             } else {
@@ -570,6 +579,13 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
             let composite = When::Current {
                 running: Some(true),
             };
+            // Shared by every edge to this sum.
+            let shared: Arc<[usize]> = Arc::from(members.as_slice());
+            let total_text = fmt_nominal(total.0, total.1);
+            let adds_up: Arc<str> = Arc::from(format!("the parts add up to {total_text}"));
+            let earlier_larger: Arc<str> = Arc::from(format!(
+                "an earlier count larger than the running total {total_text}"
+            ));
             let mut wholes = Vec::new();
             for o in figs {
                 if members.contains(&o.item)
@@ -599,17 +615,14 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                             let sure = certain && !o.vague && conf >= SURE;
                             j.edges.push(Edge {
                                 a: o.item,
-                                b: Node::Sum(members.clone()),
+                                b: Node::Sum(Arc::clone(&shared)),
                                 tier: if o.vague { 3 } else { 2 },
                                 severity: if sure {
                                     Severity::Error
                                 } else {
                                     Severity::Warning
                                 },
-                                why: Cow::Owned(format!(
-                                    "the parts add up to {}",
-                                    fmt_nominal(total.0, total.1)
-                                )),
+                                why: Arc::clone(&adds_up),
                                 confidence: if sure { 0.8 * conf } else { 0.45 * conf },
                             });
                         }
@@ -619,13 +632,10 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                     } if o.iv.lo > iv.hi => {
                         j.edges.push(Edge {
                             a: o.item,
-                            b: Node::Sum(members.clone()),
+                            b: Node::Sum(Arc::clone(&shared)),
                             tier: 2,
                             severity: Severity::Warning,
-                            why: Cow::Owned(format!(
-                                "an earlier count larger than the running total {}",
-                                fmt_nominal(total.0, total.1)
-                            )),
+                            why: Arc::clone(&earlier_larger),
                             confidence: 0.4 * conf,
                         });
                     }
@@ -684,10 +694,10 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
         for set in &found_for[k].1 {
             let cross = set.class != w.class;
             if set.iv.overlaps(&w.iv) {
-                for &p in &set.items {
+                for &p in set.items.iter() {
                     j.agree(p, w.item);
                 }
-                parts_all.extend(&set.items);
+                parts_all.extend(set.items.iter());
                 total_first.get_or_insert(set.total);
                 cross_all &= cross;
             } else if !cross {
@@ -695,14 +705,14 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
                 let sure = conf >= SURE;
                 j.edges.push(Edge {
                     a: w.item,
-                    b: Node::Sum(set.items.clone()),
+                    b: Node::Sum(Arc::clone(&set.items)),
                     tier: 2,
                     severity: if sure {
                         Severity::Error
                     } else {
                         Severity::Warning
                     },
-                    why: Cow::Owned(set.why.clone()),
+                    why: Arc::clone(&set.why),
                     confidence: if sure { 0.75 * conf } else { 0.4 * conf },
                 });
             }
@@ -736,14 +746,14 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
 /// scope is checked against: worked out once per scope, not per whole.
 struct PartSet<'f> {
     class: &'f str,
-    items: Vec<usize>,
+    items: Arc<[usize]>,
     /// The sum with tolerance, and as written.
     iv: Interval,
     total: (f64, Option<f64>),
     /// The least sure part's confidence.
     conf: f64,
     /// Why a whole outside the sum conflicts: "its parts add up to 6,000".
-    why: String,
+    why: Arc<str>,
 }
 
 impl<'f> PartSet<'f> {
@@ -755,7 +765,10 @@ impl<'f> PartSet<'f> {
             iv,
             total,
             conf: parts.iter().map(|f| f.conf).fold(f64::INFINITY, f64::min),
-            why: format!("its parts add up to {}", fmt_nominal(total.0, total.1)),
+            why: Arc::from(format!(
+                "its parts add up to {}",
+                fmt_nominal(total.0, total.1)
+            )),
         }
     }
 }

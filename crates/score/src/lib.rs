@@ -525,7 +525,7 @@ fn assess_cluster(
     for e in &j.edges {
         let b = match &e.b {
             Node::One(i) => std::slice::from_ref(i),
-            Node::Sum(v) => v.as_slice(),
+            Node::Sum(v) => &v[..],
         };
         for &i in b.iter().chain([&e.a]) {
             let s = in_conflict.entry(i).or_insert(e.severity);
@@ -1649,7 +1649,7 @@ pub fn assess(
                     b: Node::One(q.item),
                     tier: 4,
                     severity: Severity::Warning,
-                    why: std::borrow::Cow::Borrowed("a part larger than its whole"),
+                    why: std::sync::Arc::clone(&judge::PART_LARGER),
                     confidence: 0.4 * p.conf.min(q.conf),
                 });
             }
