@@ -228,9 +228,11 @@ fn running_total_that_falls_between_dated_documents_is_a_warning() {
     assert_eq!(a.verdicts, [Verdict::Mixed]);
 }
 
-#[test]
-fn a_running_total_that_fell_from_several_counts_is_one_finding() {
-    let b = Batch::dated(&[
+/// NIS counts of 15,000 and 16,000 in January, then the `later` documents'
+/// counts in November: the docs of the one fall finding (later figures
+/// first) and its message.
+fn one_fall(later: &[&str]) -> (Vec<String>, String) {
+    let mut texts = vec![
         (
             "The NIS said North Korea has sent 15,000 troops to Russia.",
             Date::new(2025, 1, 10),
@@ -239,11 +241,9 @@ fn a_running_total_that_fell_from_several_counts_is_one_finding() {
             "The NIS said North Korea has sent 16,000 troops to Russia.",
             Date::new(2025, 1, 12),
         ),
-        (
-            "The NIS said North Korea has sent 11,000 troops to Russia.",
-            Date::new(2025, 11, 4),
-        ),
-    ]);
+    ];
+    texts.extend(later.iter().map(|t| (*t, Date::new(2025, 11, 4))));
+    let b = Batch::dated(&texts);
     let (items, _, a) = b.run();
     let falls: Vec<&Finding> = a
         .findings
@@ -251,52 +251,36 @@ fn a_running_total_that_fell_from_several_counts_is_one_finding() {
         .filter(|f| f.code == "CC003" && f.severity == Severity::Warning)
         .collect();
     assert_eq!(falls.len(), 1, "{:#?}", a.findings);
-    let docs: Vec<&str> = falls[0].claims.iter().map(|&i| items[i].doc).collect();
+    let docs = falls[0]
+        .claims
+        .iter()
+        .map(|&i| items[i].doc.to_string())
+        .collect();
+    (docs, falls[0].message.clone())
+}
+
+#[test]
+fn a_running_total_that_fell_from_several_counts_is_one_finding() {
+    let (docs, message) = one_fall(&["The NIS said North Korea has sent 11,000 troops to Russia."]);
     assert_eq!(docs, ["c", "a", "b"], "the later figure first");
     assert!(
-        falls[0].message.contains("fell from 15,000")
-            && falls[0].message.contains("and 16,000")
-            && falls[0].message.contains("to 11,000"),
-        "{}",
-        falls[0].message
+        message.contains(
+            "fell from 15,000 (NIS, doc a) and 16,000 (NIS, doc b) to 11,000 (NIS, doc c)"
+        ),
+        "{message}"
     );
 }
 
 #[test]
 fn later_figures_that_fell_from_the_same_counts_are_one_finding() {
-    let b = Batch::dated(&[
-        (
-            "The NIS said North Korea has sent 15,000 troops to Russia.",
-            Date::new(2025, 1, 10),
-        ),
-        (
-            "The NIS said North Korea has sent 16,000 troops to Russia.",
-            Date::new(2025, 1, 12),
-        ),
-        (
-            "The NIS said North Korea has sent 11,000 troops to Russia.",
-            Date::new(2025, 11, 4),
-        ),
-        (
-            "Yonhap reported that North Korea has sent 11,000 troops to Russia.",
-            Date::new(2025, 11, 4),
-        ),
+    let (docs, message) = one_fall(&[
+        "The NIS said North Korea has sent 11,000 troops to Russia.",
+        "Yonhap reported that North Korea has sent 11,000 troops to Russia.",
     ]);
-    let (items, _, a) = b.run();
-    let falls: Vec<&Finding> = a
-        .findings
-        .iter()
-        .filter(|f| f.code == "CC003" && f.severity == Severity::Warning)
-        .collect();
-    assert_eq!(falls.len(), 1, "{:#?}", a.findings);
-    let docs: Vec<&str> = falls[0].claims.iter().map(|&i| items[i].doc).collect();
     assert_eq!(docs, ["c", "d", "a", "b"], "the later figures first");
     assert!(
-        falls[0]
-            .message
-            .contains("fell from 15,000 (NIS, doc a) and 16,000 (NIS, doc b) to 11,000 (NIS, doc c) and 11,000 (Yonhap, doc d)"),
-        "{}",
-        falls[0].message
+        message.contains("fell from 15,000 (NIS, doc a) and 16,000 (NIS, doc b) to 11,000 (NIS, doc c) and 11,000 (Yonhap, doc d)"),
+        "{message}"
     );
 }
 
