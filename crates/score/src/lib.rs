@@ -1237,25 +1237,35 @@ fn revision_findings(
     let mut out = Vec::new();
     // Each revision's figures that are not outliers; a revision counts when
     // both sides keep one.
-    let clean = |side: &[usize]| -> Vec<usize> {
-        side.iter()
-            .copied()
-            .filter(|i| !outliers.contains(i))
-            .collect()
-    };
-    let revisions: Vec<(Vec<usize>, Vec<usize>, &judge::Revision)> = j
+    // (Borrowed when none is: a dense cluster has many revisions between
+    // large groups.)
+    type Side<'r> = std::borrow::Cow<'r, [usize]>;
+    fn clean<'r>(side: &'r [usize], outliers: &BTreeSet<usize>) -> Side<'r> {
+        if side.iter().any(|i| outliers.contains(i)) {
+            Side::Owned(
+                side.iter()
+                    .copied()
+                    .filter(|i| !outliers.contains(i))
+                    .collect(),
+            )
+        } else {
+            Side::Borrowed(side)
+        }
+    }
+    let revisions: Vec<(Side<'_>, Side<'_>, &judge::Revision)> = j
         .revisions
         .iter()
-        .map(|r| (clean(&r.earlier), clean(&r.later), r))
+        .map(|r| (clean(&r.earlier, outliers), clean(&r.later, outliers), r))
         .filter(|(e, l, _)| !e.is_empty() && !l.is_empty())
         .collect();
-    let ups: Vec<&(Vec<usize>, Vec<usize>, &judge::Revision)> =
+    let ups: Vec<&(Side<'_>, Side<'_>, &judge::Revision)> =
         revisions.iter().filter(|(_, _, r)| !r.down).collect();
     if !ups.is_empty() {
-        // Per later figure, how many earlier figures it revises.
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        // Per later figure, how many earlier figures it revises (in item
+        // order, so that the order by id below is the same on every run).
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for (earlier, later, _) in &ups {
-            for &l in later {
+            for &l in later.iter() {
                 *counts.entry(l).or_default() += earlier.len();
             }
         }
@@ -1320,11 +1330,11 @@ fn revision_findings(
     // Later figures are first gathered by the revisions they are on (alike
     // figures are on the same ones), then by the earlier figures those
     // name.
-    let downs: Vec<&(Vec<usize>, Vec<usize>, &judge::Revision)> =
+    let downs: Vec<&(Side<'_>, Side<'_>, &judge::Revision)> =
         revisions.iter().filter(|(_, _, r)| r.down).collect();
     let mut on: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, (_, later, _)) in downs.iter().enumerate() {
-        for &l in later {
+        for &l in later.iter() {
             on.entry(l).or_default().push(k);
         }
     }
