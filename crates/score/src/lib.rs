@@ -1226,21 +1226,19 @@ fn conflict_findings(
     (out, outliers)
 }
 
-fn revision_findings(
-    ctx: &Ctx<'_, '_>,
-    ci: usize,
-    label: &str,
-    j: &Judgement,
-    outliers: &BTreeSet<usize>,
-) -> Vec<Finding> {
-    let items = ctx.items;
-    let mut out = Vec::new();
-    // Each revision's figures that are not outliers; a revision counts when
-    // both sides keep one.
-    // (Borrowed when none is: a dense cluster has many revisions between
-    // large groups.)
-    type Side<'r> = std::borrow::Cow<'r, [usize]>;
-    fn clean<'r>(side: &'r [usize], outliers: &BTreeSet<usize>) -> Side<'r> {
+/// One side of a revision: its figures that are not outliers (borrowed
+/// when none is: a dense cluster has many revisions between large groups).
+type Side<'r> = std::borrow::Cow<'r, [usize]>;
+
+/// A revision of a cluster without its outliers: (earlier, later,
+/// revision).
+type Revised<'r> = (Side<'r>, Side<'r>, &'r judge::Revision);
+
+/// The judgement's revisions without the outlier figures; a revision counts
+/// while both its sides keep a figure (as a pair of figures counted while
+/// neither is an outlier).
+fn revised<'r>(j: &'r Judgement, outliers: &BTreeSet<usize>) -> Vec<Revised<'r>> {
+    let clean = |side: &'r [usize]| -> Side<'r> {
         if side.iter().any(|i| outliers.contains(i)) {
             Side::Owned(
                 side.iter()
@@ -1251,24 +1249,70 @@ fn revision_findings(
         } else {
             Side::Borrowed(side)
         }
-    }
-    let revisions: Vec<(Side<'_>, Side<'_>, &judge::Revision)> = j
-        .revisions
+    };
+    j.revisions
         .iter()
-        .map(|r| (clean(&r.earlier, outliers), clean(&r.later, outliers), r))
+        .map(|r| (clean(&r.earlier), clean(&r.later), r))
         .filter(|(e, l, _)| !e.is_empty() && !l.is_empty())
-        .collect();
-    let ups: Vec<&(Side<'_>, Side<'_>, &judge::Revision)> =
-        revisions.iter().filter(|(_, _, r)| !r.down).collect();
-    if !ups.is_empty() {
-        // Per later figure, how many earlier figures it revises (in item
-        // order, so that the order by id below is the same on every run).
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for (earlier, later, _) in &ups {
-            for &l in later.iter() {
-                *counts.entry(l).or_default() += earlier.len();
-            }
+        .collect()
+}
+
+/// Per later figure of the upward revisions, how many earlier figures it
+/// revises (in item order, so that an order by id is the same on every
+/// run).
+fn growth_counts(ups: &[&Revised<'_>]) -> BTreeMap<usize, usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for (earlier, later, _) in ups {
+        for &l in later.iter() {
+            *counts.entry(l).or_default() += earlier.len();
         }
+    }
+    counts
+}
+
+/// The falling totals as (later figures, the earlier figures every one of
+/// them fell from), one per set of earlier figures. Later figures are first
+/// gathered by the revisions they are on (alike figures are on the same
+/// ones), then by the earlier figures those name.
+fn fall_groups(revisions: &[Revised<'_>]) -> Vec<(Vec<usize>, BTreeSet<usize>)> {
+    let downs: Vec<&Revised<'_>> = revisions.iter().filter(|(_, _, r)| r.down).collect();
+    let mut on: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, (_, later, _)) in downs.iter().enumerate() {
+        for &l in later.iter() {
+            on.entry(l).or_default().push(k);
+        }
+    }
+    let mut by_revisions: BTreeMap<Vec<usize>, Vec<usize>> = BTreeMap::new();
+    for (later, ks) in on {
+        by_revisions.entry(ks).or_default().push(later);
+    }
+    let mut falls: BTreeMap<BTreeSet<usize>, Vec<usize>> = BTreeMap::new();
+    for (ks, laters) in by_revisions {
+        let earlier: BTreeSet<usize> = ks
+            .iter()
+            .flat_map(|&k| downs[k].0.iter().copied())
+            .collect();
+        falls.entry(earlier).or_default().extend(laters);
+    }
+    falls
+        .into_iter()
+        .map(|(earlier, laters)| (laters, earlier))
+        .collect()
+}
+
+fn revision_findings(
+    ctx: &Ctx<'_, '_>,
+    ci: usize,
+    label: &str,
+    j: &Judgement,
+    outliers: &BTreeSet<usize>,
+) -> Vec<Finding> {
+    let items = ctx.items;
+    let mut out = Vec::new();
+    let revisions = revised(j, outliers);
+    let ups: Vec<&Revised<'_>> = revisions.iter().filter(|(_, _, r)| !r.down).collect();
+    if !ups.is_empty() {
+        let counts = growth_counts(&ups);
         let mut laters: Vec<usize> = counts.keys().copied().collect();
         by_id(items, &mut laters);
         let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
@@ -1327,32 +1371,10 @@ fn revision_findings(
     // Falls: one finding per set of earlier, larger counts, naming every
     // later figure that fell from all of them (figures the judge cannot
     // tell apart fall together, in one finding).
-    // Later figures are first gathered by the revisions they are on (alike
-    // figures are on the same ones), then by the earlier figures those
-    // name.
-    let downs: Vec<&(Side<'_>, Side<'_>, &judge::Revision)> =
-        revisions.iter().filter(|(_, _, r)| r.down).collect();
-    let mut on: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (k, (_, later, _)) in downs.iter().enumerate() {
-        for &l in later.iter() {
-            on.entry(l).or_default().push(k);
-        }
-    }
-    let mut by_revisions: BTreeMap<Vec<usize>, Vec<usize>> = BTreeMap::new();
-    for (later, ks) in on {
-        by_revisions.entry(ks).or_default().push(later);
-    }
-    let mut falls: BTreeMap<BTreeSet<usize>, Vec<usize>> = BTreeMap::new();
-    for (ks, laters) in by_revisions {
-        let earlier: BTreeSet<usize> = ks
-            .iter()
-            .flat_map(|&k| downs[k].0.iter().copied())
-            .collect();
-        falls.entry(earlier).or_default().extend(laters);
-    }
+    let falls = fall_groups(&revisions);
     let mut falls: Vec<(Vec<usize>, Vec<usize>)> = falls
         .into_iter()
-        .map(|(earlier, mut laters)| {
+        .map(|(mut laters, earlier)| {
             let mut earlier: Vec<usize> = earlier.into_iter().collect();
             by_id(items, &mut earlier);
             by_id(items, &mut laters);

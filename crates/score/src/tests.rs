@@ -963,3 +963,79 @@ fn ledger_is_the_same_whatever_the_order_of_documents() {
     y.documents.reverse();
     assert_eq!(x, y);
 }
+
+proptest::proptest! {
+    /// The findings' view of a cluster's revisions, with some figures taken
+    /// out as outliers, is what the pairs of figures say: each later figure
+    /// that grew counts every earlier figure it revises, and each later
+    /// figure that fell is in exactly one fall, with exactly the earlier
+    /// figures it fell from.
+    #[test]
+    fn revisions_without_outliers_are_those_of_the_pairs(
+        figures in proptest::collection::vec((0usize..3, 1u8..=12), 2..40),
+        out in proptest::collection::vec(proptest::bool::weighted(0.2), 40),
+    ) {
+        let figs: Vec<judge::Fig> = figures
+            .iter()
+            .enumerate()
+            .map(|(k, &(value, month))| {
+                let v = [9_000.0, 11_000.0, 15_000.0][value];
+                judge::Fig {
+                    // Items are not places in `figs`.
+                    item: 100 + 3 * k,
+                    doc: format!("d{k}"),
+                    start: 0,
+                    iv: Interval { lo: v, hi: v },
+                    nominal: (v, Some(v)),
+                    vague: false,
+                    class: "event",
+                    when: when::When::Current { running: None },
+                    published: Date::new(2025, month, 1),
+                    scope: BTreeSet::new(),
+                    conf: 1.0,
+                    additional: false,
+                }
+            })
+            .collect();
+        let outliers: BTreeSet<usize> = figs
+            .iter()
+            .zip(&out)
+            .filter(|(_, o)| **o)
+            .map(|(f, _)| f.item)
+            .collect();
+        let j = judge::judge(&figs, &Tolerances::default());
+        let pairs: Vec<(usize, usize, bool, bool)> = j
+            .revision_pairs()
+            .into_iter()
+            .filter(|(e, l, _, _)| !outliers.contains(e) && !outliers.contains(l))
+            .collect();
+        let revisions = revised(&j, &outliers);
+
+        let ups: Vec<&Revised<'_>> = revisions.iter().filter(|(_, _, r)| !r.down).collect();
+        let mut expected: BTreeMap<usize, usize> = BTreeMap::new();
+        for &(_, l, down, _) in &pairs {
+            if !down {
+                *expected.entry(l).or_default() += 1;
+            }
+        }
+        proptest::prop_assert_eq!(growth_counts(&ups), expected);
+
+        let mut fell_from: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &(e, l, down, _) in &pairs {
+            if down {
+                fell_from.entry(l).or_default().insert(e);
+            }
+        }
+        let falls = fall_groups(&revisions);
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        for (laters, earlier) in &falls {
+            for l in laters {
+                proptest::prop_assert!(seen.insert(*l), "later figure {} in two falls", l);
+                proptest::prop_assert_eq!(fell_from.get(l), Some(earlier));
+            }
+        }
+        proptest::prop_assert_eq!(seen.len(), fell_from.len());
+        let sets: BTreeSet<&BTreeSet<usize>> = falls.iter().map(|(_, e)| e).collect();
+        proptest::prop_assert_eq!(sets.len(), falls.len(), "one fall per set of earlier figures");
+    }
+}
