@@ -413,8 +413,10 @@ pub struct Finding {
     pub severity: Severity,
     /// Index of the cluster it is about, if any.
     pub cluster: Option<usize>,
-    /// Item indices: the first is the primary claim, the rest the claims it
-    /// was judged against.
+    /// Item indices: the first is the primary claim. A conflict's others
+    /// are the claims it was judged against; a fall (CC003 warning) lists
+    /// every later figure first, then the earlier ones, and a sum of parts
+    /// (CC009) every whole, then the parts.
     pub claims: Vec<usize>,
     /// One sentence that cites the figures, their sources and documents.
     pub message: String,
