@@ -51,20 +51,22 @@ pub enum Node {
 }
 
 impl Node {
+    /// The item indices, borrowed.
+    pub fn members(&self) -> &[usize] {
+        match self {
+            Node::One(i) => std::slice::from_ref(i),
+            Node::Sum(v) => v,
+        }
+    }
+
     /// True when the node is or contains the item.
     pub fn has(&self, item: usize) -> bool {
-        match self {
-            Node::One(i) => *i == item,
-            Node::Sum(v) => v.contains(&item),
-        }
+        self.members().contains(&item)
     }
 
     /// The item indices.
     pub fn items(&self) -> Vec<usize> {
-        match self {
-            Node::One(i) => vec![*i],
-            Node::Sum(v) => v.to_vec(),
-        }
+        self.members().to_vec()
     }
 }
 
@@ -170,6 +172,17 @@ impl Judgement {
             .collect();
         out.sort_unstable();
         out
+    }
+
+    /// What a judgement of one pair found.
+    fn outcome(&self) -> Outcome {
+        if !self.edges.is_empty() || !self.revisions.is_empty() {
+            Outcome::Events
+        } else if self.agree.pairs.is_empty() {
+            Outcome::Nothing
+        } else {
+            Outcome::Agree
+        }
     }
 
     fn agree(&mut self, a: usize, b: usize) {
@@ -912,9 +925,9 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
                 }
                 _ => match uniform(&there, &back, figs[gx[0]].item) {
                     Some((revision, agree)) => {
-                        if let Some((x_earlier, down, dated)) = revision {
-                            let (e, l) = if x_earlier { (x, y) } else { (y, x) };
-                            revised.push((e, l, down, dated));
+                        if let Some(r) = revision {
+                            let (e, l) = if r.first_earlier { (x, y) } else { (y, x) };
+                            revised.push((e, l, r.down, r.dated));
                         }
                         if agree {
                             agree_across.push((x, y));
@@ -1091,37 +1104,32 @@ impl GroupPairs {
     }
 }
 
-impl Judgement {
-    /// What a judgement of one pair found.
-    fn outcome(&self) -> Outcome {
-        if !self.edges.is_empty() || !self.revisions.is_empty() {
-            Outcome::Events
-        } else if self.agree.pairs.is_empty() {
-            Outcome::Nothing
-        } else {
-            Outcome::Agree
-        }
-    }
+/// How the figures of one group revise those of another: as
+/// [`uniform`] reads it from the judgement of their first figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GroupRevision {
+    /// True when the first group's figures are the earlier ones.
+    first_earlier: bool,
+    down: bool,
+    dated: bool,
 }
 
 /// The judgements of two figures from either side (`there` with `x` first,
 /// `back` with it second; `x` is its item), when they say the same without
-/// a conflict: the revision as (`x` the earlier, down, dated), if any, and whether the two
-/// agree. `None` when they differ or find a conflict: such figures are
-/// judged pair by pair.
-#[allow(clippy::type_complexity)]
-fn uniform(
-    there: &Judgement,
-    back: &Judgement,
-    x: usize,
-) -> Option<(Option<(bool, bool, bool)>, bool)> {
+/// a conflict: the revision, if any, and whether the two agree. `None` when
+/// they differ or find a conflict: such figures are judged pair by pair.
+fn uniform(there: &Judgement, back: &Judgement, x: usize) -> Option<(Option<GroupRevision>, bool)> {
     if !there.edges.is_empty() || !back.edges.is_empty() {
         return None;
     }
-    let revision = |j: &Judgement| -> Option<Option<(bool, bool, bool)>> {
+    let revision = |j: &Judgement| -> Option<Option<GroupRevision>> {
         match j.revisions.as_slice() {
             [] => Some(None),
-            [r] => Some(Some((r.earlier[0] == x, r.down, r.dated))),
+            [r] => Some(Some(GroupRevision {
+                first_earlier: r.earlier[0] == x,
+                down: r.down,
+                dated: r.dated,
+            })),
             _ => None,
         }
     };

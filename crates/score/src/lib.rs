@@ -525,11 +525,7 @@ fn assess_cluster(
         .unwrap_or_else(|| conflict_findings(ctx, ci, label, &j.edges, &j.agree, figs));
     let mut in_conflict: FxHashMap<usize, Severity> = FxHashMap::default();
     for e in &j.edges {
-        let b = match &e.b {
-            Node::One(i) => std::slice::from_ref(i),
-            Node::Sum(v) => &v[..],
-        };
-        for &i in b.iter().chain([&e.a]) {
+        for &i in e.b.members().iter().chain([&e.a]) {
             let s = in_conflict.entry(i).or_insert(e.severity);
             *s = (*s).min(e.severity);
         }
@@ -1057,7 +1053,7 @@ fn conflict_findings(
     let conf_of = |i: usize| confidence.get(&i).copied().unwrap_or(1.0);
     let agreement_count = agree.counts();
     let agreements = |i: usize| agreement_count.get(&i).copied().unwrap_or(0);
-    let first = |n: &Node| n.items().first().copied().unwrap_or(0);
+    let first = |n: &Node| n.members().first().copied().unwrap_or(0);
     // Sides (a figure, or a sum of parts counting as one side), their
     // degrees and incident edges, kept up to date as edges are removed.
     let mut node_id: FxHashMap<Node, usize> = FxHashMap::default();
@@ -1084,7 +1080,7 @@ fn conflict_findings(
         incident[y].push(k);
     }
     for (n, node) in nodes.iter().enumerate() {
-        for i in node.items() {
+        for &i in node.members() {
             nodes_with.entry(i).or_default().push(n);
         }
     }
@@ -1106,6 +1102,11 @@ fn conflict_findings(
         rank[n] = r;
     }
     let mut queue = Candidates::new(degree, rank);
+    // A side as a message cites it.
+    let cite_side = |side: &Node| match side {
+        Node::One(i) => ctx.cite_time(*i),
+        Node::Sum(parts) => describe_sum(ctx, parts, &nominals),
+    };
     let mut alive = vec![true; edges.len()];
     let mut left = edges.len();
     let mut out = Vec::new();
@@ -1153,7 +1154,7 @@ fn conflict_findings(
         let mut sides: Vec<Node> = Vec::with_capacity(chosen.len());
         for e in &chosen {
             let node = other_of(e);
-            for i in node.items() {
+            for &i in node.members() {
                 if !p_items.contains(&i) && is_rival.insert(i) {
                     rivals.push(i);
                 }
@@ -1191,21 +1192,15 @@ fn conflict_findings(
         } else {
             "CC002"
         };
-        let subject = match &primary {
-            Node::One(i) => ctx.cite_time(*i),
-            Node::Sum(parts) => describe_sum(ctx, parts, &nominals),
-        };
         let message = format!(
-            "{label}: {subject} {} {}: {why}, {sources_note}{also}.",
+            "{label}: {} {} {}: {why}, {sources_note}{also}.",
+            cite_side(&primary),
             if severity == Severity::Error {
                 "conflicts with"
             } else {
                 "may conflict with"
             },
-            cite_list(&sides, |side| match side {
-                Node::One(i) => ctx.cite_time(*i),
-                Node::Sum(parts) => describe_sum(ctx, parts, &nominals),
-            }),
+            cite_list(&sides, cite_side),
         );
         let help = if severity == Severity::Error {
             "Check which figure is right: when each was counted and by whom; if both stand, attribute each and say they differ."
@@ -1603,11 +1598,10 @@ pub fn assess(
     let mut judgements: Vec<Judgement> =
         all_figs.par_iter().map(|f| judge(f, tolerances)).collect();
     // Conflicts and outliers inside each cluster: a part is not checked
-    // against a disputed whole. Kept for the clusters whose edges do not
-    // change below.
-    // A part's conflicts are worked out with its cluster's other findings
-    // (below), after the check against its whole may have added edges;
-    // only a whole's are needed before.
+    // against a disputed whole, so a whole's are needed first (and kept
+    // while its edges do not change below). A part's are worked out with
+    // its cluster's other findings, after the check against its whole may
+    // have added edges.
     let mut whole = vec![false; clusters.len()];
     for c in clusters {
         if let Some(w) = c.part_of.filter(|&w| w < clusters.len()) {
