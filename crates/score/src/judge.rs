@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crosscheck_claims::time::Date;
@@ -174,20 +175,76 @@ impl Judgement {
         out
     }
 
-    /// What a judgement of one pair found.
-    fn outcome(&self) -> Outcome {
-        if !self.edges.is_empty() || !self.revisions.is_empty() {
-            Outcome::Events
-        } else if self.agree.pairs.is_empty() {
-            Outcome::Nothing
-        } else {
-            Outcome::Agree
-        }
-    }
-
     fn agree(&mut self, a: usize, b: usize) {
         if a != b {
             self.agree.pairs.push((a.min(b), a.max(b)));
+        }
+    }
+}
+
+/// Where [`pair`] says what it finds: a [`Judgement`] lists it, a
+/// [`PairSummary`] only notes its shape (no lists, no shared reasons
+/// touched), for the many pairs judged only to see how two groups relate.
+trait Findings {
+    /// A conflict, made only when it is kept.
+    fn conflict(&mut self, edge: impl FnOnce() -> Edge);
+    /// `later` revises `earlier`.
+    fn revise(&mut self, earlier: usize, later: usize, down: bool, dated: bool);
+    /// The two agree.
+    fn agree(&mut self, a: usize, b: usize);
+}
+
+impl Findings for Judgement {
+    fn conflict(&mut self, edge: impl FnOnce() -> Edge) {
+        self.edges.push(edge());
+    }
+
+    fn revise(&mut self, earlier: usize, later: usize, down: bool, dated: bool) {
+        self.revisions
+            .push(Revision::pair(earlier, later, down, dated));
+    }
+
+    fn agree(&mut self, a: usize, b: usize) {
+        Judgement::agree(self, a, b);
+    }
+}
+
+/// What [`pair`] found of one pair of figures, in outline: how many
+/// conflicts and revisions, the (first) revision, and whether they agree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct PairSummary {
+    conflicts: u8,
+    revisions: u8,
+    /// The first revision: (earlier item, down, dated).
+    revision: Option<(usize, bool, bool)>,
+    agree: bool,
+}
+
+impl Findings for PairSummary {
+    fn conflict(&mut self, _edge: impl FnOnce() -> Edge) {
+        self.conflicts = self.conflicts.saturating_add(1);
+    }
+
+    fn revise(&mut self, earlier: usize, _later: usize, down: bool, dated: bool) {
+        self.revisions = self.revisions.saturating_add(1);
+        self.revision.get_or_insert((earlier, down, dated));
+    }
+
+    fn agree(&mut self, a: usize, b: usize) {
+        self.agree |= a != b;
+    }
+}
+
+impl PairSummary {
+    /// What the pair found: events (a conflict or a revision), else
+    /// agreement, else nothing.
+    fn outcome(&self) -> Outcome {
+        if self.conflicts > 0 || self.revisions > 0 {
+            Outcome::Events
+        } else if self.agree {
+            Outcome::Agree
+        } else {
+            Outcome::Nothing
         }
     }
 }
@@ -339,6 +396,50 @@ mod tests {
     }
 
     #[test]
+    fn hundreds_of_distinct_figures_judged_on_the_pool_judge_as_pairwise() {
+        // More figures and groups than `PARALLEL_FROM`: both the groups'
+        // rows and the runs of figures are worked out on rayon's pool.
+        let mut figs = Vec::new();
+        let mut seed: u64 = 7;
+        for k in 0..700 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let r = (seed >> 33) as usize;
+            let lo = 1_000.0 + 10.0 * (r % 400) as f64;
+            let when = match r % 3 {
+                0 => When::Current {
+                    running: Some(true),
+                },
+                _ => When::Current { running: None },
+            };
+            let conf = if r % 5 == 0 { 0.6 } else { 1.0 };
+            figs.push(fig(
+                699 - k,
+                &format!("d{k}"),
+                lo,
+                lo + 50.0,
+                when,
+                1 + (r % 27) as u8,
+                conf,
+            ));
+        }
+        let tol = Tolerances::default();
+        let groups = alike(&figs, &vec![0; figs.len()]);
+        assert!(groups.len() >= PARALLEL_FROM, "{} groups", groups.len());
+        let grouped = judge(&figs, &tol);
+        let reference = pairwise(&figs, &tol);
+        assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
+        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
+        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
+        let sides = |j: &Judgement| -> Vec<(usize, Node, Severity, String)> {
+            j.edges
+                .iter()
+                .map(|e| (e.a, e.b.clone(), e.severity, e.why.to_string()))
+                .collect()
+        };
+        assert_eq!(sides(&grouped), sides(&reference));
+    }
+
+    #[test]
     fn thousands_of_equal_figures_agree_as_one_group_and_judge_as_pairwise() {
         let running = When::Current { running: None };
         let mut figs = Vec::new();
@@ -436,7 +537,7 @@ fn pick<'f>(side: Side, a: &'f Fig, b: &'f Fig) -> (&'f Fig, &'f Fig) {
 }
 
 /// Judges one pair of figures whose scopes relate as `rel` ([`scope_rel`]).
-fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolerances) {
+fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolerances) {
     if x.class != y.class || x.class == "denied" || x.additional || y.additional {
         return;
     }
@@ -467,7 +568,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                     j.agree(x.item, y.item);
                 } else {
                     let sure = certain && !vague && both_sure(x, y);
-                    j.edges.push(Edge {
+                    j.conflict(|| Edge {
                         a: x.item,
                         b: Node::One(y.item),
                         tier: if vague { 3 } else { 1 },
@@ -489,7 +590,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                 let (e, l) = pick(earlier, x, y);
                 if e.iv.lo > l.iv.hi {
                     let sure = running == Some(true) && !vague && both_sure(x, y);
-                    j.edges.push(Edge {
+                    j.conflict(|| Edge {
                         a: e.item,
                         b: Node::One(l.item),
                         tier: if vague { 3 } else { 1 },
@@ -503,8 +604,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                     });
                 } else {
                     if e.iv.hi < l.iv.lo && !vague {
-                        j.revisions
-                            .push(Revision::pair(e.item, l.item, false, false));
+                        j.revise(e.item, l.item, false, false);
                     }
                     j.agree(x.item, y.item);
                 }
@@ -514,8 +614,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
                 if e.iv.overlaps(&l.iv) {
                     j.agree(x.item, y.item);
                 } else if !vague {
-                    j.revisions
-                        .push(Revision::pair(e.item, l.item, l.iv.hi < e.iv.lo, true));
+                    j.revise(e.item, l.item, l.iv.hi < e.iv.lo, true);
                     if l.iv.lo > e.iv.hi {
                         j.agree(x.item, y.item);
                     }
@@ -529,7 +628,7 @@ fn pair(j: &mut Judgement, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolera
             }
             let (p, w) = if part_is_a { (x, y) } else { (y, x) };
             if p.iv.lo > w.iv.hi {
-                j.edges.push(Edge {
+                j.conflict(|| Edge {
                     a: p.item,
                     b: Node::One(w.item),
                     tier: 4,
@@ -884,8 +983,8 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     };
     // What `pair` says of figure `nx` against figure `ny` (and so of their
     // groups).
-    let judged = |nx: usize, ny: usize| -> Judgement {
-        let mut scratch = Judgement::default();
+    let judged = |nx: usize, ny: usize| -> PairSummary {
+        let mut scratch = PairSummary::default();
         pair(
             &mut scratch,
             &figs[nx],
@@ -906,38 +1005,59 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     // once for the two groups.
     let mut revised: Vec<(usize, usize, bool, bool)> = Vec::new();
     let mut agree_across: Vec<(usize, usize)> = Vec::new();
-    for (x, gx) in groups.iter().enumerate() {
-        if gx.len() > 1 {
-            match judged(gx[0], gx[1]).outcome() {
-                Outcome::Agree => agrees_within[x] = true,
-                Outcome::Events => eventful_with.insert(x, x),
-                Outcome::Nothing => {}
-            }
-        }
+    // What group `x` finds within itself and with each later group: the
+    // rows of a big cluster are worked out on rayon's pool, and applied
+    // below in group order, so the judgement is the same for any number of
+    // threads.
+    let row = |x: usize| -> GroupRow {
+        let gx = &groups[x];
+        let within = (gx.len() > 1).then(|| judged(gx[0], gx[1]).outcome());
+        let mut with = Vec::new();
         for (y, gy) in groups.iter().enumerate().skip(x + 1) {
             let there = judged(gx[0], gy[0]);
             let back = judged(gy[0], gx[0]);
-            match (there.outcome(), back.outcome()) {
-                (Outcome::Nothing, Outcome::Nothing) => {}
-                (Outcome::Agree, Outcome::Agree) => {
+            let found = match (there.outcome(), back.outcome()) {
+                (Outcome::Nothing, Outcome::Nothing) => continue,
+                (Outcome::Agree, Outcome::Agree) => Across::Agree,
+                _ => match uniform(&there, &back, figs[gx[0]].item) {
+                    Some((revision, agree)) => Across::Revised(revision, agree),
+                    None => Across::Eventful,
+                },
+            };
+            with.push((y, found));
+        }
+        GroupRow { within, with }
+    };
+    let rows: Vec<GroupRow> = if groups.len() >= PARALLEL_FROM {
+        (0..groups.len()).into_par_iter().map(row).collect()
+    } else {
+        (0..groups.len()).map(row).collect()
+    };
+    for (x, r) in rows.into_iter().enumerate() {
+        match r.within {
+            Some(Outcome::Agree) => agrees_within[x] = true,
+            Some(Outcome::Events) => eventful_with.insert(x, x),
+            Some(Outcome::Nothing) | None => {}
+        }
+        for (y, found) in r.with {
+            match found {
+                Across::Agree => {
                     agrees_with.insert(x, y);
                     agrees_with.insert(y, x);
                 }
-                _ => match uniform(&there, &back, figs[gx[0]].item) {
-                    Some((revision, agree)) => {
-                        if let Some(r) = revision {
-                            let (e, l) = if r.first_earlier { (x, y) } else { (y, x) };
-                            revised.push((e, l, r.down, r.dated));
-                        }
-                        if agree {
-                            agree_across.push((x, y));
-                        }
+                Across::Revised(revision, agree) => {
+                    if let Some(r) = revision {
+                        let (e, l) = if r.first_earlier { (x, y) } else { (y, x) };
+                        revised.push((e, l, r.down, r.dated));
                     }
-                    None => {
-                        eventful_with.insert(x, y);
-                        eventful_with.insert(y, x);
+                    if agree {
+                        agree_across.push((x, y));
                     }
-                },
+                }
+                Across::Eventful => {
+                    eventful_with.insert(x, y);
+                    eventful_with.insert(y, x);
+                }
             }
         }
     }
@@ -950,25 +1070,45 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     }
     // Those pairs in the order of `figs` (each figure against the later
     // ones), listed one figure at a time: a cluster of thousands would
-    // otherwise list millions of pairs before judging them.
-    let mut later: Vec<usize> = Vec::new();
-    for n in 0..figs.len() {
-        later.clear();
-        for y in eventful_with.of(group_of[n]) {
-            let members = &groups[y];
-            let from = members.partition_point(|&m| m <= n);
-            later.extend_from_slice(&members[from..]);
+    // otherwise list millions of pairs before judging them. A big
+    // cluster's figures are judged in runs on rayon's pool, each run into
+    // a judgement of its own, appended in order: the same lists as one
+    // pass.
+    let judge_run = |run: std::ops::Range<usize>| -> Judgement {
+        let mut out = Judgement::default();
+        let mut later: Vec<usize> = Vec::new();
+        for n in run {
+            later.clear();
+            for y in eventful_with.of(group_of[n]) {
+                let members = &groups[y];
+                let from = members.partition_point(|&m| m <= n);
+                later.extend_from_slice(&members[from..]);
+            }
+            later.sort_unstable();
+            for &m in &later {
+                pair(
+                    &mut out,
+                    &figs[n],
+                    &figs[m],
+                    rel[scope_of[n]][scope_of[m]],
+                    tol,
+                );
+            }
         }
-        later.sort_unstable();
-        for &m in &later {
-            pair(
-                &mut j,
-                &figs[n],
-                &figs[m],
-                rel[scope_of[n]][scope_of[m]],
-                tol,
-            );
-        }
+        out
+    };
+    let runs: Vec<Judgement> = if figs.len() >= PARALLEL_FROM {
+        (0..figs.len().div_ceil(RUN))
+            .into_par_iter()
+            .map(|r| judge_run(r * RUN..((r + 1) * RUN).min(figs.len())))
+            .collect()
+    } else {
+        vec![judge_run(0..figs.len())]
+    };
+    for run in runs {
+        j.edges.extend(run.edges);
+        j.revisions.extend(run.revisions);
+        j.agree.pairs.extend(run.agree.pairs);
     }
     let items_of: Vec<Arc<[usize]>> = groups
         .iter()
@@ -1104,6 +1244,33 @@ impl GroupPairs {
     }
 }
 
+/// Clusters with at least this many figures (or groups of alike figures)
+/// are judged on rayon's pool; smaller ones in one pass.
+const PARALLEL_FROM: usize = 256;
+
+/// How many figures one task of a big cluster judges against the later
+/// ones.
+const RUN: usize = 64;
+
+/// What one group of alike figures finds, judged by its first figures:
+/// within itself (when it has two), and with each later group it has
+/// anything to do with.
+struct GroupRow {
+    within: Option<Outcome>,
+    with: Vec<(usize, Across)>,
+}
+
+/// What two groups find from either side ([`GroupRow`]).
+enum Across {
+    /// They agree, and nothing else.
+    Agree,
+    /// The same revision (if any) and agreement (the flag) from either
+    /// side, without a conflict: said once for the two groups.
+    Revised(Option<GroupRevision>, bool),
+    /// Anything else: their figures are judged pair by pair.
+    Eventful,
+}
+
 /// How the figures of one group revise those of another: as
 /// [`uniform`] reads it from the judgement of their first figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1118,25 +1285,27 @@ struct GroupRevision {
 /// `back` with it second; `x` is its item), when they say the same without
 /// a conflict: the revision, if any, and whether the two agree. `None` when
 /// they differ or find a conflict: such figures are judged pair by pair.
-fn uniform(there: &Judgement, back: &Judgement, x: usize) -> Option<(Option<GroupRevision>, bool)> {
-    if !there.edges.is_empty() || !back.edges.is_empty() {
+fn uniform(
+    there: &PairSummary,
+    back: &PairSummary,
+    x: usize,
+) -> Option<(Option<GroupRevision>, bool)> {
+    if there.conflicts > 0 || back.conflicts > 0 {
         return None;
     }
-    let revision = |j: &Judgement| -> Option<Option<GroupRevision>> {
-        match j.revisions.as_slice() {
-            [] => Some(None),
-            [r] => Some(Some(GroupRevision {
-                first_earlier: r.earlier[0] == x,
-                down: r.down,
-                dated: r.dated,
+    let revision = |j: &PairSummary| -> Option<Option<GroupRevision>> {
+        match (j.revisions, j.revision) {
+            (0, _) => Some(None),
+            (1, Some((earlier, down, dated))) => Some(Some(GroupRevision {
+                first_earlier: earlier == x,
+                down,
+                dated,
             })),
             _ => None,
         }
     };
     let (a, b) = (revision(there)?, revision(back)?);
-    let agree = !there.agree.pairs.is_empty();
-    let agree_back = !back.agree.pairs.is_empty();
-    (a == b && agree == agree_back).then_some((a, agree))
+    (a == b && there.agree == back.agree).then_some((a, there.agree))
 }
 
 /// What [`pair`] finds between two figures.
