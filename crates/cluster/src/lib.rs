@@ -993,70 +993,73 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
 
     // (cluster, members, action class, union of scopes)
     type Built = (Cluster, Vec<usize>, Option<String>, BTreeSet<String>);
-    let mut built: Vec<Built> = Vec::new();
-    for (mut g, action) in groups {
-        g.sort_by(|a, b| cmp_items(items, a.item, b.item));
-        let members: Vec<usize> = g.iter().map(|m| m.item).collect();
-        let mut membership: Vec<Membership> = Vec::with_capacity(g.len());
-        for m in &g {
-            let p = &profiles[m.item];
-            let mut confidence = m.confidence;
-            let mut doubts = m.doubts.clone();
-            if p.scope_from_context {
-                confidence *= 0.8;
-                doubts.push(format!(
-                    "role ({}) read from the clause, not the noun",
-                    p.scope.iter().join(", ")
-                ));
+    // Each group's cluster on rayon's pool, gathered in order.
+    let mut built: Vec<Built> = groups
+        .into_par_iter()
+        .map(|(mut g, action)| {
+            g.sort_by(|a, b| cmp_items(items, a.item, b.item));
+            let members: Vec<usize> = g.iter().map(|m| m.item).collect();
+            let mut membership: Vec<Membership> = Vec::with_capacity(g.len());
+            for m in &g {
+                let p = &profiles[m.item];
+                let mut confidence = m.confidence;
+                let mut doubts = m.doubts.clone();
+                if p.scope_from_context {
+                    confidence *= 0.8;
+                    doubts.push(format!(
+                        "role ({}) read from the clause, not the noun",
+                        p.scope.iter().join(", ")
+                    ));
+                }
+                if p.elided {
+                    confidence *= 0.9;
+                    doubts.push("noun carried from the figure before it".to_string());
+                }
+                if p.fuzzy_head {
+                    confidence *= 0.85;
+                    doubts.push("noun matched by spelling similarity".to_string());
+                }
+                membership.push(Membership {
+                    scope: p.scope.iter().cloned().collect(),
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    doubts,
+                });
             }
-            if p.elided {
-                confidence *= 0.9;
-                doubts.push("noun carried from the figure before it".to_string());
-            }
-            if p.fuzzy_head {
-                confidence *= 0.85;
-                doubts.push("noun matched by spelling similarity".to_string());
-            }
-            membership.push(Membership {
-                scope: p.scope.iter().cloned().collect(),
-                confidence: (confidence * 100.0).round() / 100.0,
-                doubts,
-            });
-        }
-        let scopes: Vec<Vec<String>> = membership.iter().map(|m| m.scope.clone()).collect();
-        let dups = duplicates(items, &members, &scopes);
-        let union_scope: BTreeSet<String> = g
-            .iter()
-            .flat_map(|m| profiles[m.item].scope.iter().cloned())
-            .collect();
-        let first = &profiles[members[0]];
-        let key = format!(
-            "{}/{}/{}/{}",
-            first.category,
-            first.base,
-            action.as_deref().unwrap_or("-"),
-            if union_scope.is_empty() {
-                "-".to_string()
-            } else {
-                union_scope.iter().join("+")
-            }
-        );
-        let lbl = label(items, &profiles, &members, action.as_deref());
-        built.push((
-            Cluster {
-                id: String::new(),
-                label: lbl,
-                key,
-                members: members.clone(),
-                membership,
-                duplicates: dups,
-                part_of: None,
-            },
-            members,
-            action,
-            union_scope,
-        ));
-    }
+            let scopes: Vec<Vec<String>> = membership.iter().map(|m| m.scope.clone()).collect();
+            let dups = duplicates(items, &members, &scopes);
+            let union_scope: BTreeSet<String> = g
+                .iter()
+                .flat_map(|m| profiles[m.item].scope.iter().cloned())
+                .collect();
+            let first = &profiles[members[0]];
+            let key = format!(
+                "{}/{}/{}/{}",
+                first.category,
+                first.base,
+                action.as_deref().unwrap_or("-"),
+                if union_scope.is_empty() {
+                    "-".to_string()
+                } else {
+                    union_scope.iter().join("+")
+                }
+            );
+            let lbl = label(items, &profiles, &members, action.as_deref());
+            (
+                Cluster {
+                    id: String::new(),
+                    label: lbl,
+                    key,
+                    members: members.clone(),
+                    membership,
+                    duplicates: dups,
+                    part_of: None,
+                },
+                members,
+                action,
+                union_scope,
+            )
+        })
+        .collect();
 
     // Step 8: order.
     built.sort_by(|a, b| {

@@ -18,8 +18,8 @@ use crate::when::{Side, TimeRel, When, relate};
 pub struct Fig {
     /// Item index.
     pub item: usize,
-    /// Document id.
-    pub doc: String,
+    /// Document id, shared by the figures of one document.
+    pub doc: Arc<str>,
     /// Position in the document.
     pub start: usize,
     /// Interval with tolerance.
@@ -34,8 +34,9 @@ pub struct Fig {
     pub when: When,
     /// The document's publication date.
     pub published: Option<Date>,
-    /// Scope roles from the clusterer.
-    pub scope: BTreeSet<String>,
+    /// Scope roles from the clusterer, shared by the figures of a cluster
+    /// with the same roles.
+    pub scope: Arc<BTreeSet<String>>,
     /// Membership confidence.
     pub conf: f64,
     /// An increment ("another 1,000").
@@ -365,7 +366,7 @@ mod tests {
     fn fig(item: usize, doc: &str, lo: f64, hi: f64, when: When, day: u8, conf: f64) -> Fig {
         Fig {
             item,
-            doc: doc.to_string(),
+            doc: Arc::from(doc),
             start: item * 10,
             iv: Interval { lo, hi },
             nominal: (lo, Some(hi)),
@@ -373,7 +374,7 @@ mod tests {
             class: "event",
             when,
             published: Date::new(2025, 1, day),
-            scope: BTreeSet::new(),
+            scope: Arc::default(),
             conf,
             additional: false,
         }
@@ -664,7 +665,7 @@ fn sum_of(figs: &[&Fig]) -> (Interval, (f64, Option<f64>)) {
 fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
     let mut by_doc: BTreeMap<&str, Vec<&Fig>> = BTreeMap::new();
     for f in figs {
-        by_doc.entry(f.doc.as_str()).or_default().push(f);
+        by_doc.entry(&*f.doc).or_default().push(f);
     }
     for list in by_doc.values_mut() {
         list.sort_by_key(|f| f.start);
@@ -789,14 +790,14 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
         if w.scope.len() < 2 || w.vague || w.additional || w.class == "denied" {
             continue;
         }
-        let k = match found_for.iter().position(|(s, _)| **s == w.scope) {
+        let k = match found_for.iter().position(|(s, _)| **s == *w.scope) {
             Some(k) => k,
             None => {
                 let sets = partitions(&w.scope, figs)
                     .into_iter()
                     .map(|(class, parts)| PartSet::new(class, &parts))
                     .collect();
-                found_for.push((&w.scope, sets));
+                found_for.push((&*w.scope, sets));
                 found_for.len() - 1
             }
         };
@@ -896,9 +897,9 @@ fn partitions<'f>(scope: &BTreeSet<String>, figs: &'f [Fig]) -> Vec<(&'f str, Ve
             && c.class != "denied"
             && !c.scope.is_empty()
             && c.scope.is_subset(scope)
-            && c.scope != *scope
+            && *c.scope != *scope
         {
-            by_doc.entry((c.doc.as_str(), c.class)).or_default().push(c);
+            by_doc.entry((&*c.doc, c.class)).or_default().push(c);
         }
     }
     let mut out = Vec::new();
@@ -960,9 +961,9 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         .map(|f| {
             distinct
                 .iter()
-                .position(|d| **d == f.scope)
+                .position(|d| **d == *f.scope)
                 .unwrap_or_else(|| {
-                    distinct.push(&f.scope);
+                    distinct.push(&*f.scope);
                     distinct.len() - 1
                 })
         })

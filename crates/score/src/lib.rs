@@ -169,6 +169,7 @@ pub mod origin;
 pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -975,7 +976,28 @@ fn finding(
 }
 
 /// The figures of a cluster, repeats removed, in member order.
-fn figs(items: &[Item<'_>], c: &Cluster, tol: &Tolerances) -> Vec<Fig> {
+/// The figures of a cluster as the judge sees them. `docs[doc_ids[m]]` is
+/// item `m`'s document id, shared by the figures of that document; the
+/// cluster's figures with the same roles share one scope.
+fn figs(
+    items: &[Item<'_>],
+    c: &Cluster,
+    tol: &Tolerances,
+    docs: &[Arc<str>],
+    doc_ids: &[usize],
+) -> Vec<Fig> {
+    let mut scopes: Vec<Arc<BTreeSet<String>>> = Vec::new();
+    let mut scope_of = |roles: &[String]| -> Arc<BTreeSet<String>> {
+        let set: BTreeSet<String> = roles.iter().cloned().collect();
+        match scopes.iter().find(|s| ***s == set) {
+            Some(s) => Arc::clone(s),
+            None => {
+                let s = Arc::new(set);
+                scopes.push(Arc::clone(&s));
+                s
+            }
+        }
+    };
     c.members
         .iter()
         .enumerate()
@@ -987,7 +1009,10 @@ fn figs(items: &[Item<'_>], c: &Cluster, tol: &Tolerances) -> Vec<Fig> {
             let ms = c.membership.get(k);
             Some(Fig {
                 item: m,
-                doc: it.doc.to_string(),
+                doc: doc_ids
+                    .get(m)
+                    .and_then(|&d| docs.get(d))
+                    .map_or_else(|| Arc::from(it.doc), Arc::clone),
                 start: claim.span.start,
                 iv,
                 nominal: nominal(claim).unwrap_or((iv.lo, Some(iv.hi))),
@@ -995,9 +1020,7 @@ fn figs(items: &[Item<'_>], c: &Cluster, tol: &Tolerances) -> Vec<Fig> {
                 class: crosscheck_cluster::modality_class(claim.modality),
                 when: when(claim, it.published),
                 published: it.published,
-                scope: ms
-                    .map(|m| m.scope.iter().cloned().collect())
-                    .unwrap_or_default(),
+                scope: scope_of(ms.map_or(&[][..], |m| m.scope.as_slice())),
                 conf: ms.map_or(1.0, |m| m.confidence),
                 additional: claim.additional,
             })
@@ -1591,9 +1614,16 @@ pub fn assess(
     let mut origin_counts = Vec::with_capacity(clusters.len());
     let mut evidence: Vec<Evidence> = vec![Evidence::default(); items.len()];
 
+    // Each document's id once, shared by its figures.
+    let mut docs: Vec<Arc<str>> = Vec::new();
+    for (it, &d) in items.iter().zip(&ctx.doc_ids) {
+        if d == docs.len() {
+            docs.push(Arc::from(it.doc));
+        }
+    }
     let all_figs: Vec<Vec<Fig>> = clusters
         .par_iter()
-        .map(|c| figs(items, c, tolerances))
+        .map(|c| figs(items, c, tolerances, &docs, &ctx.doc_ids))
         .collect();
     let mut judgements: Vec<Judgement> =
         all_figs.par_iter().map(|f| judge(f, tolerances)).collect();

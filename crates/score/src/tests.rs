@@ -983,7 +983,7 @@ proptest::proptest! {
                 judge::Fig {
                     // Items are not places in `figs`.
                     item: 100 + 3 * k,
-                    doc: format!("d{k}"),
+                    doc: std::sync::Arc::from(format!("d{k}")),
                     start: 0,
                     iv: Interval { lo: v, hi: v },
                     nominal: (v, Some(v)),
@@ -991,7 +991,7 @@ proptest::proptest! {
                     class: "event",
                     when: when::When::Current { running: None },
                     published: Date::new(2025, month, 1),
-                    scope: BTreeSet::new(),
+                    scope: std::sync::Arc::default(),
                     conf: 1.0,
                     additional: false,
                 }
