@@ -5,6 +5,7 @@ pub mod concise;
 pub mod github;
 pub mod html;
 pub mod json_lines;
+mod pretty;
 pub mod sarif;
 pub mod statistics;
 
@@ -38,11 +39,13 @@ pub fn json(report: &Report) -> String {
 /// crosscheck::render::write_json(&report, &mut bytes).unwrap();
 /// assert_eq!(String::from_utf8(bytes).unwrap(), crosscheck::render::json(&report));
 /// ```
+///
+/// The bytes `serde_json::to_writer_pretty` writes, plus the newline; the
+/// long lists (documents, claims, clusters, findings, sources) are
+/// serialized a slice at a time on rayon's pool and written in order, a
+/// bounded amount of them in memory at once.
 pub fn write_json(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, report)?;
-    std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out)
+    pretty::write_report(report, out)
 }
 
 /// Article text made safe for a terminal: control characters (including
