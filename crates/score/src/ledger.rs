@@ -901,11 +901,27 @@ pub fn ledger_scanned(
     let mut doc_sources: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
 
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
+    /// The source's accumulator, made on first use (the id copied only then).
     fn acc<'m>(accs: &'m mut BTreeMap<String, Acc>, id: &str) -> &'m mut Acc {
-        accs.entry(id.to_string()).or_insert_with(|| Acc {
-            id: id.to_string(),
-            ..Acc::default()
-        })
+        if !accs.contains_key(id) {
+            accs.insert(
+                id.to_string(),
+                Acc {
+                    id: id.to_string(),
+                    ..Acc::default()
+                },
+            );
+        }
+        match accs.get_mut(id) {
+            Some(a) => a,
+            None => unreachable!("inserted above"),
+        }
+    }
+    /// Adds a document id to a set, copied only when it is new.
+    fn add(set: &mut BTreeSet<String>, doc: &str) {
+        if !set.contains(doc) {
+            set.insert(doc.to_string());
+        }
     }
 
     // Figures and their chains.
@@ -1066,13 +1082,13 @@ pub fn ledger_scanned(
             let r = acc(&mut accs, &vid);
             r.kind.get_or_insert(vkind);
             push_unique(&mut r.relayed, i);
-            r.relayed_docs.insert(it.doc.to_string());
-            r.documents.insert(it.doc.to_string());
+            add(&mut r.relayed_docs, it.doc);
+            add(&mut r.documents, it.doc);
         }
         let s = acc(&mut accs, &id);
         s.kind.get_or_insert(kind);
         s.joint.clone_from(&joint);
-        s.documents.insert(it.doc.to_string());
+        add(&mut s.documents, it.doc);
         s.claims.push(i);
         if !repeat {
             s.figures.push(i);
@@ -1113,8 +1129,8 @@ pub fn ledger_scanned(
             }
             let s = acc(&mut accs, &id);
             s.kind.get_or_insert(kind);
-            s.credited_by.insert(info.id.to_string());
-            s.documents.insert(info.id.to_string());
+            add(&mut s.credited_by, info.id);
+            add(&mut s.documents, info.id);
             if !has_alias(&s.aliases, name.trim()) {
                 s.aliases.push(name.trim().to_string());
             }
@@ -1134,14 +1150,14 @@ pub fn ledger_scanned(
             let s = acc(&mut accs, &target);
             s.kind.get_or_insert(m.kind);
             if m.briefing {
-                s.briefings.insert(info.id.to_string());
+                add(&mut s.briefings, info.id);
             }
             if !has_alias(&s.aliases, &m.as_written) {
                 s.aliases.push(m.as_written.clone());
             }
             if !absorbed {
-                s.mentioned_in.insert(info.id.to_string());
-                s.documents.insert(info.id.to_string());
+                add(&mut s.mentioned_in, info.id);
+                add(&mut s.documents, info.id);
                 s.mentions.push(m.interest);
             }
         }
