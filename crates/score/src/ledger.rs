@@ -47,6 +47,7 @@
 //! assert_eq!(nis.credibility.lines[0].to_string(), "0.60 base: NIS, intelligence agency (registry prior)");
 //! ```
 
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
@@ -885,20 +886,26 @@ pub fn ledger_scanned(
         info_by_id.entry(d.id).or_insert(d);
     }
     let info_of = |doc: &str| info_by_id.get(doc).copied();
-    let mut docs: BTreeMap<&str, DocumentLedger> = doc_ids
+    // Each document's ledger and its sources' counts, by its place among
+    // the distinct ids (the first of an id that comes twice).
+    let mut doc_index: FxHashMap<&str, usize> = FxHashMap::default();
+    doc_ids.retain(|&d| {
+        if doc_index.contains_key(d) {
+            return false;
+        }
+        doc_index.insert(d, doc_index.len());
+        true
+    });
+    let mut docs: Vec<DocumentLedger> = doc_ids
         .iter()
-        .map(|&d| {
-            (
-                d,
-                DocumentLedger {
-                    id: d.to_string(),
-                    outlet: info_of(d).and_then(|i| i.outlet).map(str::to_string),
-                    ..DocumentLedger::default()
-                },
-            )
+        .map(|&d| DocumentLedger {
+            id: d.to_string(),
+            outlet: info_of(d).and_then(|i| i.outlet).map(str::to_string),
+            ..DocumentLedger::default()
         })
         .collect();
-    let mut doc_sources: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut doc_sources: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); docs.len()];
+    let doc_of = |doc: &str| doc_index.get(doc).copied();
 
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
     /// The source's accumulator, made on first use (the id copied only then).
@@ -1032,9 +1039,10 @@ pub fn ledger_scanned(
     for &i in &order {
         let it = &items[i];
         let repeat = repeats.contains(&i);
-        let Some(d) = docs.get_mut(it.doc) else {
+        let Some(k) = doc_of(it.doc) else {
             continue;
         };
+        let d = &mut docs[k];
         if !repeat {
             d.figures += 1;
         }
@@ -1059,11 +1067,12 @@ pub fn ledger_scanned(
                     d.inherited += 1;
                 }
             }
-            *doc_sources
-                .entry(it.doc)
-                .or_default()
-                .entry(id.clone())
-                .or_default() += 1;
+            match doc_sources[k].get_mut(&id) {
+                Some(n) => *n += 1,
+                None => {
+                    doc_sources[k].insert(id.clone(), 1);
+                }
+            }
         }
         if is_outlet_kind(kind) {
             push_unique(&mut d.relays, id.clone());
@@ -1081,7 +1090,12 @@ pub fn ledger_scanned(
             }
             let r = acc(&mut accs, &vid);
             r.kind.get_or_insert(vkind);
-            push_unique(&mut r.relayed, i);
+            // Items come once each: one already listed is the last (a
+            // figure relayed twice by the same outlet), and a source may
+            // relay thousands of figures.
+            if r.relayed.last() != Some(&i) {
+                r.relayed.push(i);
+            }
             add(&mut r.relayed_docs, it.doc);
             add(&mut r.documents, it.doc);
         }
@@ -1119,7 +1133,7 @@ pub fn ledger_scanned(
             mentions: found,
             fates,
         } = read;
-        let Some(d) = docs.get_mut(info.id) else {
+        let Some(d) = doc_of(info.id).map(|k| &mut docs[k]) else {
             continue;
         };
         for (name, id, kind) in credits {
@@ -1196,7 +1210,7 @@ pub fn ledger_scanned(
                 .all(|m| m >= items.len() || items[m].doc == items[i].doc),
             None => true,
         };
-        if alone && let Some(d) = docs.get_mut(items[i].doc) {
+        if alone && let Some(d) = doc_of(items[i].doc).map(|k| &mut docs[k]) {
             d.exclusive.push(i);
         }
     }
@@ -1216,18 +1230,11 @@ pub fn ledger_scanned(
 
     // Documents.
     let mut doc_list: Vec<DocumentLedger> = Vec::with_capacity(doc_ids.len());
-    for id in &doc_ids {
-        let Some(mut d) = docs.remove(id) else {
-            continue;
-        };
+    for (mut d, counts) in docs.into_iter().zip(doc_sources) {
         d.named_share = share(d.named, d.figures);
         d.anonymous_share = share(d.anonymous, d.figures);
         d.unattributed_share = share(d.unattributed, d.figures);
-        let mut by: Vec<(String, usize)> = doc_sources
-            .remove(id)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+        let mut by: Vec<(String, usize)> = counts.into_iter().collect();
         by.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         d.sources = by.into_iter().map(|(s, _)| s).collect();
         d.relay = d.relay || !d.relays.is_empty();
