@@ -669,36 +669,47 @@ fn reading_stops_at_the_document_limit_naming_the_first_file_not_read() {
 
 #[test]
 fn files_read_in_parallel_keep_the_walk_order_past_a_jsonl_file_and_the_limit() {
+    // Enough files for several runs of files read together (thousands
+    // each), a JSONL file (read on its own) among them, and a limit that
+    // falls inside a run.
+    const FILES: usize = 9_000;
+    const JSONL_AFTER: usize = 4_500;
+    const LIMIT: usize = 8_000;
     let b = Batch::new("parallel-order");
-    for n in 0..600 {
+    for n in 0..FILES {
         b.write(
-            &format!("n{n:03}.txt"),
+            &format!("n{n:04}.txt"),
             format!("Officials said {n} troops were sent.\n"),
         );
     }
     b.write(
-        "n300a.jsonl",
+        &format!("n{JSONL_AFTER:04}a.jsonl"),
         "{\"id\": \"x\", \"text\": \"Police said 5 people were hurt.\"}\n{\"id\": \"y\", \"text\": \"Police said 6 people were hurt.\"}\n",
     );
     let mut expected: Vec<String> = vec!["good".to_string()];
-    expected.extend((0..=300).map(|n| format!("n{n:03}")));
-    expected.extend(["n300a/x".to_string(), "n300a/y".to_string()]);
-    expected.extend((301..600).map(|n| format!("n{n:03}")));
+    expected.extend((0..=JSONL_AFTER).map(|n| format!("n{n:04}")));
+    expected.extend([
+        format!("n{JSONL_AFTER:04}a/x"),
+        format!("n{JSONL_AFTER:04}a/y"),
+    ]);
+    expected.extend((JSONL_AFTER + 1..FILES).map(|n| format!("n{n:04}")));
     let load = b.load();
     assert_eq!(ids(&load), expected);
     assert!(load.errors.is_empty(), "{:?}", load.errors);
-    // A limit that falls inside a run of files read together.
     let limits = Limits {
-        max_documents: 500,
+        max_documents: LIMIT,
         ..Limits::default()
     };
     let load = load_paths_with(&[&b.dir], &limits);
-    assert_eq!(ids(&load), expected[..500]);
-    let e = error_for(&load, "n497.txt");
+    assert_eq!(ids(&load), expected[..LIMIT]);
+    let first_not_read = &expected[LIMIT];
+    let e = error_for(&load, &format!("{first_not_read}.txt"));
     assert_eq!(e.kind, InputErrorKind::TooMany);
+    let n: usize = first_not_read[1..].parse().unwrap();
+    let more = FILES - 1 - n;
     assert!(
         e.message
-            .ends_with("this file and 102 more file(s) were not read"),
+            .ends_with(&format!("this file and {more} more file(s) were not read")),
         "{e}"
     );
 }

@@ -291,7 +291,7 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
 }
 
 /// How many files are read in parallel before their documents are merged.
-const PARALLEL_RUN: usize = 256;
+const PARALLEL_RUN: usize = 4096;
 
 /// The error for the first file (or JSONL line) not read because the batch
 /// reached [`Limits::max_documents`].
