@@ -441,6 +441,18 @@ fn best_ranked<'m>(
     item: usize,
     ranked: impl Iterator<Item = (usize, &'m [Member])>,
 ) -> Option<usize> {
+    best_ranked_by(ranked, |_, group, floor| {
+        similarity(profiles, item, group, floor)
+    })
+}
+
+/// [`best_ranked`] with the similarity of a candidate `(index, members)`
+/// given by `similarity(index, members, floor)`: exact when it is above
+/// `floor`, else at most `floor` (an exact value always does).
+fn best_ranked_by<'m>(
+    ranked: impl Iterator<Item = (usize, &'m [Member])>,
+    mut similarity: impl FnMut(usize, &'m [Member], f64) -> f64,
+) -> Option<usize> {
     let mut best: Option<(f64, usize, usize)> = None;
     for (gi, group) in ranked {
         let len = group.len();
@@ -448,7 +460,7 @@ fn best_ranked<'m>(
         // with a similarity above the best one's (by more than 1e-12), so
         // only such a similarity needs to be worked out exactly.
         let floor = best.map_or(f64::NEG_INFINITY, |(bs, _, _)| bs + 1e-12);
-        let s = similarity(profiles, item, group, floor);
+        let s = similarity(gi, group, floor);
         let better = match best {
             None => true,
             Some((bs, blen, bgi)) => {
@@ -674,6 +686,17 @@ fn split_by(
     group: Vec<Member>,
     keys: impl Fn(&Profile) -> BTreeSet<String>,
 ) -> Vec<Vec<Member>> {
+    split_by_with(profiles, group, keys, true)
+}
+
+/// [`split_by`], remembering each sentence's similarity to each part (as
+/// it does) or not (each keyless member compared afresh, for tests).
+fn split_by_with(
+    profiles: &Profiles,
+    group: Vec<Member>,
+    keys: impl Fn(&Profile) -> BTreeSet<String>,
+    remember: bool,
+) -> Vec<Vec<Member>> {
     let n = group.len();
     let mut dsu = Dsu::new(n);
     let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
@@ -720,14 +743,31 @@ fn split_by(
     for (r, &p) in ranked.iter().enumerate() {
         rank[p] = r;
     }
+    // The similarity of a sentence to a part, by (sentence, part, the
+    // part's sample): thousands of keyless figures may share a few
+    // sentences, and a part's sample (its first members) stops changing
+    // once it has [`MAX_SAMPLE`]. Exact values, so any floor is answered.
+    let mut sample_of = vec![0u32; parts.len()];
+    let mut known: FxHashMap<(u32, usize, u32), f64> = FxHashMap::default();
     for k in keyless {
+        let item = group[k].item;
+        let context = profiles.context_of.get(&item).copied().filter(|_| remember);
         let top = &ranked[..ranked.len().min(MAX_CANDIDATE_GROUPS)];
         let candidates = top.iter().map(|&p| (p, parts[p].as_slice()));
-        let gi = best_ranked(profiles, group[k].item, candidates).unwrap_or(0);
+        let gi = best_ranked_by(candidates, |p, members, floor| match context {
+            Some(c) => *known
+                .entry((c, p, sample_of[p]))
+                .or_insert_with(|| similarity(profiles, item, members, f64::NEG_INFINITY)),
+            None => similarity(profiles, item, members, floor),
+        })
+        .unwrap_or(0);
         let mut m = group[k].clone();
         m.confidence *= 0.9;
         m.doubts
             .push("names no actor or place; placed with the most similar figures".to_string());
+        if parts[gi].len() < MAX_SAMPLE {
+            sample_of[gi] += 1;
+        }
         parts[gi].push(m);
         let mut r = rank[gi];
         while r > 0 && order(&parts, gi, ranked[r - 1]) == Ordering::Less {

@@ -309,3 +309,111 @@ fn remembered_similarities_equal_fresh_ones_at_every_floor() {
         }
     }
 }
+
+#[test]
+fn remembered_similarities_to_parts_place_keyless_figures_as_fresh_ones() {
+    // Figures of three actors (small parts whose samples still change)
+    // and many without one, their sentences often repeated.
+    let mut docs: Vec<String> = Vec::new();
+    for n in 0..120 {
+        docs.push(match n % 9 {
+            0 => format!("Russia sent {} troops to Syria.", 100 + n),
+            1 if n < 40 => format!(
+                "North Korea sent {} troops to Russia's Kursk region.",
+                200 + n
+            ),
+            2 if n < 60 => format!(
+                "Iran deployed {} troops near the border, state media said.",
+                300 + n
+            ),
+            3 | 4 => "Officials said 5,000 troops were sent to the front.".to_string(),
+            5 => format!(
+                "About {} soldiers were deployed to Kursk, the ministry said.",
+                10 * n
+            ),
+            6 => "Some 2,000 troops were sent, a Syrian official said.".to_string(),
+            _ => format!("{} troops were sent, officials said on day {n}.", 1_000 + n),
+        });
+    }
+    let texts: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let batch = Batch::new(&texts);
+    let thesaurus = Thesaurus::builtin();
+    let profiles: Vec<Profile> = batch
+        .claims
+        .iter()
+        .map(|c| profile::profile(c, &thesaurus, &[]))
+        .collect();
+    let group: Vec<Member> = (0..profiles.len())
+        .map(|item| Member {
+            item,
+            action: None,
+            confidence: 1.0,
+            doubts: Vec::new(),
+        })
+        .collect();
+    let actors = |p: &Profile| p.actor.iter().cloned().collect::<BTreeSet<String>>();
+    let keyless = profiles.iter().filter(|p| actors(p).is_empty()).count();
+    let block: Vec<usize> = (0..profiles.len()).collect();
+    let place = |remember: bool| -> Vec<Vec<(usize, String)>> {
+        let cache = Profiles::for_block(&profiles, &block);
+        split_by_with(&cache, group.clone(), actors, remember)
+            .iter()
+            .map(|part| {
+                part.iter()
+                    .map(|m| (m.item, format!("{} {:?}", m.confidence, m.doubts)))
+                    .collect()
+            })
+            .collect()
+    };
+    let remembered = place(true);
+    assert!(
+        remembered.len() >= 3 && keyless > 40,
+        "{} parts, {keyless} keyless",
+        remembered.len()
+    );
+    assert_eq!(remembered, place(false));
+}
+
+#[test]
+fn a_part_whose_sample_grows_is_compared_afresh() {
+    // Q: eight figures of one actor (its sample full); P: one of another.
+    // The keyless sentence D is as close to both (Q, larger, wins); C is
+    // closer to P and joins it; D again is now closest to P, through C.
+    let batch = Batch::new(&["Russia sent 5,000 troops to Syria."]);
+    let base = profile::profile(&batch.claims[0], &Thesaurus::builtin(), &[]);
+    let with = |context: &str, actor: Option<&str>| Profile {
+        context: context.to_string(),
+        actor: actor.map(str::to_string),
+        ..base.clone()
+    };
+    let mut profiles: Vec<Profile> = (0..8)
+        .map(|i| with(&format!("abcdefg{i}"), Some("Russia")))
+        .collect();
+    profiles.push(with("pqrsuvwz", Some("Iran")));
+    for context in ["abcdpqrs", "bcdpqrsu", "abcdpqrs"] {
+        profiles.push(with(context, None));
+    }
+    let group: Vec<Member> = (0..profiles.len())
+        .map(|item| Member {
+            item,
+            action: None,
+            confidence: 1.0,
+            doubts: Vec::new(),
+        })
+        .collect();
+    let block: Vec<usize> = (0..profiles.len()).collect();
+    let actors = |p: &Profile| p.actor.iter().cloned().collect::<BTreeSet<String>>();
+    let place = |remember: bool| -> Vec<Vec<usize>> {
+        let cache = Profiles::for_block(&profiles, &block);
+        split_by_with(&cache, group.clone(), actors, remember)
+            .iter()
+            .map(|part| part.iter().map(|m| m.item).collect())
+            .collect()
+    };
+    let fresh = place(false);
+    assert_eq!(
+        fresh,
+        vec![vec![0, 1, 2, 3, 4, 5, 6, 7, 9], vec![8, 10, 11]]
+    );
+    assert_eq!(place(true), fresh);
+}
