@@ -202,19 +202,22 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
     }
     watch.lap("writing");
 
-    if incomplete {
-        return Ok(ExitCode::from(2));
-    }
-    if args.exit_zero || args.write_baseline.is_some() {
-        return Ok(ExitCode::SUCCESS);
-    }
     let fail_on: config::FailOn = args.fail_on.map_or(config.findings.fail_on, Into::into);
-    let failing = report.findings.iter().any(|f| fail_on.fails(&f.severity));
-    Ok(if failing {
+    let code = if incomplete {
+        ExitCode::from(2)
+    } else if args.exit_zero || args.write_baseline.is_some() {
+        ExitCode::SUCCESS
+    } else if report.findings.iter().any(|f| fail_on.fails(&f.severity)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // The process ends with this command: the system takes the report's
+    // memory back at once, where freeing its allocations one by one takes
+    // a fifth of a second on 60,000 articles.
+    std::mem::forget(report);
+    std::mem::forget(docs);
+    Ok(code)
 }
 
 /// The records of claim-stream files, in order. A line that is not a record
