@@ -1029,38 +1029,46 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         }
         GroupRow { within, with }
     };
-    let rows: Vec<GroupRow> = if groups.len() >= PARALLEL_FROM {
-        (0..groups.len()).into_par_iter().map(row).collect()
-    } else {
-        (0..groups.len()).map(row).collect()
-    };
-    for (x, r) in rows.into_iter().enumerate() {
-        match r.within {
-            Some(Outcome::Agree) => agrees_within[x] = true,
-            Some(Outcome::Events) => eventful_with.insert(x, x),
-            Some(Outcome::Nothing) | None => {}
-        }
-        for (y, found) in r.with {
-            match found {
-                Across::Agree => {
-                    agrees_with.insert(x, y);
-                    agrees_with.insert(y, x);
-                }
-                Across::Revised(revision, agree) => {
-                    if let Some(r) = revision {
-                        let (e, l) = if r.first_earlier { (x, y) } else { (y, x) };
-                        revised.push((e, l, r.down, r.dated));
+    // Rows are worked out a band at a time and applied before the next:
+    // the rows of a dense cluster of thousands of groups would hold
+    // millions of pairs at once.
+    let mut from = 0;
+    while from < groups.len() {
+        let band = from..groups.len().min(from + ROW_BAND);
+        let rows: Vec<GroupRow> = if groups.len() >= PARALLEL_FROM {
+            band.clone().into_par_iter().map(row).collect()
+        } else {
+            band.clone().map(row).collect()
+        };
+        for (x, r) in band.zip(rows) {
+            match r.within {
+                Some(Outcome::Agree) => agrees_within[x] = true,
+                Some(Outcome::Events) => eventful_with.insert(x, x),
+                Some(Outcome::Nothing) | None => {}
+            }
+            for (y, found) in r.with {
+                match found {
+                    Across::Agree => {
+                        agrees_with.insert(x, y);
+                        agrees_with.insert(y, x);
                     }
-                    if agree {
-                        agree_across.push((x, y));
+                    Across::Revised(revision, agree) => {
+                        if let Some(r) = revision {
+                            let (e, l) = if r.first_earlier { (x, y) } else { (y, x) };
+                            revised.push((e, l, r.down, r.dated));
+                        }
+                        if agree {
+                            agree_across.push((x, y));
+                        }
                     }
-                }
-                Across::Eventful => {
-                    eventful_with.insert(x, y);
-                    eventful_with.insert(y, x);
+                    Across::Eventful => {
+                        eventful_with.insert(x, y);
+                        eventful_with.insert(y, x);
+                    }
                 }
             }
         }
+        from += ROW_BAND;
     }
     j.agree = agreement(figs, &groups, &agrees_with, &agrees_within);
     j.agree.bicliques.extend(&agree_across);
@@ -1098,18 +1106,26 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         }
         out
     };
-    let runs: Vec<Judgement> = if figs.len() >= PARALLEL_FROM {
-        (0..figs.len().div_ceil(RUN))
-            .into_par_iter()
-            .map(|r| judge_run(r * RUN..((r + 1) * RUN).min(figs.len())))
-            .collect()
+    if figs.len() >= PARALLEL_FROM {
+        // A band of runs at a time, appended before the next: a dense
+        // cluster's conflicts number in the millions.
+        let runs = figs.len().div_ceil(RUN);
+        for band in (0..runs).step_by(RUN_BAND) {
+            let judged: Vec<Judgement> = (band..runs.min(band + RUN_BAND))
+                .into_par_iter()
+                .map(|r| judge_run(r * RUN..((r + 1) * RUN).min(figs.len())))
+                .collect();
+            for run in judged {
+                j.edges.extend(run.edges);
+                j.revisions.extend(run.revisions);
+                j.agree.pairs.extend(run.agree.pairs);
+            }
+        }
     } else {
-        vec![judge_run(0..figs.len())]
-    };
-    for run in runs {
-        j.edges.extend(run.edges);
-        j.revisions.extend(run.revisions);
-        j.agree.pairs.extend(run.agree.pairs);
+        let run = judge_run(0..figs.len());
+        j.edges = run.edges;
+        j.revisions = run.revisions;
+        j.agree.pairs = run.agree.pairs;
     }
     let items_of: Vec<Arc<[usize]>> = groups
         .iter()
@@ -1249,9 +1265,17 @@ impl GroupPairs {
 /// are judged on rayon's pool; smaller ones in one pass.
 const PARALLEL_FROM: usize = 256;
 
+/// How many groups' rows are worked out (on rayon's pool) before they are
+/// applied.
+const ROW_BAND: usize = 128;
+
 /// How many figures one task of a big cluster judges against the later
 /// ones.
 const RUN: usize = 64;
+
+/// How many runs of [`RUN`] figures are judged (on rayon's pool) before
+/// their findings are appended.
+const RUN_BAND: usize = 16;
 
 /// What one group of alike figures finds, judged by its first figures:
 /// within itself (when it has two), and with each later group it has
