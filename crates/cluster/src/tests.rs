@@ -45,6 +45,15 @@ impl Batch {
             .collect()
     }
 
+    /// Each claim's profile, read without the sentence's other figures.
+    fn profiles(&self) -> Vec<Profile> {
+        let thesaurus = Thesaurus::builtin();
+        self.claims
+            .iter()
+            .map(|c| profile::profile(c, &thesaurus, &[]))
+            .collect()
+    }
+
     /// The clusters as sorted lists of claim texts.
     fn texts(&self) -> Vec<Vec<String>> {
         let items = self.items();
@@ -283,12 +292,7 @@ fn remembered_similarities_equal_fresh_ones_at_every_floor() {
         "North Korea sent 5,000 troops to Russia. Another 1,000 engineers arrived.",
         "North Korea sent 12,000 troops to Russia, officials said.",
     ]);
-    let thesaurus = Thesaurus::builtin();
-    let profiles: Vec<Profile> = batch
-        .claims
-        .iter()
-        .map(|c| profile::profile(c, &thesaurus, &[]))
-        .collect();
+    let profiles = batch.profiles();
     let block: Vec<usize> = (0..profiles.len()).collect();
     let remembered = Profiles::for_block(&profiles, &block);
     // Equal sentences share a context.
@@ -337,41 +341,15 @@ fn remembered_similarities_to_parts_place_keyless_figures_as_fresh_ones() {
     }
     let texts: Vec<&str> = docs.iter().map(String::as_str).collect();
     let batch = Batch::new(&texts);
-    let thesaurus = Thesaurus::builtin();
-    let profiles: Vec<Profile> = batch
-        .claims
-        .iter()
-        .map(|c| profile::profile(c, &thesaurus, &[]))
-        .collect();
-    let group: Vec<Member> = (0..profiles.len())
-        .map(|item| Member {
-            item,
-            action: None,
-            confidence: 1.0,
-            doubts: Vec::new(),
-        })
-        .collect();
-    let actors = |p: &Profile| p.actor.iter().cloned().collect::<BTreeSet<String>>();
+    let profiles = batch.profiles();
     let keyless = profiles.iter().filter(|p| actors(p).is_empty()).count();
-    let block: Vec<usize> = (0..profiles.len()).collect();
-    let place = |remember: bool| -> Vec<Vec<(usize, String)>> {
-        let cache = Profiles::for_block(&profiles, &block);
-        split_by_with(&cache, group.clone(), actors, remember)
-            .iter()
-            .map(|part| {
-                part.iter()
-                    .map(|m| (m.item, format!("{} {:?}", m.confidence, m.doubts)))
-                    .collect()
-            })
-            .collect()
-    };
-    let remembered = place(true);
+    let remembered = split_by_actor(&profiles, true);
     assert!(
         remembered.len() >= 3 && keyless > 40,
         "{} parts, {keyless} keyless",
         remembered.len()
     );
-    assert_eq!(remembered, place(false));
+    assert_eq!(remembered, split_by_actor(&profiles, false));
 }
 
 #[test]
@@ -393,6 +371,24 @@ fn a_part_whose_sample_grows_is_compared_afresh() {
     for context in ["abcdpqrs", "bcdpqrsu", "abcdpqrs"] {
         profiles.push(with(context, None));
     }
+    let items = |parts: Vec<Vec<(usize, String)>>| -> Vec<Vec<usize>> {
+        parts
+            .into_iter()
+            .map(|part| part.into_iter().map(|(item, _)| item).collect())
+            .collect()
+    };
+    let fresh = split_by_actor(&profiles, false);
+    assert_eq!(
+        items(fresh.clone()),
+        vec![vec![0, 1, 2, 3, 4, 5, 6, 7, 9], vec![8, 10, 11]]
+    );
+    assert_eq!(split_by_actor(&profiles, true), fresh);
+}
+
+/// Every profile a member of one group (no action), split by actor with
+/// the similarities to parts remembered or not: the parts' items, with
+/// each member's confidence and doubts.
+fn split_by_actor(profiles: &[Profile], remember: bool) -> Vec<Vec<(usize, String)>> {
     let group: Vec<Member> = (0..profiles.len())
         .map(|item| Member {
             item,
@@ -402,18 +398,18 @@ fn a_part_whose_sample_grows_is_compared_afresh() {
         })
         .collect();
     let block: Vec<usize> = (0..profiles.len()).collect();
-    let actors = |p: &Profile| p.actor.iter().cloned().collect::<BTreeSet<String>>();
-    let place = |remember: bool| -> Vec<Vec<usize>> {
-        let cache = Profiles::for_block(&profiles, &block);
-        split_by_with(&cache, group.clone(), actors, remember)
-            .iter()
-            .map(|part| part.iter().map(|m| m.item).collect())
-            .collect()
-    };
-    let fresh = place(false);
-    assert_eq!(
-        fresh,
-        vec![vec![0, 1, 2, 3, 4, 5, 6, 7, 9], vec![8, 10, 11]]
-    );
-    assert_eq!(place(true), fresh);
+    let cache = Profiles::for_block(profiles, &block);
+    split_by_with(&cache, group, actors, remember)
+        .iter()
+        .map(|part| {
+            part.iter()
+                .map(|m| (m.item, format!("{} {:?}", m.confidence, m.doubts)))
+                .collect()
+        })
+        .collect()
+}
+
+/// A profile's actor, as the clusterer splits by it.
+fn actors(p: &Profile) -> BTreeSet<String> {
+    p.actor.iter().cloned().collect()
 }
