@@ -292,6 +292,9 @@ impl Auditor {
         let credibility = std::mem::take(&mut assessment.credibility);
         drop(assessment);
         drop(items);
+        // The clusters' memberships (a scope and doubts per figure) are not
+        // needed past their entries: their memory goes to the entries below.
+        drop(clusters);
         // What the report takes from the claims and the assessment is
         // moved, not copied: a big batch's claims, reasons and messages are
         // a good part of its memory.
