@@ -1216,8 +1216,11 @@ pub fn ledger_scanned(
     }
 
     // Sources.
+    // Each source's entry on rayon's pool, gathered in id order.
     let mut sources: Vec<SourceLedger> = accs
         .into_values()
+        .collect::<Vec<Acc>>()
+        .into_par_iter()
         .map(|a| finish(a, items, registry, assessment, &rivals))
         .collect();
     sources.sort_by(|a, b| {
