@@ -448,7 +448,7 @@ fn best_ranked<'m>(
 
 /// [`best_ranked`] with the similarity of a candidate `(index, members)`
 /// given by `similarity(index, members, floor)`: exact when it is above
-/// `floor`, else at most `floor` (an exact value always does).
+/// `floor`; when it is not, any value at most `floor` (the exact one too).
 fn best_ranked_by<'m>(
     ranked: impl Iterator<Item = (usize, &'m [Member])>,
     mut similarity: impl FnMut(usize, &'m [Member], f64) -> f64,
@@ -743,22 +743,41 @@ fn split_by_with(
     for (r, &p) in ranked.iter().enumerate() {
         rank[p] = r;
     }
-    // The similarity of a sentence to a part, by (sentence, part, the
-    // part's sample): thousands of keyless figures may share a few
-    // sentences, and a part's sample (its first members) stops changing
-    // once it has [`MAX_SAMPLE`]. Exact values, so any floor is answered.
+    // What is known of a sentence's similarity to a part, by (sentence,
+    // part, the part's sample): thousands of keyless figures may share a
+    // few sentences, and a part's sample (its first members) stops
+    // changing once it has [`MAX_SAMPLE`]. As for pairs of sentences
+    // ([`Known`]): the similarity, or a bound it is at most; up to
+    // [`MAX_KNOWN`] at a time.
     let mut sample_of = vec![0u32; parts.len()];
-    let mut known: FxHashMap<(u32, usize, u32), f64> = FxHashMap::default();
+    let mut known: FxHashMap<(u32, usize, u32), Known> = FxHashMap::default();
     for k in keyless {
         let item = group[k].item;
         let context = profiles.context_of.get(&item).copied().filter(|_| remember);
         let top = &ranked[..ranked.len().min(MAX_CANDIDATE_GROUPS)];
         let candidates = top.iter().map(|&p| (p, parts[p].as_slice()));
-        let gi = best_ranked_by(candidates, |p, members, floor| match context {
-            Some(c) => *known
-                .entry((c, p, sample_of[p]))
-                .or_insert_with(|| similarity(profiles, item, members, f64::NEG_INFINITY)),
-            None => similarity(profiles, item, members, floor),
+        let gi = best_ranked_by(candidates, |p, members, floor| {
+            let Some(c) = context else {
+                return similarity(profiles, item, members, floor);
+            };
+            let key = (c, p, sample_of[p]);
+            if let Some(answer) = known.get(&key).and_then(|k| k.answer(floor)) {
+                // Not above the floor: any value at most the floor will do.
+                return answer.unwrap_or(f64::NEG_INFINITY);
+            }
+            let found = similarity(profiles, item, members, floor);
+            // `similarity` is exact above the floor; else the similarity
+            // is at most the floor (and at least 0).
+            let now = if found > floor {
+                Known::exact(found)
+            } else {
+                Known::at_most(floor.max(0.0))
+            };
+            if known.len() >= MAX_KNOWN && !known.contains_key(&key) {
+                known.clear();
+            }
+            known.insert(key, now);
+            found
         })
         .unwrap_or(0);
         let mut m = group[k].clone();

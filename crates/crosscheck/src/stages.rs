@@ -96,9 +96,14 @@ mod tests {
     fn processor_time_is_read_where_proc_exists() {
         if std::path::Path::new("/proc/self/stat").exists() {
             let before = cpu_ms().expect("cpu time");
+            // Busy until the count moves on (it counts 10 ms ticks), for
+            // at most ten seconds.
+            let start = std::time::Instant::now();
             let mut x = 0u64;
-            for i in 0..50_000_000u64 {
-                x = std::hint::black_box(x.wrapping_add(i));
+            while cpu_ms() == Some(before) && start.elapsed().as_secs() < 10 {
+                for i in 0..1_000_000u64 {
+                    x = std::hint::black_box(x.wrapping_add(i));
+                }
             }
             assert!(cpu_ms().expect("cpu time") > before, "{x}");
         }

@@ -398,11 +398,12 @@ mod tests {
 
     #[test]
     fn hundreds_of_distinct_figures_judged_on_the_pool_judge_as_pairwise() {
-        // More figures and groups than `PARALLEL_FROM`: both the groups'
-        // rows and the runs of figures are worked out on rayon's pool.
+        // More figures and groups than `PARALLEL_FROM`, more groups than a
+        // band of rows and more runs of figures than a band of runs: both
+        // are worked out on rayon's pool, band after band.
         let mut figs = Vec::new();
         let mut seed: u64 = 7;
-        for k in 0..700 {
+        for k in 0..1_100 {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             let r = (seed >> 33) as usize;
             let lo = 1_000.0 + 10.0 * (r % 400) as f64;
@@ -414,7 +415,7 @@ mod tests {
             };
             let conf = if r % 5 == 0 { 0.6 } else { 1.0 };
             figs.push(fig(
-                699 - k,
+                1_099 - k,
                 &format!("d{k}"),
                 lo,
                 lo + 50.0,
@@ -425,7 +426,12 @@ mod tests {
         }
         let tol = Tolerances::default();
         let groups = alike(&figs, &vec![0; figs.len()]);
-        assert!(groups.len() >= PARALLEL_FROM, "{} groups", groups.len());
+        assert!(
+            groups.len() >= PARALLEL_FROM.max(2 * ROW_BAND),
+            "{} groups",
+            groups.len()
+        );
+        assert!(figs.len() > RUN * RUN_BAND);
         let grouped = judge(&figs, &tol);
         let reference = pairwise(&figs, &tol);
         assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
@@ -1278,7 +1284,7 @@ const RUN: usize = 64;
 const RUN_BAND: usize = 16;
 
 /// What one group of alike figures finds, judged by its first figures:
-/// within itself (when it has two), and with each later group it has
+/// within itself (when it has two or more), and with each later group it has
 /// anything to do with.
 struct GroupRow {
     within: Option<Outcome>,

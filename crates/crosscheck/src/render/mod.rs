@@ -41,7 +41,7 @@ pub fn json(report: &Report) -> String {
 /// ```
 ///
 /// The bytes `serde_json::to_writer_pretty` writes, plus the newline; the
-/// long lists (documents, claims, clusters, findings, sources) are
+/// lists (documents, claims, clusters, findings, sources, outlets) are
 /// serialized a slice at a time on rayon's pool and written in order, a
 /// bounded amount of them in memory at once.
 pub fn write_json(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
