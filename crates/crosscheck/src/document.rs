@@ -347,7 +347,7 @@ impl Document {
         let raw: Vec<RawBlock> = raw
             .into_iter()
             .map(|mut b| {
-                b.text = one_line(&b.text);
+                b.text = into_one_line(std::mem::take(&mut b.text));
                 b
             })
             .filter(|b| !b.text.is_empty())
@@ -585,6 +585,37 @@ pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`one_line`] of a string it consumes: most blocks are one line already,
+/// and are kept as they are.
+pub(crate) fn into_one_line(text: String) -> String {
+    if is_one_line(&text) {
+        text
+    } else {
+        one_line(&text)
+    }
+}
+
+/// True when [`one_line`] would give `text` back: no whitespace but single
+/// spaces between other characters.
+fn is_one_line(text: &str) -> bool {
+    // True at the start, so a leading space is not one line either.
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    // Not ending with a space (the empty text is one line).
+    !after_space || text.is_empty()
+}
+
 /// At most `max` characters of `text`, with `…` when cut.
 fn excerpt(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -596,6 +627,33 @@ fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_block_kept_as_one_line_is_what_one_line_gives(
+            text in "[ a\\t\\n\u{a0}\u{2003}é.]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(into_one_line(text.clone()), one_line(&text));
+        }
+    }
+
+    #[test]
+    fn one_line_text_is_kept_and_the_rest_collapsed() {
+        for (text, kept) in [
+            ("", true),
+            ("a b", true),
+            ("Police said 5 people died.", true),
+            (" a", false),
+            ("a ", false),
+            ("a  b", false),
+            ("a\nb", false),
+            ("a\u{a0}b", false),
+            (" ", false),
+        ] {
+            assert_eq!(is_one_line(text), kept, "{text:?}");
+            assert_eq!(into_one_line(text.to_string()), one_line(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn positions_in_one_pass_are_the_positions_one_by_one() {
