@@ -288,12 +288,12 @@ struct Profiles<'p> {
     /// The first item with each context id, to count its bigrams from.
     text_of: Vec<usize>,
     /// What is known of compared pairs of contexts (smaller id in the high
-    /// half of the key), up to [`MAX_KNOWN`] pairs at a time.
-    known: RefCell<FxHashMap<u64, Known>>,
+    /// half of the key).
+    known: RefCell<Memo<u64>>,
 }
 
-/// How many compared pairs of contexts a block remembers at a time: when
-/// full, it starts afresh. Bounds the memory (about 20 MB) on big blocks.
+/// How many comparisons a [`Memo`] remembers at a time: when full, it
+/// starts afresh. Bounds the memory (about 20 MB) on big blocks.
 const MAX_KNOWN: usize = 1 << 20;
 
 /// What a comparison of two contexts established, in eight bytes: their
@@ -322,6 +322,41 @@ impl Known {
     }
 }
 
+/// What comparisons established, by key ([`Known`]), up to [`MAX_KNOWN`]
+/// at a time: when full, it starts afresh.
+struct Memo<K> {
+    known: FxHashMap<K, Known>,
+}
+
+impl<K> Default for Memo<K> {
+    fn default() -> Self {
+        Memo {
+            known: FxHashMap::default(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Memo<K> {
+    /// What a comparison's answer for `floor` is, when what is known
+    /// settles it ([`Known::answer`]).
+    fn answer(&self, key: &K, floor: f64) -> Option<Option<f64>> {
+        self.known.get(key).and_then(|k| k.answer(floor))
+    }
+
+    /// Remembers what a comparison above `floor` found: the similarity,
+    /// or none (so a similarity at most the floor, which is at least 0).
+    fn record(&mut self, key: K, floor: f64, found: Option<f64>) {
+        let now = match found {
+            Some(d) => Known::exact(d),
+            None => Known::at_most(floor.max(0.0)),
+        };
+        if self.known.len() >= MAX_KNOWN && !self.known.contains_key(&key) {
+            self.known.clear();
+        }
+        self.known.insert(key, now);
+    }
+}
+
 impl<'p> Profiles<'p> {
     fn for_block(list: &'p [Profile], block: &[usize]) -> Self {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
@@ -341,7 +376,7 @@ impl<'p> Profiles<'p> {
             context_of,
             bigrams,
             text_of,
-            known: RefCell::new(FxHashMap::default()),
+            known: RefCell::new(Memo::default()),
         }
     }
 
@@ -359,21 +394,12 @@ impl<'p> Profiles<'p> {
                 .dice_above(&Bigrams::new(&self.list[b].context), floor);
         };
         let key = (u64::from(ca.min(cb)) << 32) | u64::from(ca.max(cb));
-        let known = self.known.borrow().get(&key).copied();
-        if let Some(answer) = known.and_then(|k| k.answer(floor)) {
+        let known = self.known.borrow().answer(&key, floor);
+        if let Some(answer) = known {
             return answer;
         }
         let found = self.context(ca).dice_above(self.context(cb), floor);
-        let now = match found {
-            Some(d) => Known::exact(d),
-            // Only a floor at or above the similarity (so at least 0) gives none.
-            None => Known::at_most(floor.max(0.0)),
-        };
-        let mut known = self.known.borrow_mut();
-        if known.len() >= MAX_KNOWN && !known.contains_key(&key) {
-            known.clear();
-        }
-        known.insert(key, now);
+        self.known.borrow_mut().record(key, floor, found);
         found
     }
 
@@ -746,11 +772,10 @@ fn split_by_with(
     // What is known of a sentence's similarity to a part, by (sentence,
     // part, the part's sample): thousands of keyless figures may share a
     // few sentences, and a part's sample (its first members) stops
-    // changing once it has [`MAX_SAMPLE`]. As for pairs of sentences
-    // ([`Known`]): the similarity, or a bound it is at most; up to
-    // [`MAX_KNOWN`] at a time.
+    // changing once it has [`MAX_SAMPLE`]. Remembered as for pairs of
+    // sentences: the similarity, or a bound it is at most.
     let mut sample_of = vec![0u32; parts.len()];
-    let mut known: FxHashMap<(u32, usize, u32), Known> = FxHashMap::default();
+    let mut known: Memo<(u32, usize, u32)> = Memo::default();
     for k in keyless {
         let item = group[k].item;
         let context = profiles.context_of.get(&item).copied().filter(|_| remember);
@@ -761,22 +786,13 @@ fn split_by_with(
                 return similarity(profiles, item, members, floor);
             };
             let key = (c, p, sample_of[p]);
-            if let Some(answer) = known.get(&key).and_then(|k| k.answer(floor)) {
+            if let Some(answer) = known.answer(&key, floor) {
                 // Not above the floor: any value at most the floor will do.
                 return answer.unwrap_or(f64::NEG_INFINITY);
             }
+            // Exact above the floor; else at most the floor.
             let found = similarity(profiles, item, members, floor);
-            // `similarity` is exact above the floor; else the similarity
-            // is at most the floor (and at least 0).
-            let now = if found > floor {
-                Known::exact(found)
-            } else {
-                Known::at_most(floor.max(0.0))
-            };
-            if known.len() >= MAX_KNOWN && !known.contains_key(&key) {
-                known.clear();
-            }
-            known.insert(key, now);
+            known.record(key, floor, (found > floor).then_some(found));
             found
         })
         .unwrap_or(0);

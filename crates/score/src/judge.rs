@@ -1038,15 +1038,12 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
     // Rows are worked out a band at a time and applied before the next:
     // the rows of a dense cluster of thousands of groups would hold
     // millions of pairs at once.
-    let mut from = 0;
-    while from < groups.len() {
-        let band = from..groups.len().min(from + ROW_BAND);
-        let rows: Vec<GroupRow> = if groups.len() >= PARALLEL_FROM {
-            band.clone().into_par_iter().map(row).collect()
-        } else {
-            band.clone().map(row).collect()
-        };
-        for (x, r) in band.zip(rows) {
+    in_bands(
+        groups.len(),
+        ROW_BAND,
+        groups.len() >= PARALLEL_FROM,
+        row,
+        |x, r| {
             match r.within {
                 Some(Outcome::Agree) => agrees_within[x] = true,
                 Some(Outcome::Events) => eventful_with.insert(x, x),
@@ -1073,9 +1070,8 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
                     }
                 }
             }
-        }
-        from += ROW_BAND;
-    }
+        },
+    );
     j.agree = agreement(figs, &groups, &agrees_with, &agrees_within);
     j.agree.bicliques.extend(&agree_across);
     let mut across = GroupPairs::new(groups.len());
@@ -1112,27 +1108,19 @@ pub fn judge(figs: &[Fig], tol: &Tolerances) -> Judgement {
         }
         out
     };
-    if figs.len() >= PARALLEL_FROM {
-        // A band of runs at a time, appended before the next: a dense
-        // cluster's conflicts number in the millions.
-        let runs = figs.len().div_ceil(RUN);
-        for band in (0..runs).step_by(RUN_BAND) {
-            let judged: Vec<Judgement> = (band..runs.min(band + RUN_BAND))
-                .into_par_iter()
-                .map(|r| judge_run(r * RUN..((r + 1) * RUN).min(figs.len())))
-                .collect();
-            for run in judged {
-                j.edges.extend(run.edges);
-                j.revisions.extend(run.revisions);
-                j.agree.pairs.extend(run.agree.pairs);
-            }
-        }
-    } else {
-        let run = judge_run(0..figs.len());
-        j.edges = run.edges;
-        j.revisions = run.revisions;
-        j.agree.pairs = run.agree.pairs;
-    }
+    // A band of runs at a time, appended before the next: a dense
+    // cluster's conflicts number in the millions.
+    in_bands(
+        figs.len().div_ceil(RUN),
+        RUN_BAND,
+        figs.len() >= PARALLEL_FROM,
+        |r| judge_run(r * RUN..((r + 1) * RUN).min(figs.len())),
+        |_, run| {
+            j.edges.extend(run.edges);
+            j.revisions.extend(run.revisions);
+            j.agree.pairs.extend(run.agree.pairs);
+        },
+    );
     let items_of: Vec<Arc<[usize]>> = groups
         .iter()
         .map(|g| g.iter().map(|&n| figs[n].item).collect())
@@ -1270,6 +1258,29 @@ impl GroupPairs {
 /// Clusters with at least this many figures (or groups of alike figures)
 /// are judged on rayon's pool; smaller ones in one pass.
 const PARALLEL_FROM: usize = 256;
+
+/// `work(k)` for each `k` in `0..n`, handed to `apply` in order of `k`, a
+/// band of `band` at a time: each band worked out on rayon's pool when
+/// `parallel`, else in turn. The result is the same either way.
+fn in_bands<T: Send>(
+    n: usize,
+    band: usize,
+    parallel: bool,
+    work: impl Fn(usize) -> T + Sync + Send,
+    mut apply: impl FnMut(usize, T),
+) {
+    for from in (0..n).step_by(band) {
+        let range = from..n.min(from + band);
+        let done: Vec<T> = if parallel {
+            range.clone().into_par_iter().map(&work).collect()
+        } else {
+            range.clone().map(&work).collect()
+        };
+        for (k, t) in range.zip(done) {
+            apply(k, t);
+        }
+    }
+}
 
 /// How many groups' rows are worked out (on rayon's pool) before they are
 /// applied.

@@ -872,12 +872,19 @@ pub fn ledger_scanned(
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| cmp_ids(items[a].id, items[b].id));
 
-    // Documents: the ones given, then any only the items name.
-    let mut doc_ids: Vec<&str> = documents.iter().map(|d| d.id).collect();
-    let mut seen: HashSet<&str> = doc_ids.iter().copied().collect();
-    for &i in &order {
-        if seen.insert(items[i].doc) {
-            doc_ids.push(items[i].doc);
+    // Documents: the ones given, then any only the items name, each id
+    // once (the first of an id that comes twice), with its place in that
+    // list: its ledger and its sources' counts are found by it.
+    let mut doc_ids: Vec<&str> = Vec::with_capacity(documents.len());
+    let mut doc_index: FxHashMap<&str, usize> = FxHashMap::default();
+    for id in documents
+        .iter()
+        .map(|d| d.id)
+        .chain(order.iter().map(|&i| items[i].doc))
+    {
+        if !doc_index.contains_key(id) {
+            doc_index.insert(id, doc_ids.len());
+            doc_ids.push(id);
         }
     }
     // The first document info of each id (as a linear `find` would give).
@@ -886,16 +893,6 @@ pub fn ledger_scanned(
         info_by_id.entry(d.id).or_insert(d);
     }
     let info_of = |doc: &str| info_by_id.get(doc).copied();
-    // Each document's ledger and its sources' counts, by its place among
-    // the distinct ids (the first of an id that comes twice).
-    let mut doc_index: FxHashMap<&str, usize> = FxHashMap::default();
-    doc_ids.retain(|&d| {
-        if doc_index.contains_key(d) {
-            return false;
-        }
-        doc_index.insert(d, doc_index.len());
-        true
-    });
     let mut docs: Vec<DocumentLedger> = doc_ids
         .iter()
         .map(|&d| DocumentLedger {

@@ -976,9 +976,9 @@ fn finding(
 }
 
 /// The figures of a cluster as the judge sees them, repeats removed, in
-/// member order. `docs[doc_ids[m]]` is
-/// item `m`'s document id, shared by the figures of that document; the
-/// cluster's figures with the same roles share one scope.
+/// member order. `docs[doc_ids[m]]` is item `m`'s document id, shared by
+/// the figures of that document; the cluster's figures with the same roles
+/// share one scope.
 fn figs(
     items: &[Item<'_>],
     c: &Cluster,

@@ -131,15 +131,17 @@ fn at<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> io::
     Ok(())
 }
 
+/// `  "name": `, the start of a member of the report's top-level object.
+fn member(name: &str) -> io::Result<Vec<u8>> {
+    let mut head = b"  ".to_vec();
+    at(&mut head, name, 1)?;
+    head.extend_from_slice(b": ");
+    Ok(head)
+}
+
 /// `  "name": value`, a member of the report's top-level object.
-pub(super) fn field<T: Serialize + ?Sized>(
-    out: &mut impl Write,
-    name: &str,
-    value: &T,
-) -> io::Result<()> {
-    let mut buf = b"  ".to_vec();
-    at(&mut buf, name, 1)?;
-    buf.extend_from_slice(b": ");
+fn field<T: Serialize + ?Sized>(out: &mut impl Write, name: &str, value: &T) -> io::Result<()> {
+    let mut buf = member(name)?;
     at(&mut buf, value, 1)?;
     out.write_all(&buf)
 }
@@ -152,18 +154,13 @@ const SLICE: usize = 2048;
 const RUN: usize = 64;
 
 /// `  "name": [ … ]`, a list member of the report's top-level object.
-pub(super) fn list<T: Serialize + Sync>(
-    out: &mut impl Write,
-    name: &str,
-    list: &[T],
-) -> io::Result<()> {
-    let mut head = b"  ".to_vec();
-    at(&mut head, name, 1)?;
+fn list<T: Serialize + Sync>(out: &mut impl Write, name: &str, list: &[T]) -> io::Result<()> {
+    let mut head = member(name)?;
     if list.is_empty() {
-        head.extend_from_slice(b": []");
+        head.extend_from_slice(b"[]");
         return out.write_all(&head);
     }
-    head.extend_from_slice(b": [");
+    head.push(b'[');
     out.write_all(&head)?;
     for (n, slice) in list.chunks(SLICE).enumerate() {
         let runs: Vec<Vec<u8>> = slice
