@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::cue::{Cue, cues};
 use crate::attribution::{Attribution, Attributor};
+use crate::case::ascii_lowercase;
 use crate::counted::{Counted, counted};
 use crate::modality::{Modality, modality};
 use crate::quantity::{self, Kind, Qualifier, Quantity, Unit};
@@ -104,13 +105,20 @@ const ACTIONS: &[(&str, &str)] = &[
 ];
 
 fn action_of(word: &str) -> Option<&'static str> {
-    let l = word.to_ascii_lowercase();
-    ACTIONS.iter().find(|(w, _)| *w == l).map(|(_, a)| *a)
+    ACTIONS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, a)| *a)
 }
 
 fn is_aux(word: &str) -> bool {
+    ascii_lowercase(word, is_aux_lower)
+}
+
+/// [`is_aux`] of a word already lower-cased.
+fn is_aux_lower(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word,
         "has"
             | "have"
             | "had"
@@ -219,10 +227,11 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    matches!(
-        prev.to_ascii_lowercase().as_str(),
-        "the" | "these" | "those" | "both" | "its" | "their" | "his" | "her" | "our" | "all"
-    )
+    [
+        "the", "these", "those", "both", "its", "their", "his", "her", "our", "all",
+    ]
+    .iter()
+    .any(|w| prev.eq_ignore_ascii_case(w))
 }
 
 /// What [`extract`] needs to know about a document.

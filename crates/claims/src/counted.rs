@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::case::{ascii_lowercase, push_lowercase};
 use crate::quantity::{Kind, Quantity};
 
 /// The thing a figure counts, as written and normalized.
@@ -46,8 +47,13 @@ pub enum Category {
 
 /// Words that end a counted noun phrase: verbs, prepositions, determiners, conjunctions.
 fn is_stop(w: &str) -> bool {
+    ascii_lowercase(w, is_stop_lower)
+}
+
+/// [`is_stop`] of a word already lower-cased.
+fn is_stop_lower(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        w,
         "to" | "in"
             | "into"
             | "at"
@@ -147,9 +153,13 @@ fn is_stop(w: &str) -> bool {
 
 /// Words that look like nouns but are verbs or adverbs after a figure.
 fn is_verbish(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
+    ascii_lowercase(w, is_verbish_lower)
+}
+
+/// [`is_verbish`] of a word already lower-cased.
+fn is_verbish_lower(l: &str) -> bool {
     matches!(
-        l.as_str(),
+        l,
         "deployed"
             | "sent"
             | "killed"
@@ -180,39 +190,62 @@ fn is_verbish(w: &str) -> bool {
     ) || (l.len() > 4 && l.ends_with("ly"))
 }
 
-/// Irregular and common plural lemmas.
+/// Irregular and common plural lemmas, lower-cased: "Troops" → "troop",
+/// "casualties" → "casualty", "people" → "person".
 pub fn lemma(word: &str) -> String {
-    let w = word.to_lowercase();
-    let irregular = match w.as_str() {
-        "people" => Some("person"),
-        "men" => Some("man"),
-        "women" => Some("woman"),
-        "children" => Some("child"),
+    let mut out = String::with_capacity(word.len());
+    push_lemma(&mut out, word);
+    out
+}
+
+/// Appends [`lemma`] of `word` to `out`, without a string of its own.
+///
+/// ```
+/// let mut out = String::from("construction ");
+/// crosscheck_claims::counted::push_lemma(&mut out, "Workers");
+/// assert_eq!(out, "construction worker");
+/// ```
+pub fn push_lemma(out: &mut String, word: &str) {
+    let from = out.len();
+    push_lowercase(out, word);
+    let w = &out[from..];
+    let irregular = match w {
+        "people" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
         "personnel" | "staff" | "police" | "military" | "infantry" | "news" | "series" => {
-            return w;
+            return;
         }
-        "casualties" => Some("casualty"),
-        "territories" => Some("territory"),
-        "countries" => Some("country"),
-        "lives" => Some("life"),
-        "wives" => Some("wife"),
-        "feet" => Some("foot"),
-        "teeth" => Some("tooth"),
-        "mice" => Some("mouse"),
-        _ => None,
+        "casualties" => "casualty",
+        "territories" => "territory",
+        "countries" => "country",
+        "lives" => "life",
+        "wives" => "wife",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        _ => "",
     };
-    if let Some(l) = irregular {
-        return l.to_string();
+    if !irregular.is_empty() {
+        out.truncate(from);
+        out.push_str(irregular);
+        return;
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() > 1 {
-            return format!("{stem}y");
-        }
+    // The rules below cut ASCII suffixes: the cuts fall on char boundaries.
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() > 1
+    {
+        out.truncate(from + stem.len());
+        out.push('y');
+        return;
     }
-    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
-        if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
-        }
+    if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|suffix| w.ends_with(suffix))
+    {
+        out.truncate(out.len() - 2);
+        return;
     }
     if w.ends_with('s')
         && !w.ends_with("ss")
@@ -220,9 +253,8 @@ pub fn lemma(word: &str) -> String {
         && !w.ends_with("is")
         && w.len() > 3
     {
-        return w[..w.len() - 1].to_string();
+        out.truncate(out.len() - 1);
     }
-    w
 }
 
 const DURATIONS: &[&str] = &[
@@ -436,5 +468,76 @@ mod tests {
         assert_eq!(lemma("people"), "person");
         assert_eq!(lemma("personnel"), "personnel");
         assert_eq!(lemma("marches"), "march");
+    }
+
+    /// The lemma as it was first written: lower-cased into a new string,
+    /// then cut or replaced into another.
+    fn lemma_by_copies(word: &str) -> String {
+        let w = word.to_lowercase();
+        let irregular = match w.as_str() {
+            "people" => Some("person"),
+            "men" => Some("man"),
+            "women" => Some("woman"),
+            "children" => Some("child"),
+            "personnel" | "staff" | "police" | "military" | "infantry" | "news" | "series" => {
+                return w;
+            }
+            "casualties" => Some("casualty"),
+            "territories" => Some("territory"),
+            "countries" => Some("country"),
+            "lives" => Some("life"),
+            "wives" => Some("wife"),
+            "feet" => Some("foot"),
+            "teeth" => Some("tooth"),
+            "mice" => Some("mouse"),
+            _ => None,
+        };
+        if let Some(l) = irregular {
+            return l.to_string();
+        }
+        if let Some(stem) = w.strip_suffix("ies")
+            && stem.len() > 1
+        {
+            return format!("{stem}y");
+        }
+        for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+            if w.ends_with(suffix) {
+                return w[..w.len() - 2].to_string();
+            }
+        }
+        if w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && w.len() > 3
+        {
+            return w[..w.len() - 1].to_string();
+        }
+        w
+    }
+
+    #[test]
+    fn lemmas_of_every_rule_are_those_of_the_copying_lemma() {
+        for word in [
+            "Troops", "ies", "bies", "flies", "Glasses", "wishes", "MARCHES", "boxes", "sizes",
+            "bus", "crisis", "gas", "news", "People", "ΟΔΟΣ", "Ünits", "mice", "ss", "",
+        ] {
+            assert_eq!(lemma(word), lemma_by_copies(word), "{word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_lemma_is_the_copying_lemma(
+            head in "\\PC{0,4}",
+            word in "[a-zA-Z]{0,6}(ies|sses|shes|ches|xes|zes|ss|us|is|s|)",
+            other in "\\PC{0,12}",
+        ) {
+            for w in [&word, &other] {
+                let mut out = head.clone();
+                push_lemma(&mut out, w);
+                proptest::prop_assert_eq!(out, format!("{head}{}", lemma_by_copies(w)));
+            }
+        }
     }
 }

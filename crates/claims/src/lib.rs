@@ -18,6 +18,7 @@
 
 pub mod attribution;
 pub mod boilerplate;
+pub mod case;
 pub mod claim;
 pub mod counted;
 pub mod modality;

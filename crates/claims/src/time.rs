@@ -55,6 +55,7 @@ use nom::error::{Error as NomError, ErrorKind};
 use nom::{IResult, Parser};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::case::ascii_lowercase;
 use crate::prefilter::tag_ci;
 
 // ---------------------------------------------------------------------------
@@ -1335,14 +1336,17 @@ fn month_only_or_abbr(i: &str) -> Res<'_, Period> {
 
 fn season_word(i: &str) -> Res<'_, Season> {
     let (rest, w) = letters(i)?;
-    let s = match w.to_ascii_lowercase().as_str() {
-        "spring" => Season::Spring,
-        "summer" => Season::Summer,
-        "fall" | "autumn" => Season::Fall,
-        "winter" => Season::Winter,
-        _ => return reject(i),
-    };
-    Ok((rest, s))
+    let season = ascii_lowercase(w, |w| match w {
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "fall" | "autumn" => Some(Season::Fall),
+        "winter" => Some(Season::Winter),
+        _ => None,
+    });
+    match season {
+        Some(s) => Ok((rest, s)),
+        None => reject(i),
+    }
 }
 
 fn opt_the(i: &str) -> &str {
@@ -1392,31 +1396,31 @@ fn weekday(i: &str) -> Res<'_, Period> {
 
 fn unit_word(i: &str) -> Res<'_, Unit> {
     let (rest, w) = letters(i)?;
-    let u = match w.to_ascii_lowercase().as_str() {
-        "hour" => Unit::Hour,
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "month" => Unit::Month,
-        "year" => Unit::Year,
-        _ => return reject(i),
-    };
-    Ok((rest, u))
+    match ascii_lowercase(w, unit_of) {
+        Some(u) => Ok((rest, u)),
+        None => reject(i),
+    }
 }
 
 /// A unit word, singular or plural ("year", "months", "24 hours").
 fn unit_any(i: &str) -> Res<'_, Unit> {
     let (rest, w) = letters(i)?;
-    let lower = w.to_ascii_lowercase();
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    let u = match singular {
+    match ascii_lowercase(w, |w| unit_of(w.strip_suffix('s').unwrap_or(w))) {
+        Some(u) => Ok((rest, u)),
+        None => reject(i),
+    }
+}
+
+/// The unit a lower-case singular unit word names.
+fn unit_of(word: &str) -> Option<Unit> {
+    Some(match word {
         "hour" => Unit::Hour,
         "day" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
         "year" => Unit::Year,
-        _ => return reject(i),
-    };
-    Ok((rest, u))
+        _ => return None,
+    })
 }
 
 fn plural_unit(i: &str) -> Res<'_, Unit> {
@@ -1456,10 +1460,12 @@ fn relative(i: &str) -> Res<'_, Period> {
         ));
     }
     let (rest, (w, _)) = (alt((kw("last"), kw("this"), kw("next"))), ws).parse(i)?;
-    let rel = match w.to_ascii_lowercase().as_str() {
-        "last" => Rel::Last,
-        "this" => Rel::This,
-        _ => Rel::Next,
+    let rel = if w.eq_ignore_ascii_case("last") {
+        Rel::Last
+    } else if w.eq_ignore_ascii_case("this") {
+        Rel::This
+    } else {
+        Rel::Next
     };
     let offset = match rel {
         Rel::Last => -1,
@@ -1496,10 +1502,12 @@ fn relative(i: &str) -> Res<'_, Period> {
 
 fn today_words(i: &str) -> Res<'_, Period> {
     let (rest, w) = alt((kw("today"), kw("yesterday"), kw("tomorrow"))).parse(i)?;
-    let offset = match w.to_ascii_lowercase().as_str() {
-        "yesterday" => -1,
-        "today" => 0,
-        _ => 1,
+    let offset = if w.eq_ignore_ascii_case("yesterday") {
+        -1
+    } else if w.eq_ignore_ascii_case("today") {
+        0
+    } else {
+        1
     };
     Ok((
         rest,
@@ -1750,8 +1758,7 @@ fn count(i: &str) -> Res<'_, Option<u32>> {
         "twelve",
     ];
     if let Ok((rest, w)) = letters(i) {
-        let lower = w.to_ascii_lowercase();
-        if let Some(n) = WORDS.iter().position(|x| *x == lower) {
+        if let Some(n) = WORDS.iter().position(|x| x.eq_ignore_ascii_case(w)) {
             return Ok((rest, Some(n as u32 + 1)));
         }
     }
@@ -1800,7 +1807,7 @@ fn window(i: &str) -> Res<'_, TimeExpr> {
         ws,
     )
         .parse(rest)?;
-    let future = matches!(w.to_ascii_lowercase().as_str(), "next" | "coming");
+    let future = w.eq_ignore_ascii_case("next") || w.eq_ignore_ascii_case("coming");
     let (rest, c) = count_ws(rest);
     // Without "the" a count is required: "last week" is a calendar week,
     // "last two weeks" a window.
@@ -1949,25 +1956,46 @@ fn prepositional(i: &str) -> Res<'_, TimeExpr> {
         ws,
     )
         .parse(i)?;
-    let prep = prep.to_ascii_lowercase();
-    let prep = prep.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (rest, period) = match prep.as_str() {
-        // "at" only takes "the end/start of …"; "between"/"from" only spans.
-        "at" => part_of(rest)?,
-        "between" | "from" => span(rest)?,
-        _ => prep_period(rest)?,
+    let is = |phrase: &str| words_are(prep, phrase);
+    // "at" only takes "the end/start of …"; "between"/"from" only spans.
+    let (rest, period) = if is("at") {
+        part_of(rest)?
+    } else if is("between") || is("from") {
+        span(rest)?
+    } else {
+        prep_period(rest)?
     };
-    let expr = match prep.as_str() {
-        "since" | "ever since" => TimeExpr::Since(period),
-        "as early as" => TimeExpr::AsEarlyAs(period),
-        "as of" => TimeExpr::AsOf(period),
-        "until" | "till" | "up until" | "through" => TimeExpr::Until(period),
-        "by" => TimeExpr::By(period),
-        "before" => TimeExpr::Before(period),
-        "after" => TimeExpr::After(period),
-        _ => TimeExpr::During(period),
+    let expr = if is("since") || is("ever since") {
+        TimeExpr::Since(period)
+    } else if is("as early as") {
+        TimeExpr::AsEarlyAs(period)
+    } else if is("as of") {
+        TimeExpr::AsOf(period)
+    } else if is("until") || is("till") || is("up until") || is("through") {
+        TimeExpr::Until(period)
+    } else if is("by") {
+        TimeExpr::By(period)
+    } else if is("before") {
+        TimeExpr::Before(period)
+    } else if is("after") {
+        TimeExpr::After(period)
+    } else {
+        TimeExpr::During(period)
     };
     Ok((rest, expr))
+}
+
+/// Whether the words of `text` are those of `phrase` (one space between
+/// words), ASCII case aside: "Ever  since" is "ever since".
+fn words_are(text: &str, phrase: &str) -> bool {
+    let (mut text, mut phrase) = (text.split_whitespace(), phrase.split(' '));
+    loop {
+        match (text.next(), phrase.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+            _ => return false,
+        }
+    }
 }
 
 fn bare(i: &str) -> Res<'_, TimeExpr> {
@@ -2273,6 +2301,23 @@ fn find_scopes_where(sentence: &str, may_start: impl Fn(&str) -> bool) -> Vec<Ti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ever_since_is_read_whatever_its_case_and_spacing() {
+        assert!(words_are("Ever  since", "ever since"));
+        assert!(words_are("AS EARLY\tAS", "as early as"));
+        assert!(!words_are("ever", "ever since"));
+        assert!(!words_are("ever since then", "ever since"));
+        assert!(!words_are("as of", "as early as"));
+        assert_eq!(
+            prepositional("Ever  since last fall").map(|(_, e)| matches!(e, TimeExpr::Since(_))),
+            Ok(true)
+        );
+        assert_eq!(
+            prepositional("UP UNTIL March 2024").map(|(_, e)| matches!(e, TimeExpr::Until(_))),
+            Ok(true)
+        );
+    }
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use crosscheck_claims::case::{ascii_lowercase, push_lowercase};
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::modality::Modality;
@@ -11,7 +12,7 @@ use crosscheck_claims::quantity::{Kind, Unit};
 use crosscheck_claims::registry::SourceRegistry;
 use serde::{Deserialize, Serialize};
 
-use crate::thesaurus::{GroupKind, Thesaurus, normalize_term};
+use crate::thesaurus::{GroupKind, Thesaurus, normalize_term, push_normalized};
 
 /// The base of every claim about people (troops, workers, sappers, the dead…).
 pub const PEOPLE: &str = "people";
@@ -124,6 +125,16 @@ fn is_generic_adjective(w: &str) -> bool {
             | "almost"
             | "approximately"
     ) || is_number_word(w)
+}
+
+/// `test` of `word` lowercased ([`str::to_lowercase`]), without a new
+/// string for an ASCII word.
+fn lowercase_is(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    if word.is_ascii() {
+        ascii_lowercase(word, test)
+    } else {
+        test(&word.to_lowercase())
+    }
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -437,7 +448,7 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
     let phrase = words(as_written)
         .into_iter()
         .filter(|w| !is_capitalized(w) || w.chars().all(|c| c.is_uppercase()))
-        .filter(|w| !is_number_word(&w.to_lowercase()))
+        .filter(|w| !lowercase_is(w, is_number_word))
         .collect::<Vec<_>>()
         .join(" ");
     // The sentence's words lowercased one by one, joined by spaces, into
@@ -479,7 +490,50 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
 
 /// Roles named in the clause after the noun phrase (up to 20 words) or by
 /// the action verb: "… to take part in reconstruction projects" → construction.
+///
+/// Each word and each pair of words is a candidate term, normalized and
+/// then looked up as [`Thesaurus::group_of`] does (normalizing it again),
+/// in three buffers reused for every candidate.
 fn context_roles(clause: &str, action: Option<&str>, thesaurus: &Thesaurus) -> BTreeSet<String> {
+    let ws: Vec<&str> = words(clause).into_iter().take(20).collect();
+    let mut out = BTreeSet::new();
+    let (mut normalized, mut again) = (String::new(), String::new());
+    let mut try_term = |term: &str| {
+        normalized.clear();
+        push_normalized(&mut normalized, term);
+        again.clear();
+        push_normalized(&mut again, &normalized);
+        if let Some(g) = thesaurus.exact(&again)
+            && g.kind == GroupKind::Role
+        {
+            out.insert(g.label.clone());
+        }
+    };
+    let mut term = String::new();
+    for (i, w) in ws.iter().enumerate() {
+        term.clear();
+        push_lowercase(&mut term, w);
+        try_term(&term);
+        if let Some(next) = ws.get(i + 1) {
+            term.push(' ');
+            push_lowercase(&mut term, next);
+            try_term(&term);
+        }
+    }
+    if let Some(a) = action {
+        try_term(a);
+    }
+    out
+}
+
+/// [`context_roles`] as it was first written: a string per word, per
+/// candidate and per normalization.
+#[cfg(test)]
+pub(crate) fn context_roles_by_copies(
+    clause: &str,
+    action: Option<&str>,
+    thesaurus: &Thesaurus,
+) -> BTreeSet<String> {
     let ws: Vec<String> = words(clause)
         .into_iter()
         .take(20)
@@ -533,7 +587,7 @@ fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     let Some(p) = ws
         .iter()
         .take(6)
-        .position(|w| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .position(|w| lowercase_is(w, |l| PLACE_PREPOSITIONS.contains(&l)))
     else {
         return (BTreeSet::new(), None);
     };
@@ -554,7 +608,7 @@ fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     let Some(first) = run.first() else {
         return (BTreeSet::new(), None);
     };
-    if MONTHS_AND_DAYS.contains(&strip_possessive(first).to_lowercase().as_str()) {
+    if lowercase_is(strip_possessive(first), |l| MONTHS_AND_DAYS.contains(&l)) {
         return (BTreeSet::new(), None);
     }
     let r = countries();
@@ -607,6 +661,54 @@ mod tests {
 
     fn set(xs: &[&str]) -> BTreeSet<String> {
         xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn context_roles_are_those_found_with_a_string_per_candidate() {
+        let t = Thesaurus::builtin();
+        for (clause, action) in [
+            (" to take part in reconstruction projects in Kursk.", None),
+            (
+                " who will work as Construction Workers and Deminers there",
+                Some("send"),
+            ),
+            (
+                " for mine clearance, military engineering and demining",
+                None,
+            ),
+            (" sent to the front as assault troops", Some("deployed")),
+            (" ΟΔΟΣ Ünits for the Medical Staff", None),
+            ("", Some("dispatch")),
+            ("", None),
+        ] {
+            assert_eq!(
+                context_roles(clause, action, &t),
+                context_roles_by_copies(clause, action, &t),
+                "{clause:?}"
+            );
+        }
+        assert_eq!(
+            context_roles(" to take part in reconstruction projects", None, &t),
+            set(&["construction"])
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn context_roles_match_those_found_with_copies(
+            words in proptest::collection::vec(
+                "(construction|Workers|mine|clearance|engineers|medical|staff|guards|the|in|[a-zA-Z]{1,8}|\\PC{1,3})",
+                0..24,
+            ),
+            action in proptest::option::of("(send|deploy|[a-z]{1,6})"),
+        ) {
+            let t = Thesaurus::builtin();
+            let clause = words.join(" ");
+            proptest::prop_assert_eq!(
+                context_roles(&clause, action.as_deref(), &t),
+                context_roles_by_copies(&clause, action.as_deref(), &t)
+            );
+        }
     }
 
     #[test]

@@ -17,7 +17,8 @@
 
 use std::collections::BTreeMap;
 
-use crosscheck_claims::counted::lemma;
+use crosscheck_claims::case::push_lowercase;
+use crosscheck_claims::counted::push_lemma;
 use serde::{Deserialize, Serialize};
 
 /// How a group's words combine with the rest of a noun phrase.
@@ -267,21 +268,45 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
 
 /// Lower-cases a term, collapses whitespace and lemmatizes its last word.
 pub fn normalize_term(term: &str) -> String {
-    // One ASCII word (most terms asked about): its lemma, without the word
-    // list and the join. `lemma` lowercases, as the list would have.
-    if term.is_ascii() && !term.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b) {
-        let word = term.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        return if word.is_empty() {
-            String::new()
-        } else {
-            lemma(word)
-        };
-    }
-    normalize_words(term)
+    let mut out = String::with_capacity(term.len());
+    push_normalized(&mut out, term);
+    out
 }
 
-/// [`normalize_term`] for any term: the words trimmed and lowercased, the
-/// last one lemmatized, joined by single spaces.
+/// Appends [`normalize_term`] of `term` to `out`, without a string per word.
+pub(crate) fn push_normalized(out: &mut String, term: &str) {
+    // One ASCII word (most terms asked about): its lemma. `push_lemma`
+    // lowercases, as the word list would have.
+    if term.is_ascii() && !term.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0b) {
+        push_lemma(out, trim(term));
+        return;
+    }
+    // The words trimmed and lowercased (a word that trims to nothing is
+    // left out), the last one lemmatized, joined by single spaces.
+    let mut words = term
+        .split_whitespace()
+        .map(trim)
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut first = true;
+    while let Some(w) = words.next() {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        if words.peek().is_some() {
+            push_lowercase(out, w);
+        } else if w.is_ascii() {
+            push_lemma(out, w);
+        } else {
+            // Lowercased, then lemmatized (which lowercases again).
+            push_lemma(out, &w.to_lowercase());
+        }
+    }
+}
+
+/// [`normalize_term`] as it was first written: a string per word, joined.
+#[cfg(test)]
 fn normalize_words(term: &str) -> String {
     let words: Vec<String> = term
         .split_whitespace()
@@ -294,11 +319,16 @@ fn normalize_words(term: &str) -> String {
     match words.split_last() {
         Some((last, rest)) => {
             let mut out: Vec<String> = rest.to_vec();
-            out.push(lemma(last));
+            out.push(crosscheck_claims::counted::lemma(last));
             out.join(" ")
         }
         None => String::new(),
     }
+}
+
+/// A word without the punctuation around it (a hyphen stays).
+fn trim(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
 /// Minimum Jaro-Winkler similarity for a word to match a term it is not
@@ -400,7 +430,8 @@ impl Thesaurus {
         self.exact(&t)
     }
 
-    fn exact(&self, normalized: &str) -> Option<&Group> {
+    /// The group of a term already normalized, matched exactly.
+    pub(crate) fn exact(&self, normalized: &str) -> Option<&Group> {
         self.index
             .get(normalized)
             .and_then(|v| v.first())
@@ -444,6 +475,16 @@ mod tests {
         #[test]
         fn one_word_terms_normalize_as_word_lists_do(term in "[ a-zA-Z0-9'.,()\\-\t\x0bé]{0,14}") {
             proptest::prop_assert_eq!(normalize_term(&term), normalize_words(&term));
+        }
+
+        #[test]
+        fn any_term_appended_normalizes_as_word_lists_do(
+            head in "\\PC{0,3}",
+            term in "([ \t\x0b'.,-]|[a-zA-Z]{1,6}(ies|es|s)?|ΣΟΣ|İ|Ünits|\\PC){0,8}",
+        ) {
+            let mut out = head.clone();
+            push_normalized(&mut out, &term);
+            proptest::prop_assert_eq!(out, format!("{head}{}", normalize_words(&term)));
         }
     }
 

@@ -12,6 +12,7 @@ use nom::character::complete::satisfy;
 use nom::combinator::{not, peek};
 use nom::sequence::terminated;
 
+use crate::case::ascii_lowercase;
 use crate::prefilter::{may_start, tag_ci};
 
 /// How a source is cued.
@@ -266,8 +267,13 @@ fn document_verb(i: &str) -> Res<'_, &str> {
 
 /// Words that may sit between a source and its verb: "The NIS also added".
 fn is_adverb(word: &str) -> bool {
+    ascii_lowercase(word, is_adverb_lower)
+}
+
+/// [`is_adverb`] of a word already lower-cased.
+fn is_adverb_lower(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word,
         "also"
             | "has"
             | "have"
@@ -296,8 +302,13 @@ fn is_adverb(word: &str) -> bool {
 
 /// Words that end a subject when scanning backwards.
 fn is_clause_word(word: &str) -> bool {
+    ascii_lowercase(word, is_clause_word_lower)
+}
+
+/// [`is_clause_word`] of a word already lower-cased.
+fn is_clause_word_lower(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word,
         "that"
             | "which"
             | "while"
@@ -319,7 +330,11 @@ fn is_clause_word(word: &str) -> bool {
 
 /// Nouns that make a phrase a plausible source even in lower case.
 fn is_source_noun(word: &str) -> bool {
-    let l = word.to_ascii_lowercase();
+    ascii_lowercase(word, is_source_noun_lower)
+}
+
+/// [`is_source_noun`] of a word already lower-cased.
+fn is_source_noun_lower(l: &str) -> bool {
     let l = l.trim_end_matches("'s").trim_end_matches("’s");
     matches!(
         l,
@@ -754,35 +769,27 @@ fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
         return true;
     };
     let adjacent = |k: usize| sentence[spans[k].1..spans[k + 1].0].trim().is_empty();
-    let prev = word(before).to_ascii_lowercase();
+    let prev = word(before);
+    let prev_is = |words: &[&str]| words.iter().any(|w| prev.eq_ignore_ascii_case(w));
     if adjacent(before)
-        && matches!(
-            prev.as_str(),
-            "a" | "an"
-                | "the"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "your"
-        )
+        && prev_is(&[
+            "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+            "our", "your",
+        ])
     {
         return false;
     }
     // "the territories it claims": a lower-case noun right before the
     // pronoun. Not "Yesterday he said", "In Seoul he said" (capitalised),
     // "last week they said" (a time), "and it said" (a clause opener).
-    let pronoun = matches!(prev.as_str(), "it" | "they" | "he" | "she" | "we" | "i");
+    let pronoun = prev_is(&["it", "they", "he", "she", "we", "i"]);
     if pronoun && before > 0 && adjacent(before - 1) && adjacent(before) {
         let noun = word(before - 1);
         let clause_opener = is_clause_word(noun)
             || is_adverb(noun)
-            || matches!(noun.to_ascii_lowercase().as_str(), "and" | "or" | "then");
+            || ["and", "or", "then"]
+                .iter()
+                .any(|w| noun.eq_ignore_ascii_case(w));
         let time = matches!(
             noun.trim_end_matches('s'),
             "day"

@@ -98,12 +98,44 @@ static TITLE_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// assert!(!tells_of_a_briefing("The NIS said 5,000 troops were sent."));
 /// ```
 pub fn tells_of_a_briefing(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    (lower.contains("lawmakers") || lower.contains("committee") || lower.contains("parliament"))
-        && (lower.contains("told lawmakers")
-            || lower.contains("briefing")
-            || lower.contains("briefed")
-            || lower.contains("informed lawmakers"))
+    // The Kelvin sign is the one character outside ASCII that lower-cases
+    // into it ("K" → "k"): a sentence with one is lower-cased as a whole.
+    let finder = BRIEFING_FINDER.as_ref();
+    let Some(finder) = finder.filter(|_| !sentence.contains('\u{212A}')) else {
+        return tells_of_a_briefing_lowercased(&sentence.to_lowercase());
+    };
+    // Bit k: BRIEFING_WORDS[k] is in the sentence.
+    let mut found = 0u8;
+    for m in finder.find_overlapping_iter(sentence) {
+        found |= 1 << m.pattern().as_usize();
+    }
+    found & 0b000_0111 != 0 && found & 0b111_1000 != 0
+}
+
+/// What [`tells_of_a_briefing`] looks for: an audience (the first three),
+/// then a briefing (the last four).
+const BRIEFING_WORDS: [&str; 7] = [
+    "lawmakers",
+    "committee",
+    "parliament",
+    "told lawmakers",
+    "briefing",
+    "briefed",
+    "informed lawmakers",
+];
+
+/// Finds [`BRIEFING_WORDS`] in any ASCII case, in one pass.
+static BRIEFING_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BRIEFING_WORDS)
+        .ok()
+});
+
+/// [`tells_of_a_briefing`] of a sentence already lower-cased.
+fn tells_of_a_briefing_lowercased(lower: &str) -> bool {
+    let has = |k: usize| lower.contains(BRIEFING_WORDS[k]);
+    (has(0) || has(1) || has(2)) && (has(3) || has(4) || has(5) || has(6))
 }
 
 /// "Defense Minister Shin Won-sik", "opposition lawmaker Lee Sung-kwon": a
@@ -483,6 +515,46 @@ impl<'r> Attributor<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_briefing_is_found_in_any_case_as_in_the_lower_cased_sentence() {
+        for sentence in [
+            "The NIS told lawmakers that 5,000 troops were sent.",
+            "The NIS TOLD LAWMAKERS that 5,000 troops were sent.",
+            "In a closed-door Briefing to the Intelligence Committee, the NIS said so.",
+            "The agency Informed Lawmakers on Tuesday.",
+            "The NIS said 5,000 troops were sent.",
+            "Parliament met, and the minister briefed reporters.",
+            "Lawmakers were told nothing.",
+            "The NIS told law\u{212A}ers nothing, but briefed them.",
+            "The NIS told lawma\u{212A}ers, and briefed the committee.",
+            "The NIS brİefed the committee.",
+            "",
+        ] {
+            assert_eq!(
+                tells_of_a_briefing(sentence),
+                tells_of_a_briefing_lowercased(&sentence.to_lowercase()),
+                "{sentence:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_briefing_is_found_as_in_the_lower_cased_sentence(
+            words in proptest::collection::vec(
+                "(?i)(told|informed|lawmakers|committee|parliament|briefing|briefed|the|\u{212A}|İ|[a-z]{1,3})",
+                0..8,
+            ),
+            glue in "[ ,.]{1,2}",
+        ) {
+            let sentence = words.join(&glue);
+            proptest::prop_assert_eq!(
+                tells_of_a_briefing(&sentence),
+                tells_of_a_briefing_lowercased(&sentence.to_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn defense_minister_shin_won_sik_is_a_titled_person() {
