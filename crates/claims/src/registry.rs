@@ -467,62 +467,119 @@ impl Resolution<'_> {
 /// Normalize a name for matching: lowercase, curly quotes straightened,
 /// possessives dropped, full stops removed ("U.S." → "us"), other
 /// punctuation and hyphens to spaces, whitespace collapsed.
+///
+/// ```
+/// use crosscheck_claims::registry::normalize;
+///
+/// assert_eq!(normalize("  the U.S. State Department’s "), "the us state department");
+/// assert_eq!(normalize("AT&T's 'Q3' — results"), "at and t q3 results");
+/// ```
 pub fn normalize(s: &str) -> String {
-    // Each character mapped: runs of ASCII letters and digits copied whole
-    // (lowercased at the end: nothing else written is an upper-case ASCII
-    // letter), other ASCII byte by byte, the rest decoded.
+    // One pass: each character mapped (runs of ASCII letters and digits
+    // copied whole, lowercased) into the current word of `out`; a character
+    // that maps to a space ends the word, which is then tidied in place.
+    let mut words = Words {
+        out: String::with_capacity(s.len()),
+        start: 0,
+        open: false,
+        apostrophe: false,
+    };
     let bytes = s.as_bytes();
-    let mut buf = String::with_capacity(s.len());
-    let (mut copied, mut at) = (0, 0);
+    let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
         if b.is_ascii_alphanumeric() {
-            at += 1;
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| at + n);
+            words.begin();
+            let from = words.out.len();
+            words.out.push_str(&s[at..run]);
+            words.out[from..].make_ascii_lowercase();
+            at = run;
             continue;
         }
-        buf.push_str(&s[copied..at]);
         if b < 0x80 {
             match b {
-                b'\'' | b'`' => buf.push('\''),
+                b'\'' | b'`' => words.push_apostrophe(),
                 b'.' => {}
-                b'&' => buf.push_str(" and "),
-                _ => buf.push(' '),
+                b'&' => {
+                    words.end();
+                    words.begin();
+                    words.out.push_str("and");
+                    words.end();
+                }
+                _ => words.end(),
             }
             at += 1;
         } else {
             let c = s[at..].chars().next().unwrap_or(' ');
             match c {
-                '’' | '‘' | '´' | 'ʼ' | '′' => buf.push('\''),
-                c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
-                _ => buf.push(' '),
+                '’' | '‘' | '´' | 'ʼ' | '′' => words.push_apostrophe(),
+                c if c.is_alphanumeric() => {
+                    words.begin();
+                    words.out.extend(c.to_lowercase());
+                }
+                _ => words.end(),
             }
             at += c.len_utf8();
         }
-        copied = at;
     }
-    buf.push_str(&s[copied..]);
-    buf.make_ascii_lowercase();
-    // One more pass over the tokens, into one buffer: no string per token.
-    // The mapped text has no whitespace but the spaces it was given.
-    let mut out = String::with_capacity(buf.len());
-    for token in buf.split(' ').filter(|t| !t.is_empty()) {
-        let token = token.trim_matches('\'');
-        let token = token.strip_suffix("'s").unwrap_or(token);
-        // Trimmed, a token does not start with an apostrophe: it is all
-        // apostrophes only when empty.
-        if token.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if token.contains('\'') {
-            out.extend(token.chars().filter(|&c| c != '\''));
-        } else {
-            out.push_str(token);
+    words.end();
+    words.out
+}
+
+/// The words [`normalize`] writes, one at a time, separated by single spaces.
+struct Words {
+    out: String,
+    /// Where the open word starts in `out`.
+    start: usize,
+    /// Whether a word is open.
+    open: bool,
+    /// Whether the open word holds an apostrophe.
+    apostrophe: bool,
+}
+
+impl Words {
+    /// Opens a word, after a space when one came before, unless one is open.
+    fn begin(&mut self) {
+        if !self.open {
+            if !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.start = self.out.len();
+            self.open = true;
+            self.apostrophe = false;
         }
     }
-    out
+
+    fn push_apostrophe(&mut self) {
+        self.begin();
+        self.out.push('\'');
+        self.apostrophe = true;
+    }
+
+    /// Closes the open word: apostrophes around it, a possessive "'s" and
+    /// then every apostrophe in it go; a word left empty goes with the
+    /// space before it.
+    fn end(&mut self) {
+        if !self.open {
+            return;
+        }
+        self.open = false;
+        if self.apostrophe {
+            let word = &self.out[self.start..];
+            let word = word.trim_matches('\'');
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            let tidy: String = word.chars().filter(|&c| c != '\'').collect();
+            self.out.truncate(self.start);
+            self.out.push_str(&tidy);
+        }
+        if self.out.len() == self.start {
+            self.out.truncate(self.start.saturating_sub(1));
+        }
+    }
 }
 
 /// Drop leading "the", "a", "an".
@@ -540,6 +597,23 @@ fn strip_determiners(s: &str) -> &str {
 /// Padded with spaces, for whole-word containment checks.
 fn padded(s: &str) -> String {
     format!(" {s} ")
+}
+
+/// True when `haystack_padded` (as [`padded`] makes it) contains any of
+/// `needles` as whole words: [`contains_words`] of each, in one pass over
+/// the word starts.
+fn contains_any_words(haystack_padded: &str, needles: &[String]) -> bool {
+    let hay = haystack_padded.as_bytes();
+    hay.windows(2).enumerate().any(|(i, w)| {
+        // A word start whose first byte no needle starts with is passed over.
+        w[0] == b' '
+            && needles.iter().any(|n| {
+                let n = n.as_bytes();
+                n.first() == Some(&w[1])
+                    && hay[i + 1..].starts_with(n)
+                    && hay.get(i + 1 + n.len()) == Some(&b' ')
+            })
+    })
 }
 
 /// True when `haystack_padded` (as [`padded`] makes it) contains ` words `:
@@ -1160,6 +1234,20 @@ pub struct SourceRegistry {
     /// Each country's forms, normalized (same order as `countries`), for the
     /// interested-party check that runs once per claim.
     normalized_forms: Vec<Vec<String>>,
+    /// Country name → its index in `countries`.
+    country_by_name: HashMap<String, usize>,
+    /// Every source's `interested_in` topics, each as the interested-party
+    /// check reads it, so a check does not resolve them again.
+    topics: HashMap<String, Topic>,
+}
+
+/// An `interested_in` topic as the interested-party check reads it.
+#[derive(Debug, Clone)]
+enum Topic {
+    /// A country (its index): named by any of its forms.
+    Country(usize),
+    /// Anything else: named by these normalized words.
+    Words(String),
 }
 
 /// The lookups the matcher needs, so a registry and a per-document view
@@ -1349,7 +1437,10 @@ impl SourceRegistry {
         self.descriptors.clear();
         self.forms.clear();
         self.normalized_forms.clear();
+        self.country_by_name.clear();
+        self.topics.clear();
         for (ci, c) in self.countries.iter().enumerate() {
+            self.country_by_name.entry(c.name.clone()).or_insert(ci);
             let mut normalized = Vec::with_capacity(c.forms.len());
             for f in &c.forms {
                 let n = normalize(f);
@@ -1383,6 +1474,26 @@ impl SourceRegistry {
                     }
                 }
             }
+        }
+        let topics: Vec<String> = self
+            .sources
+            .iter()
+            .flat_map(|s| s.interested_in.iter().cloned())
+            .collect();
+        for t in topics {
+            let topic = self.topic(&t);
+            self.topics.insert(t, topic);
+        }
+    }
+
+    /// How the interested-party check reads an `interested_in` topic.
+    fn topic(&self, t: &str) -> Topic {
+        match self
+            .canonical_country(t)
+            .and_then(|name| self.country_by_name.get(name))
+        {
+            Some(&ci) => Topic::Country(ci),
+            None => Topic::Words(normalize(t)),
         }
     }
 
@@ -1588,33 +1699,41 @@ fn interested_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> b
 fn party_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> Option<String> {
     let s = source?;
     let reg = v.registry();
-    let country_index = |name: &str| reg.countries.iter().position(|c| c.name == name);
     let own = s
         .kind
         .is_state_body()
-        .then(|| s.country.as_deref().and_then(country_index))
+        .then(|| {
+            s.country
+                .as_deref()
+                .and_then(|name| reg.country_by_name.get(name).copied())
+        })
         .flatten();
     // Most sources speak for no one: the text need not be read.
     if own.is_none() && s.interested_in.is_empty() {
         return None;
     }
     let topic = padded(&normalize(topic_text));
-    let country_matches = |ci: usize| {
-        reg.normalized_forms[ci]
-            .iter()
-            .any(|f| contains_words(&topic, f))
-    };
+    let country_matches = |ci: usize| contains_any_words(&topic, &reg.normalized_forms[ci]);
     if let Some(ci) = own
         && country_matches(ci)
     {
         return Some(reg.countries[ci].name.clone());
     }
-    s.interested_in
-        .iter()
-        .find_map(|t| match reg.canonical_country(t).and_then(country_index) {
-            Some(ci) => country_matches(ci).then(|| reg.countries[ci].name.clone()),
-            None => contains_words(&topic, &normalize(t)).then(|| t.clone()),
-        })
+    s.interested_in.iter().find_map(|t| {
+        // A learned source's topics are not in the registry's table.
+        let read;
+        let topic_of_t = match reg.topics.get(t) {
+            Some(known) => known,
+            None => {
+                read = reg.topic(t);
+                &read
+            }
+        };
+        match topic_of_t {
+            Topic::Country(ci) => country_matches(*ci).then(|| reg.countries[*ci].name.clone()),
+            Topic::Words(words) => contains_words(&topic, words).then(|| t.clone()),
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -2335,6 +2454,125 @@ impl<'r> DocumentSources<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalize`] as it was first written: the characters mapped into one
+    /// buffer, then its words tidied into another.
+    fn normalize_by_passes(s: &str) -> String {
+        // Each character mapped: runs of ASCII letters and digits copied whole
+        // (lowercased at the end: nothing else written is an upper-case ASCII
+        // letter), other ASCII byte by byte, the rest decoded.
+        let bytes = s.as_bytes();
+        let mut buf = String::with_capacity(s.len());
+        let (mut copied, mut at) = (0, 0);
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            buf.push_str(&s[copied..at]);
+            if b < 0x80 {
+                match b {
+                    b'\'' | b'`' => buf.push('\''),
+                    b'.' => {}
+                    b'&' => buf.push_str(" and "),
+                    _ => buf.push(' '),
+                }
+                at += 1;
+            } else {
+                let c = s[at..].chars().next().unwrap_or(' ');
+                match c {
+                    '’' | '‘' | '´' | 'ʼ' | '′' => buf.push('\''),
+                    c if c.is_alphanumeric() => buf.extend(c.to_lowercase()),
+                    _ => buf.push(' '),
+                }
+                at += c.len_utf8();
+            }
+            copied = at;
+        }
+        buf.push_str(&s[copied..]);
+        buf.make_ascii_lowercase();
+        // One more pass over the tokens, into one buffer: no string per token.
+        // The mapped text has no whitespace but the spaces it was given.
+        let mut out = String::with_capacity(buf.len());
+        for token in buf.split(' ').filter(|t| !t.is_empty()) {
+            let token = token.trim_matches('\'');
+            let token = token.strip_suffix("'s").unwrap_or(token);
+            // Trimmed, a token does not start with an apostrophe: it is all
+            // apostrophes only when empty.
+            if token.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if token.contains('\'') {
+                out.extend(token.chars().filter(|&c| c != '\''));
+            } else {
+                out.push_str(token);
+            }
+        }
+        out
+    }
+    #[test]
+    fn names_normalize_as_in_two_passes() {
+        for name in [
+            "  the U.S. State Department’s ",
+            "AT&T's 'Q3' — results",
+            "''", "'s", "x's'", "Kim's's", "O'Brien", "rock 'n' roll", "a.b.c.", "&", "&&",
+            "ΣΟΣ's", "İstanbul", "Straße", "under_score", "tab\tand\nnewline", "",
+            "It`s", "’Twas", "north-korea", "  .  ' . ",
+        ] {
+            assert_eq!(normalize(name), normalize_by_passes(name), "{name:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_normalizes_as_in_two_passes(
+            text in "([a-zA-Z0-9]{1,5}|[ .,&'`’‘´ʼ′_\t-]|'s|ΣΟ|İ|ß|é|\\PC)*",
+        ) {
+            proptest::prop_assert_eq!(normalize(&text), normalize_by_passes(&text));
+        }
+    }
+
+    #[test]
+    fn contains_any_words_is_contains_words_of_any() {
+        let needles: Vec<String> = ["south korea", "seoul", "rok", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for hay in [
+            "officials in seoul said",
+            "south korean officials",
+            "the rok army",
+            "south korea",
+            "seoulite",
+            "",
+            "rok",
+        ] {
+            let hay = padded(hay);
+            assert_eq!(
+                contains_any_words(&hay, &needles),
+                needles.iter().any(|n| contains_words(&hay, n)),
+                "{hay:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_words_are_found_as_one_by_one(
+            hay in "[a-c ]{0,24}",
+            needles in proptest::collection::vec("[a-c ]{0,5}", 0..5),
+        ) {
+            let hay = padded(&hay);
+            proptest::prop_assert_eq!(
+                contains_any_words(&hay, &needles),
+                needles.iter().any(|n| contains_words(&hay, n))
+            );
+        }
+    }
 
     #[test]
     fn contains_words_finds_whole_words_only_for_police_in_riot_police() {
