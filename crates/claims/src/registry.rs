@@ -2519,9 +2519,25 @@ mod tests {
         for name in [
             "  the U.S. State Department’s ",
             "AT&T's 'Q3' — results",
-            "''", "'s", "x's'", "Kim's's", "O'Brien", "rock 'n' roll", "a.b.c.", "&", "&&",
-            "ΣΟΣ's", "İstanbul", "Straße", "under_score", "tab\tand\nnewline", "",
-            "It`s", "’Twas", "north-korea", "  .  ' . ",
+            "''",
+            "'s",
+            "x's'",
+            "Kim's's",
+            "O'Brien",
+            "rock 'n' roll",
+            "a.b.c.",
+            "&",
+            "&&",
+            "ΣΟΣ's",
+            "İstanbul",
+            "Straße",
+            "under_score",
+            "tab\tand\nnewline",
+            "",
+            "It`s",
+            "’Twas",
+            "north-korea",
+            "  .  ' . ",
         ] {
             assert_eq!(normalize(name), normalize_by_passes(name), "{name:?}");
         }
