@@ -1,6 +1,8 @@
 //! Per-claim credibility: a prior for who says it, adjusted for how it is
 //! said and for what the rest of the batch says. Weights in the crate docs.
 
+use std::sync::Arc;
+
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::modality::Modality;
 use crosscheck_claims::quantity::Kind;
@@ -33,8 +35,9 @@ pub struct Evidence {
     pub conflict: Option<Severity>,
     /// How many figures agree with it.
     pub agreeing: usize,
-    /// Labels of the independent origins whose figures agree with it.
-    pub corroborating: Vec<String>,
+    /// Labels of the independent origins whose figures agree with it, each
+    /// label shared by every claim it corroborates.
+    pub corroborating: Vec<Arc<str>>,
     /// Agreeing figures from the same origin in other documents.
     pub echoes: usize,
     /// A later count supersedes it.
@@ -270,7 +273,7 @@ pub fn credibility(claim: &Claim, registry: &SourceRegistry, evidence: &Evidence
             format!(
                 "corroborated by {n} independent origin{} ({})",
                 if n == 1 { "" } else { "s" },
-                crate::capped(&evidence.corroborating, "; ", String::clone)
+                crate::capped(&evidence.corroborating, "; ", |l| l.to_string())
             ),
         );
     } else if evidence.echoes > 0 {
@@ -448,7 +451,7 @@ mod tests {
     fn corroboration_by_many_origins_names_eight_and_counts_the_rest() {
         let e = Evidence {
             agreeing: 12,
-            corroborating: (1..=12).map(|n| format!("Origin {n}")).collect(),
+            corroborating: (1..=12).map(|n| format!("Origin {n}").into()).collect(),
             ..Evidence::default()
         };
         let c = score("The NIS said 15,000 troops were sent.", &e);

@@ -1338,7 +1338,7 @@ fn finish(
             } else {
                 corroborated += 1;
                 for l in &e.corroborating {
-                    push_unique(&mut corroborated_by, l.clone());
+                    push_unique(&mut corroborated_by, l.to_string());
                 }
             }
             match e.conflict {

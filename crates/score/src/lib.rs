@@ -759,7 +759,10 @@ fn assess_cluster(
             Evidence {
                 conflict: in_conflict.get(&i).copied(),
                 agreeing,
-                corroborating: labels.into_iter().map(str::to_string).collect(),
+                corroborating: labels
+                    .into_iter()
+                    .map(|l| ctx.labels.get(l).map_or_else(|| Arc::from(l), Arc::clone))
+                    .collect(),
                 echoes,
                 superseded: superseded.contains(&i),
                 single_source: n_docs == 1 && keys.len() <= 1 && !duration,
@@ -793,6 +796,9 @@ struct Ctx<'a, 'i> {
     origin_ids: Vec<Option<usize>>,
     /// Per item, a number for its document.
     doc_ids: Vec<usize>,
+    /// Each origin label, once: shared by the evidence of every figure it
+    /// corroborates (a big cluster's figures each list dozens).
+    labels: FxHashMap<&'a str, Arc<str>>,
 }
 
 impl Ctx<'_, '_> {
@@ -1607,6 +1613,15 @@ pub fn assess(
                     *ids.entry(it.doc).or_insert(n)
                 })
                 .collect()
+        },
+        labels: {
+            let mut labels: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+            for o in origins.iter().flatten() {
+                labels
+                    .entry(o.label.as_str())
+                    .or_insert_with(|| Arc::from(o.label.as_str()));
+            }
+            labels
         },
     };
     let mut findings: Vec<Finding> = Vec::new();

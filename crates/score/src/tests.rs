@@ -167,6 +167,32 @@ fn conflict_between_independent_sources_for_the_same_thing_at_the_same_time() {
 }
 
 #[test]
+fn figures_corroborated_by_one_origin_share_its_label() {
+    let b = Batch::new(&[
+        "The NIS said North Korea has sent about 15,000 troops to Russia.",
+        "South Korea's spy agency NIS said North Korea has sent some 15,000 soldiers to Russia.",
+        "Ukraine's HUR said North Korea has sent 14,500 soldiers to Russia.",
+    ]);
+    let (items, _, a) = b.run();
+    let hur = |i: usize| a.evidence[i].corroborating.clone();
+    let nis: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            items[i]
+                .claim
+                .attribution
+                .as_ref()
+                .is_some_and(|s| s.source == "NIS")
+        })
+        .collect();
+    assert_eq!(nis.len(), 2, "{:#?}", a.evidence);
+    let (first, second) = (hur(nis[0]), hur(nis[1]));
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first, second);
+    // One string for the label, however many figures it corroborates.
+    assert!(std::sync::Arc::ptr_eq(&first[0], &second[0]));
+}
+
+#[test]
 fn compatible_intervals_from_independent_origins_corroborate() {
     let b = Batch::new(&[
         "The NIS said North Korea has sent about 15,000 troops to Russia.",
