@@ -1,6 +1,7 @@
 //! The audit: claims → clusters → findings and credibility → [`Report`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use itertools::Itertools;
 use rayon::prelude::*;
@@ -461,7 +462,7 @@ fn ledger_entries(
         .map(|s| SourceLedgerEntry {
             credibility: CredibilityEntry {
                 score: s.credibility.score,
-                reasons: s.credibility.reasons(),
+                reasons: s.credibility.reasons().into_iter().map(Arc::from).collect(),
                 interested_party: s
                     .interested_party
                     .as_ref()

@@ -19,6 +19,8 @@
 //! grammar (`claims[].kind`, `qualifier`, `unit`, `modality`,
 //! `attribution`) are typed.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crosscheck_claims::attribution::Attribution;
@@ -429,8 +431,9 @@ impl DocumentEntry {
 pub struct CredibilityEntry {
     /// 0 to 1.
     pub score: f64,
-    /// Editor-readable reasons, each with its weight.
-    pub reasons: Vec<String>,
+    /// Editor-readable reasons, each with its weight. A reason many claims
+    /// give is one shared string.
+    pub reasons: Vec<Arc<str>>,
     /// Set on a claim whose source is an interested party in what the
     /// figure is about: "KCNA on North Korea".
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1895,7 +1895,12 @@ pub fn assess(
     let credibility = items
         .par_iter()
         .zip(&evidence)
-        .map(|(it, e)| credibility::credibility(it.claim, registry, e))
+        // Each run of figures shares one cache of reasons: a run long
+        // enough that most of its reasons are shared.
+        .with_min_len(1024)
+        .map_init(credibility::ReasonCache::default, |cache, (it, e)| {
+            credibility::credibility_sharing(it.claim, registry, e, cache)
+        })
         .collect();
 
     Assessment {

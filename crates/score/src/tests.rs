@@ -167,6 +167,21 @@ fn conflict_between_independent_sources_for_the_same_thing_at_the_same_time() {
 }
 
 #[test]
+fn figures_with_the_same_reason_share_one_string() {
+    let b = Batch::new(&[
+        "The NIS said 15,000 troops were sent to Russia.",
+        "The NIS said 16,000 soldiers were sent to Russia.",
+    ]);
+    let (_, _, a) = b.run();
+    let (first, second) = (&a.credibility[0].reasons[0], &a.credibility[1].reasons[0]);
+    assert_eq!(
+        &**first,
+        "0.60 base: NIS, intelligence agency (registry prior)"
+    );
+    assert!(std::sync::Arc::ptr_eq(first, second));
+}
+
+#[test]
 fn figures_corroborated_by_one_origin_share_its_label() {
     let b = Batch::new(&[
         "The NIS said North Korea has sent about 15,000 troops to Russia.",
