@@ -452,19 +452,13 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         .collect::<Vec<_>>()
         .join(" ");
     // The sentence's words lowercased one by one, joined by spaces, into
-    // one buffer (an ASCII word lowercased in place of a new string).
+    // one buffer.
     let mut context = String::with_capacity(sentence.len());
     for w in words(sentence) {
         if !context.is_empty() {
             context.push(' ');
         }
-        if w.is_ascii() {
-            let from = context.len();
-            context.push_str(w);
-            context[from..].make_ascii_lowercase();
-        } else {
-            context.push_str(&w.to_lowercase());
-        }
+        push_lowercase(&mut context, w);
     }
     Profile {
         category,
