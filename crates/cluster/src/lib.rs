@@ -99,6 +99,7 @@
 
 pub mod profile;
 pub mod similarity;
+pub mod terms;
 pub mod thesaurus;
 
 use std::cell::{OnceCell, RefCell};
@@ -114,6 +115,7 @@ use serde::{Deserialize, Serialize};
 use similarity::Bigrams;
 
 pub use profile::{PEOPLE, Profile, action_class, modality_class};
+pub use terms::Terms;
 pub use thesaurus::{Group, GroupKind, Thesaurus};
 
 /// One claim to cluster, with the document it comes from.
@@ -530,9 +532,9 @@ impl ClassIndex {
             self.empty_scope
                 && (p.modifiers.is_empty()
                     || self.empty_scope_without_modifiers
-                    || !self.modifiers.is_disjoint(&p.modifiers))
+                    || p.modifiers.iter().any(|m| self.modifiers.contains(m)))
         } else {
-            !self.tokens.is_disjoint(&p.scope)
+            p.scope.iter().any(|t| self.tokens.contains(t))
         }
     }
 }
@@ -635,7 +637,7 @@ fn link(profiles: &[Profile], members: Vec<Member>) -> Vec<Vec<Member>> {
     let mut is_unkeyed = vec![false; n];
     for (k, m) in members.iter().enumerate() {
         let p = &profiles[m.item];
-        let keys: &BTreeSet<String> = if p.base == PEOPLE {
+        let keys: &Terms = if p.base == PEOPLE {
             &p.scope
         } else {
             &p.modifiers
@@ -694,7 +696,7 @@ fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
         Profiles::for_block(profiles, &items)
     };
     let by_actor = split_by(&cache(&group), group, |p| {
-        p.actor.iter().cloned().collect::<BTreeSet<String>>()
+        p.actor.iter().cloned().collect::<Terms>()
     });
     by_actor
         .into_par_iter()
@@ -710,7 +712,7 @@ fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
 fn split_by(
     profiles: &Profiles,
     group: Vec<Member>,
-    keys: impl Fn(&Profile) -> BTreeSet<String>,
+    keys: impl Fn(&Profile) -> Terms,
 ) -> Vec<Vec<Member>> {
     split_by_with(profiles, group, keys, true)
 }
@@ -720,7 +722,7 @@ fn split_by(
 fn split_by_with(
     profiles: &Profiles,
     group: Vec<Member>,
-    keys: impl Fn(&Profile) -> BTreeSet<String>,
+    keys: impl Fn(&Profile) -> Terms,
     remember: bool,
 ) -> Vec<Vec<Member>> {
     let n = group.len();

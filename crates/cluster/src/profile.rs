@@ -12,6 +12,7 @@ use crosscheck_claims::quantity::{Kind, Unit};
 use crosscheck_claims::registry::SourceRegistry;
 use serde::{Deserialize, Serialize};
 
+use crate::terms::Terms;
 use crate::thesaurus::{GroupKind, Thesaurus, normalize_term, push_normalized};
 
 /// The base of every claim about people (troops, workers, sappers, the dead…).
@@ -27,19 +28,19 @@ pub struct Profile {
     /// Role labels the figure covers ("construction", "engineer"), or its
     /// generic label ("troop") when it names no role; empty for concepts
     /// and for plain "people".
-    pub scope: BTreeSet<String>,
+    pub scope: Terms,
     /// True when the scope's roles were read from the clause after the noun
     /// ("… to take part in reconstruction projects") rather than the noun phrase.
     pub scope_from_context: bool,
     /// Lower-case modifiers of a concept head that no group explains
     /// ("ballistic" in "ballistic missiles").
-    pub modifiers: BTreeSet<String>,
+    pub modifiers: Terms,
     /// The action class ("move", "station", "casualty" …), when known.
     pub action: Option<String>,
     /// The actor's country, when the actor names one ("Pyongyang" → "North Korea").
     pub actor: Option<String>,
     /// Places the figure goes to or is in ("russia", "kursk").
-    pub places: BTreeSet<String>,
+    pub places: Terms,
     /// The place phrase as written ("to Russia's Kursk region").
     pub place_phrase: Option<String>,
     /// True when the head matched a thesaurus term only by spelling similarity.
@@ -463,12 +464,12 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
     Profile {
         category,
         base,
-        scope,
+        scope: scope.into(),
         scope_from_context,
-        modifiers,
+        modifiers: modifiers.into(),
         action,
         actor,
-        places,
+        places: places.into(),
         place_phrase,
         fuzzy_head,
         elided,
@@ -653,7 +654,7 @@ mod tests {
             .collect()
     }
 
-    fn set(xs: &[&str]) -> BTreeSet<String> {
+    fn set<T: FromIterator<String>>(xs: &[&str]) -> T {
         xs.iter().map(|s| s.to_string()).collect()
     }
 
@@ -683,7 +684,7 @@ mod tests {
         }
         assert_eq!(
             context_roles(" to take part in reconstruction projects", None, &t),
-            set(&["construction"])
+            set::<BTreeSet<String>>(&["construction"])
         );
     }
 

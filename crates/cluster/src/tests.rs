@@ -410,6 +410,6 @@ fn split_by_actor(profiles: &[Profile], remember: bool) -> Vec<Vec<(usize, Strin
 }
 
 /// A profile's actor, as the clusterer splits by it.
-fn actors(p: &Profile) -> BTreeSet<String> {
+fn actors(p: &Profile) -> crate::Terms {
     p.actor.iter().cloned().collect()
 }
