@@ -198,7 +198,8 @@ pub fn lemma(word: &str) -> String {
     out
 }
 
-/// Appends [`lemma`] of `word` to `out`, without a string of its own.
+/// Appends [`lemma`] of `word` to `out`, without a string of its own (for
+/// an ASCII word; another is lower-cased into one first).
 ///
 /// ```
 /// let mut out = String::from("construction ");

@@ -1720,7 +1720,9 @@ fn party_in<V: View>(v: &V, source: Option<&Source>, topic_text: &str) -> Option
         return Some(reg.countries[ci].name.clone());
     }
     s.interested_in.iter().find_map(|t| {
-        // A learned source's topics are not in the registry's table.
+        // Every registered source's topics are in the table; a source made
+        // up elsewhere (a document's learned source has none today) is
+        // read as the table would have read it.
         let read;
         let topic_of_t = match reg.topics.get(t) {
             Some(known) => known,

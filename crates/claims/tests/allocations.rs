@@ -50,8 +50,9 @@ fn sentences_without_figures_cost_the_same_allocations_at_any_length(registry: &
     let long = "The market in the old town was busy on a mild morning, and the \
                 traders in their stalls sold bread, fish, apples and cloth to the \
                 crowds who came in from the villages along the river before the rain.";
-    // Warm up the grammars' shared tables.
+    // Warm up the grammars' shared tables, with every word of both texts.
     allocations(short, registry);
+    allocations(long, registry);
     let (a_short, a_long) = (
         allocations(&repeated(short, 100), registry),
         allocations(&repeated(long, 100), registry),
@@ -70,6 +71,7 @@ fn attributed_figures_cost_the_same_allocations_in_longer_sentences(registry: &S
                 weather in the old town stayed mild and the market by the river was \
                 busy with traders and crowds from the villages all morning.";
     allocations(short, registry);
+    allocations(long, registry);
     let (a_short, a_long) = (
         allocations(&repeated(short, 50), registry),
         allocations(&repeated(long, 50), registry),

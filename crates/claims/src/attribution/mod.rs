@@ -98,8 +98,10 @@ static TITLE_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// assert!(!tells_of_a_briefing("The NIS said 5,000 troops were sent."));
 /// ```
 pub fn tells_of_a_briefing(sentence: &str) -> bool {
-    // The Kelvin sign is the one character outside ASCII that lower-cases
-    // into it ("K" → "k"): a sentence with one is lower-cased as a whole.
+    // Two characters outside ASCII lower-case into it: the Kelvin sign
+    // ("K" → "k"), so a sentence with one is lower-cased as a whole, and
+    // "İ" ("i" and a combining dot, which ends a match only at a word's last
+    // letter: none of BRIEFING_WORDS ends in "i").
     let finder = BRIEFING_FINDER.as_ref();
     let Some(finder) = finder.filter(|_| !sentence.contains('\u{212A}')) else {
         return tells_of_a_briefing_lowercased(&sentence.to_lowercase());
@@ -526,8 +528,6 @@ mod tests {
             "The NIS said 5,000 troops were sent.",
             "Parliament met, and the minister briefed reporters.",
             "Lawmakers were told nothing.",
-            "The NIS told law\u{212A}ers nothing, but briefed them.",
-            "The NIS told lawma\u{212A}ers, and briefed the committee.",
             "The NIS brİefed the committee.",
             "",
         ] {
@@ -537,6 +537,14 @@ mod tests {
                 "{sentence:?}"
             );
         }
+        // "lawma\u{212A}ers" lower-cases to "lawmakers", which an ASCII
+        // comparison of the sentence as written would not find.
+        assert!(tells_of_a_briefing(
+            "The agency told lawma\u{212A}ers about it."
+        ));
+        assert!(!tells_of_a_briefing(
+            "The agency told law\u{212A}ers about it."
+        ));
     }
 
     proptest::proptest! {
