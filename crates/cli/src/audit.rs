@@ -160,15 +160,18 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         }
         None => auditor,
     };
+    // Each audit runs on a thread of rayon's pool (see `common::on_pool`).
     let mut report = if args.claims.is_empty() && format == Format::Html {
         // The HTML report shows the articles: keep them.
-        auditor.audit(&docs)
+        common::on_pool(|| auditor.audit(&docs))
     } else if args.claims.is_empty() {
         // Each article's text goes once its claims are taken: a big batch's
         // text is not kept through the audit.
-        auditor.audit_owned(std::mem::take(&mut docs))
+        let docs = std::mem::take(&mut docs);
+        common::on_pool(|| auditor.audit_owned(docs))
     } else {
-        auditor.audit_claims(&read_claims(&args.claims)?)?
+        let records = read_claims(&args.claims)?;
+        common::on_pool(|| auditor.audit_claims(&records))?
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();

@@ -24,6 +24,20 @@ pub fn threads(jobs: Option<usize>) {
     }
 }
 
+/// Runs `work` on a thread of rayon's pool while the calling thread waits.
+///
+/// The audit's serial steps (the ledger's tallies, the report entries) then
+/// allocate on a thread whose heap holds what its parallel steps freed:
+/// mimalloc keeps a heap per thread, and on the main thread they took fresh
+/// memory instead (60k generated documents: peak 706–758 → 665–712 MB).
+pub fn on_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let mut out = None;
+    rayon::scope(|s| s.spawn(|_| out = Some(work())));
+    // The scope returns once its job has run; a panic in the job resumes
+    // here.
+    out.unwrap_or_else(|| unreachable!("rayon::scope returns after its job has run"))
+}
+
 /// The documents under `paths`, filtered by the configuration's `[files]`
 /// globs, with its boilerplate patterns applied. Input errors are printed
 /// on stderr (always, even with `--quiet`); the flag says whether there
@@ -58,5 +72,20 @@ pub fn print_with(
     match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing stdout"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_on_the_pool_runs_on_a_pool_thread_and_returns_its_value() {
+        let words = ["a", "b"];
+        let (on_a_pool_thread, n) =
+            on_pool(|| (rayon::current_thread_index().is_some(), words.len()));
+        assert!(on_a_pool_thread);
+        assert_eq!(n, 2);
+        assert!(rayon::current_thread_index().is_none());
     }
 }
