@@ -45,24 +45,28 @@ fn extraction_allocates_per_sentence_and_claim_not_per_word() {
     attributed_figures_cost_the_same_allocations_in_longer_sentences(&registry);
 }
 
+/// Allocations for `n` copies of `short`, checked to equal those for `n`
+/// copies of `long` (the grammars' shared tables warmed up first, with
+/// every word of both).
+fn same_for_both(short: &str, long: &str, n: usize, registry: &SourceRegistry) -> usize {
+    allocations(short, registry);
+    allocations(long, registry);
+    let (a_short, a_long) = (
+        allocations(&repeated(short, n), registry),
+        allocations(&repeated(long, n), registry),
+    );
+    assert_eq!(a_short, a_long, "short {a_short}, long {a_long}");
+    a_short
+}
+
 fn sentences_without_figures_cost_the_same_allocations_at_any_length(registry: &SourceRegistry) {
     let short = "The market in the old town was busy on a mild morning.";
     let long = "The market in the old town was busy on a mild morning, and the \
                 traders in their stalls sold bread, fish, apples and cloth to the \
                 crowds who came in from the villages along the river before the rain.";
-    // Warm up the grammars' shared tables, with every word of both texts.
-    allocations(short, registry);
-    allocations(long, registry);
-    let (a_short, a_long) = (
-        allocations(&repeated(short, 100), registry),
-        allocations(&repeated(long, 100), registry),
-    );
-    assert_eq!(a_short, a_long, "short {a_short}, long {a_long}");
+    let n = same_for_both(short, long, 100, registry);
     // A few per sentence (its span and cue list), not per word.
-    assert!(
-        a_short <= 100 * 3,
-        "{a_short} allocations for 100 sentences"
-    );
+    assert!(n <= 100 * 3, "{n} allocations for 100 sentences");
 }
 
 fn attributed_figures_cost_the_same_allocations_in_longer_sentences(registry: &SourceRegistry) {
@@ -70,14 +74,8 @@ fn attributed_figures_cost_the_same_allocations_in_longer_sentences(registry: &S
     let long = "The NIS said about 5,000 troops were sent to Russia in July, while the \
                 weather in the old town stayed mild and the market by the river was \
                 busy with traders and crowds from the villages all morning.";
-    allocations(short, registry);
-    allocations(long, registry);
-    let (a_short, a_long) = (
-        allocations(&repeated(short, 50), registry),
-        allocations(&repeated(long, 50), registry),
-    );
-    assert_eq!(a_short, a_long, "short {a_short}, long {a_long}");
+    let n = same_for_both(short, long, 50, registry);
     // A claim owns its strings (figure, sentence, counted noun phrase,
     // source, time scope): a few dozen allocations, whatever the sentence.
-    assert!(a_short <= 50 * 40, "{a_short} allocations for 50 claims");
+    assert!(n <= 50 * 40, "{n} allocations for 50 claims");
 }
