@@ -2003,6 +2003,18 @@ fn bare(i: &str) -> Res<'_, TimeExpr> {
     Ok((rest, TimeExpr::During(p)))
 }
 
+/// [`scope`], trying only the alternatives that can start with the first
+/// character of `i`: after a digit, "two years ago" ([`ago`]) and a bare
+/// period ("5 March 2024"); every other alternative starts with a word. Most
+/// digits a scope is tried at are the figures' own ("5,000").
+fn scope_here(i: &str) -> Res<'_, TimeExpr> {
+    if i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        alt((ago, bare)).parse(i)
+    } else {
+        scope(i)
+    }
+}
+
 /// One time-scope expression at the start of `i`.
 fn scope(i: &str) -> Res<'_, TimeExpr> {
     alt((
@@ -2266,10 +2278,16 @@ fn may_start(s: &str) -> bool {
 /// [`may_start`] says one can begin); matches do not overlap. Spans are
 /// always on character boundaries.
 pub fn find_scopes(sentence: &str) -> Vec<TimeScope> {
-    find_scopes_where(sentence, may_start)
+    find_scopes_where(sentence, may_start, scope_here)
 }
 
-fn find_scopes_where(sentence: &str, may_start: impl Fn(&str) -> bool) -> Vec<TimeScope> {
+/// [`find_scopes`] with the first-word filter and the grammar given (the
+/// tests compare the ones it uses with trying everything everywhere).
+fn find_scopes_where(
+    sentence: &str,
+    may_start: impl Fn(&str) -> bool,
+    scope: impl Fn(&str) -> Res<'_, TimeExpr>,
+) -> Vec<TimeScope> {
     let mut out = Vec::new();
     let mut resume = 0;
     let mut prev: Option<char> = None;
@@ -2301,6 +2319,32 @@ fn find_scopes_where(sentence: &str, may_start: impl Fn(&str) -> bool) -> Vec<Ti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scopes_that_start_with_a_digit_are_read_by_ago_and_bare_alone() {
+        for text in [
+            "17 June 2024, officials said",
+            "5 March the troops left",
+            "3 days ago",
+            "two weeks ago",
+            "12 months ago the NIS said",
+            "1 Sept. 2024",
+            "2022-2024",
+            "2024",
+            "5,000 troops",
+            "10,000-12,000 soldiers",
+            "81 percent",
+            "000 troops",
+            "24 hours",
+            "3rd quarter",
+        ] {
+            assert_eq!(scope_here(text), scope(text), "{text:?}");
+        }
+        // Not vacuous: a day-first date is a bare period, a count of units
+        // before "ago" is one.
+        assert!(scope_here("17 June 2024, officials said").is_ok());
+        assert!(scope_here("3 days ago").is_ok());
+    }
 
     #[test]
     fn ever_since_is_read_whatever_its_case_and_spacing() {
@@ -2375,7 +2419,7 @@ mod tests {
                 let filtered = find_scopes(line);
                 assert_eq!(
                     filtered,
-                    find_scopes_where(line, |_| true),
+                    find_scopes_where(line, |_| true, scope),
                     "{}: {line}",
                     path.display()
                 );
@@ -2430,7 +2474,7 @@ mod tests {
             0..14,
         )) {
             let line = words.join(" ");
-            proptest::prop_assert_eq!(find_scopes(&line), find_scopes_where(&line, |_| true));
+            proptest::prop_assert_eq!(find_scopes(&line), find_scopes_where(&line, |_| true, scope));
         }
     }
 
