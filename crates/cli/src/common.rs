@@ -14,15 +14,20 @@ pub fn config(explicit: Option<&Path>) -> Result<Config> {
 }
 
 /// Size rayon's global pool: `Some(0)` or `None` keep rayon's default (one
-/// thread per core).
+/// thread per core). Its threads get the main thread's usual stack
+/// ([`POOL_STACK`]): the whole audit runs on one of them ([`on_pool`]).
 pub fn threads(jobs: Option<usize>) {
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(POOL_STACK);
     if let Some(n) = jobs.filter(|&n| n > 0) {
-        // Fails only when the pool already exists, which it cannot here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+        pool = pool.num_threads(n);
     }
+    // Fails only when the pool already exists, which it cannot here.
+    let _ = pool.build_global();
 }
+
+/// The stack of each thread of rayon's pool: 8 MiB, as Linux gives the
+/// main thread (rayon's default is 2 MiB).
+pub const POOL_STACK: usize = 8 << 20;
 
 /// Runs `work` on a thread of rayon's pool while the calling thread waits.
 ///
