@@ -29,6 +29,24 @@ pub fn ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_ascii_lowercase())
 }
 
+/// `f` of `word` lowercased, as [`str::to_lowercase`] gives it: on the
+/// stack for a short ASCII word ([`ascii_lowercase`]), in a new string
+/// otherwise.
+///
+/// ```
+/// use crosscheck_claims::case::with_lowercase;
+///
+/// assert!(with_lowercase("March", |w| w == "march"));
+/// assert_eq!(with_lowercase("ΟΔΟΣ", str::to_string), "οδος");
+/// ```
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        ascii_lowercase(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// Appends `word` lowercased to `out`, as [`str::to_lowercase`] gives it,
 /// without a new string when the word is ASCII.
 ///
@@ -75,6 +93,11 @@ mod tests {
         #[test]
         fn ascii_lowercase_is_to_ascii_lowercase(word in "\\PC{0,40}") {
             prop_assert_eq!(ascii_lowercase(&word, str::to_string), word.to_ascii_lowercase());
+        }
+
+        #[test]
+        fn with_lowercase_is_to_lowercase(word in "\\PC{0,40}") {
+            prop_assert_eq!(with_lowercase(&word, str::to_string), word.to_lowercase());
         }
 
         #[test]

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crosscheck_claims::case::{ascii_lowercase, push_lowercase};
+use crosscheck_claims::case::{push_lowercase, with_lowercase};
 use crosscheck_claims::claim::Claim;
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::modality::Modality;
@@ -126,16 +126,6 @@ fn is_generic_adjective(w: &str) -> bool {
             | "almost"
             | "approximately"
     ) || is_number_word(w)
-}
-
-/// `test` of `word` lowercased ([`str::to_lowercase`]), without a new
-/// string for an ASCII word.
-fn lowercase_is(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
-    if word.is_ascii() {
-        ascii_lowercase(word, test)
-    } else {
-        test(&word.to_lowercase())
-    }
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -449,7 +439,7 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
     let phrase = words(as_written)
         .into_iter()
         .filter(|w| !is_capitalized(w) || w.chars().all(|c| c.is_uppercase()))
-        .filter(|w| !lowercase_is(w, is_number_word))
+        .filter(|w| !with_lowercase(w, is_number_word))
         .collect::<Vec<_>>()
         .join(" ");
     // The sentence's words lowercased one by one, joined by spaces, into
@@ -582,7 +572,7 @@ fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     let Some(p) = ws
         .iter()
         .take(6)
-        .position(|w| lowercase_is(w, |l| PLACE_PREPOSITIONS.contains(&l)))
+        .position(|w| with_lowercase(w, |l| PLACE_PREPOSITIONS.contains(&l)))
     else {
         return (BTreeSet::new(), None);
     };
@@ -603,7 +593,7 @@ fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     let Some(first) = run.first() else {
         return (BTreeSet::new(), None);
     };
-    if lowercase_is(strip_possessive(first), |l| MONTHS_AND_DAYS.contains(&l)) {
+    if with_lowercase(strip_possessive(first), |l| MONTHS_AND_DAYS.contains(&l)) {
         return (BTreeSet::new(), None);
     }
     let r = countries();
