@@ -1701,9 +1701,86 @@ fn span(i: &str) -> Res<'_, Period> {
     ))
 }
 
+/// Every word (lower case) a period can begin with, read off the
+/// alternatives of [`prep_period`] and [`bare_period`]: month names and
+/// their abbreviations, seasons, weekdays, "the" ("the end of", "the first
+/// half", "the summer of"), "early"/"mid"/"late", "this"/"last"/"next",
+/// "tonight", "today"/"yesterday"/"tomorrow", and "q"/"h" ("Q1 2025").
+/// Sorted. A period may also begin with a digit (a day or a year).
+const PERIOD_FIRST_WORDS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "autumn",
+    "dec",
+    "december",
+    "early",
+    "fall",
+    "feb",
+    "february",
+    "friday",
+    "h",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "mar",
+    "march",
+    "may",
+    "mid",
+    "monday",
+    "next",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "q",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "spring",
+    "summer",
+    "sunday",
+    "the",
+    "this",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "winter",
+    "yesterday",
+];
+
+/// Whether a period may begin at the start of `i`: a digit, or a word of
+/// [`PERIOD_FIRST_WORDS`]. Most words after "in", "on" or "by" are not
+/// the start of a period ("in Russia", "by the NIS"), and its grammar tries
+/// up to thirteen alternatives before it says so.
+fn period_may_start(i: &str) -> bool {
+    if i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    first_word(i).is_some_and(|w| listed(PERIOD_FIRST_WORDS, w))
+}
+
 /// A period after a preposition ("in", "since", "by", …): anything, including
 /// bare years and seasons.
 fn prep_period(i: &str) -> Res<'_, Period> {
+    if !period_may_start(i) {
+        return reject(i);
+    }
+    prep_period_anywhere(i)
+}
+
+/// [`prep_period`] without the first-word check (the tests compare them).
+fn prep_period_anywhere(i: &str) -> Res<'_, Period> {
     alt((
         span,
         part_of,
@@ -1725,6 +1802,14 @@ fn prep_period(i: &str) -> Res<'_, Period> {
 /// A period standing on its own: no bare years or seasons ("2024 troops",
 /// "prices fall"), no abbreviated months without a day.
 fn bare_period(i: &str) -> Res<'_, Period> {
+    if !period_may_start(i) {
+        return reject(i);
+    }
+    bare_period_anywhere(i)
+}
+
+/// [`bare_period`] without the first-word check (the tests compare them).
+fn bare_period_anywhere(i: &str) -> Res<'_, Period> {
     alt((
         span,
         part_of,
@@ -2066,115 +2151,65 @@ fn plausible(sentence: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Every word (lower case) an expression of the grammar can begin with, read
-/// off its alternatives: the prepositions and adverbs that open
-/// [`prepositional`], [`window`], [`recent`], [`now_words`],
-/// [`to_date_words`] and [`earlier_later`]; the counts of [`ago`]; and the
-/// month, season, weekday and relative words that open a bare period, "q" and
-/// "h" of "Q1 2025"/"H2 2024". Words found only inside an expression ("of",
-/// "and", units, ordinals) are not here. Sorted, for a binary search. An
+/// Every word (lower case) an expression of the grammar can begin with,
+/// besides those a bare period can ([`PERIOD_FIRST_WORDS`]), read off its
+/// alternatives: the prepositions and adverbs that open [`prepositional`],
+/// [`window`], [`recent`], [`now_words`], [`to_date_words`] and
+/// [`earlier_later`], and the counts of [`ago`]. Words found only inside an
+/// expression ("of", "and", units, ordinals) are not here. Sorted. An
 /// expression can also begin with a digit.
 const FIRST_WORDS: &[&str] = &[
     "a",
     "after",
     "an",
-    "apr",
-    "april",
     "as",
     "at",
-    "aug",
-    "august",
-    "autumn",
     "before",
     "between",
     "by",
     "coming",
     "couple",
     "currently",
-    "dec",
-    "december",
     "during",
     "earlier",
-    "early",
     "eight",
     "eleven",
     "ever",
-    "fall",
-    "feb",
-    "february",
     "few",
     "five",
     "for",
     "four",
-    "friday",
     "from",
-    "h",
     "in",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "last",
-    "late",
     "later",
-    "mar",
-    "march",
-    "may",
-    "mid",
-    "monday",
-    "next",
     "nine",
-    "nov",
-    "november",
     "now",
-    "oct",
-    "october",
     "on",
     "one",
     "over",
     "past",
     "presently",
     "previous",
-    "q",
     "recent",
     "recently",
     "right",
-    "saturday",
-    "sep",
-    "sept",
-    "september",
     "seven",
     "several",
     "since",
     "six",
     "so",
-    "spring",
-    "summer",
-    "sunday",
     "ten",
-    "the",
-    "this",
     "three",
     "through",
     "throughout",
-    "thursday",
     "thus",
     "till",
     "to",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tuesday",
     "twelve",
     "two",
     "until",
     "up",
-    "wednesday",
-    "winter",
     "within",
-    "yesterday",
 ];
 
 /// The words an expression that begins with "the" goes on with: "the past
@@ -2225,10 +2260,12 @@ fn packed((word, len): ([u8; 10], usize)) -> u128 {
     u128::from_le_bytes(bytes)
 }
 
-/// [`FIRST_WORDS`], [`packed`] and sorted.
+/// The words an expression can begin with ([`FIRST_WORDS`] and
+/// [`PERIOD_FIRST_WORDS`]), [`packed`] and sorted, for a binary search.
 static FIRST_PACKED: LazyLock<Vec<u128>> = LazyLock::new(|| {
     let mut words: Vec<u128> = FIRST_WORDS
         .iter()
+        .chain(PERIOD_FIRST_WORDS)
         .filter_map(|w| first_word(w))
         .map(packed)
         .collect();
@@ -2246,8 +2283,9 @@ fn listed(list: &[&str], (word, len): ([u8; 10], usize)) -> bool {
 const AFTER_TO: &[&str] = &["date"];
 
 /// True when an expression of the grammar may begin at the start of `s`: a
-/// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`] ("the"
-/// only before one of [`AFTER_THE`], "to" only before one of [`AFTER_TO`]).
+/// digit, or a run of ASCII letters that is one of [`FIRST_WORDS`] or
+/// [`PERIOD_FIRST_WORDS`] ("the" only before one of [`AFTER_THE`], "to"
+/// only before one of [`AFTER_TO`]).
 /// Most words of a sentence are not, and the grammar is not tried there.
 fn may_start(s: &str) -> bool {
     if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -2416,6 +2454,7 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             for line in text.lines() {
                 lines += 1;
+                periods_are_read_alike_at_every_word(line);
                 let filtered = find_scopes(line);
                 assert_eq!(
                     filtered,
@@ -2432,14 +2471,97 @@ mod tests {
         );
     }
 
+    /// At every word start of `line`, the periods read with the first-word
+    /// check are those read without it.
+    fn periods_are_read_alike_at_every_word(line: &str) {
+        let mut prev: Option<char> = None;
+        for (pos, c) in line.char_indices() {
+            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            prev = Some(c);
+            if !word_start {
+                continue;
+            }
+            let at = &line[pos..];
+            assert_eq!(
+                prep_period(at).ok(),
+                prep_period_anywhere(at).ok(),
+                "{at:?}"
+            );
+            assert_eq!(
+                bare_period(at).ok(),
+                bare_period_anywhere(at).ok(),
+                "{at:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn periods_are_read_alike_with_and_without_the_first_word_check() {
+        // One phrase for each alternative, each starting with a word of the
+        // list or a digit: a word missing from the list fails here.
+        let phrases = [
+            "June to August 2025",
+            "July or August",
+            "spring–summer",
+            "the end of 2024",
+            "The start of last year",
+            "early 2025",
+            "mid-July",
+            "Mid 2024",
+            "late summer",
+            "the first half of 2025",
+            "Q1 2025",
+            "H2 2024",
+            "26 June 2025",
+            "17th Sept. 2024",
+            "Sept. 5, 2024",
+            "Jan 3",
+            "November of 2024",
+            "Dec 2024",
+            "the summer of 2024",
+            "autumn 2023",
+            "Fall",
+            "this morning",
+            "tonight",
+            "last night",
+            "next Thursday",
+            "this year",
+            "Today",
+            "yesterday",
+            "tomorrow",
+            "March",
+            "May 2024",
+            "Apr",
+            "Wednesday",
+            "friday",
+            "2024",
+            "the winter",
+        ];
+        for p in phrases {
+            assert!(
+                prep_period_anywhere(p).is_ok() || bare_period_anywhere(p).is_ok(),
+                "{p:?} is not a period"
+            );
+            periods_are_read_alike_at_every_word(p);
+        }
+        assert!(PERIOD_FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERIOD_FIRST_WORDS.iter().all(|w| first_word(w).is_some()));
+        assert!(!period_may_start("Russia") && !period_may_start("a") && !period_may_start(""));
+    }
+
     #[test]
     fn first_words_are_sorted_lower_case_and_short() {
         assert!(FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(AFTER_THE.windows(2).all(|w| w[0] < w[1]));
         assert!(AFTER_TO.windows(2).all(|w| w[0] < w[1]));
-        // Every first word is looked up by its number, and only they are.
-        assert_eq!(FIRST_PACKED.len(), FIRST_WORDS.len());
-        assert!(FIRST_WORDS.iter().all(|w| {
+        // Every first word is looked up by its number, and only they are;
+        // the two lists share none.
+        assert_eq!(
+            FIRST_PACKED.len(),
+            FIRST_WORDS.len() + PERIOD_FIRST_WORDS.len()
+        );
+        assert!(FIRST_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(FIRST_WORDS.iter().chain(PERIOD_FIRST_WORDS).all(|w| {
             first_word(w).is_some_and(|p| FIRST_PACKED.binary_search(&packed(p)).is_ok())
         }));
         assert!(["aft", "afters", "tro", "sinc"].iter().all(|w| {
@@ -2474,6 +2596,7 @@ mod tests {
             0..14,
         )) {
             let line = words.join(" ");
+            periods_are_read_alike_at_every_word(&line);
             proptest::prop_assert_eq!(find_scopes(&line), find_scopes_where(&line, |_| true, scope));
         }
     }

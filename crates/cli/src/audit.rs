@@ -14,6 +14,7 @@ use crosscheck::audit::StreamRecord;
 use crosscheck::baseline::Baseline;
 use crosscheck::config::{self, OutputFormat};
 use crosscheck::{Auditor, Document, Report, render};
+use rayon::prelude::*;
 
 use crate::color::{self, ColorChoice};
 use crate::{common, progress};
@@ -171,7 +172,7 @@ pub fn run(args: &Args, config_path: Option<&Path>) -> Result<ExitCode> {
         common::on_pool(|| auditor.audit_owned(docs))
     } else {
         let records = read_claims(&args.claims)?;
-        common::on_pool(|| auditor.audit_claims(&records))?
+        common::on_pool(|| auditor.audit_claims_owned(records))?
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -230,14 +231,23 @@ fn read_claims(paths: &[PathBuf]) -> Result<Vec<StreamRecord>> {
     for path in paths {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read claim stream {}", path.display()))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let record: StreamRecord = serde_json::from_str(line).with_context(|| {
+        // Parsed on rayon's pool, kept in order; the first line (in file
+        // order) that is not a record is the one reported.
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .collect();
+        let parsed: Vec<(usize, serde_json::Result<StreamRecord>)> = lines
+            .into_par_iter()
+            .with_max_len(256)
+            .map(|(n, line)| (n, serde_json::from_str(line)))
+            .collect();
+        out.reserve(parsed.len());
+        for (n, record) in parsed {
+            out.push(record.with_context(|| {
                 format!("{}:{}: not a claim-stream record", path.display(), n + 1)
-            })?;
-            out.push(record);
+            })?);
         }
     }
     Ok(out)

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::ValueEnum;
 use crosscheck::{Auditor, render};
 
@@ -44,20 +44,29 @@ pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     let config = common::config(config)?;
     common::threads(args.jobs);
     let auditor = Auditor::with_config(&config);
-    let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
-    let out = match args.format {
-        Format::Text => render::claims_text(&auditor.claims(&docs)),
-        Format::Json => render::json(&auditor.claims(&docs)),
+    let incomplete = match args.format {
+        Format::Text | Format::Json => {
+            let (docs, incomplete) = common::load(&args.paths, &config, &auditor);
+            let claims = auditor.claims(&docs);
+            common::print(&match args.format {
+                Format::Text => render::claims_text(&claims),
+                _ => render::json(&claims),
+            })?;
+            incomplete
+        }
+        // Read, extracted and written a run of files at a time: the batch's
+        // text is never held whole (see `Auditor::write_claim_stream`).
         Format::Jsonl => {
-            let mut out = String::new();
-            for r in auditor.claim_records(&docs) {
-                out.push_str(&serde_json::to_string(&r).context("serializing a claim record")?);
-                out.push('\n');
-            }
-            out
+            let mut incomplete = false;
+            common::print_with(|out| {
+                incomplete = common::load_in_runs(&args.paths, &config, &auditor, |docs| {
+                    auditor.write_claim_stream(&docs, &mut *out).map(drop)
+                })?;
+                Ok(())
+            })?;
+            incomplete
         }
     };
-    common::print(&out)?;
     Ok(if incomplete {
         ExitCode::from(2)
     } else {

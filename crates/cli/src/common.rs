@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use crosscheck::config::Config;
-use crosscheck::{Document, load_paths, render};
+use crosscheck::{Document, render};
 
 /// The configuration in force: `--config PATH`, else the `crosscheck.toml`
 /// of the working directory or its parents, else the defaults.
@@ -52,14 +52,40 @@ pub fn load(
     config: &Config,
     auditor: &crosscheck::Auditor,
 ) -> (Vec<Document>, bool) {
-    let mut load = load_paths(paths);
-    config.file_filter().apply(&mut load, paths);
-    for e in &load.errors {
-        eprintln!("crosscheck: {}", render::clean(&e.to_string()));
+    let mut docs = Vec::new();
+    let read: Result<bool, std::convert::Infallible> =
+        load_in_runs(paths, config, auditor, |mut run| {
+            docs.append(&mut run);
+            Ok(())
+        });
+    match read {
+        Ok(incomplete) => (docs, incomplete),
+        Err(never) => match never {},
     }
-    let mut docs = load.documents;
-    auditor.apply_boilerplate(&mut docs);
-    (docs, !load.errors.is_empty())
+}
+
+/// [`load`] a run of files at a time (`crosscheck::ingest::load_paths_in_runs`):
+/// `each` gets each run's documents, filtered and with the boilerplate
+/// patterns applied, their ids unique across the batch; input errors are
+/// printed as their run is read. Returns whether there were any.
+pub fn load_in_runs<E>(
+    paths: &[PathBuf],
+    config: &Config,
+    auditor: &crosscheck::Auditor,
+    mut each: impl FnMut(Vec<Document>) -> Result<(), E>,
+) -> Result<bool, E> {
+    let filter = config.file_filter();
+    let mut incomplete = false;
+    crosscheck::ingest::load_paths_in_runs(paths, &Default::default(), |mut run| {
+        filter.apply(&mut run, paths);
+        for e in &run.errors {
+            eprintln!("crosscheck: {}", render::clean(&e.to_string()));
+        }
+        incomplete |= !run.errors.is_empty();
+        auditor.apply_boilerplate(&mut run.documents);
+        each(run.documents)
+    })?;
+    Ok(incomplete)
 }
 
 /// Write the report to stdout. A closed pipe (`crosscheck … | head`) is not

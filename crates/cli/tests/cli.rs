@@ -134,3 +134,60 @@ fn rule_explains_itself_and_unknown_rules_exit_two() {
     );
     assert_eq!(crosscheck(&["rule", "CC999"]).status.code(), Some(2));
 }
+
+/// A claim-stream file in the system's temporary directory, removed when
+/// dropped.
+struct StreamFile(PathBuf);
+
+impl StreamFile {
+    fn new(name: &str, bytes: &[u8]) -> StreamFile {
+        let path = std::env::temp_dir().join(format!(
+            "crosscheck-cli-{}-{name}.jsonl",
+            std::process::id()
+        ));
+        std::fs::write(&path, bytes).expect("written");
+        StreamFile(path)
+    }
+
+    fn arg(&self) -> &str {
+        self.0.to_str().expect("UTF-8 path")
+    }
+}
+
+impl Drop for StreamFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn the_claim_stream_audits_to_the_report_of_the_articles() {
+    let stream = crosscheck(&["claims", "examples/seeds", "--format", "jsonl"]);
+    assert_eq!(stream.status.code(), Some(0));
+    let lines = String::from_utf8(stream.stdout.clone()).unwrap();
+    assert!(lines.lines().count() > 5, "{lines}");
+    let file = StreamFile::new("seeds", &stream.stdout);
+    let from_stream = crosscheck(&["audit", "--claims", file.arg(), "--format", "json"]);
+    let from_text = crosscheck(&["audit", "examples/seeds", "--format", "json"]);
+    assert_eq!(from_stream.status.code(), from_text.status.code());
+    assert_eq!(
+        String::from_utf8(from_stream.stdout).unwrap(),
+        String::from_utf8(from_text.stdout).unwrap()
+    );
+}
+
+#[test]
+fn the_first_line_of_a_claim_stream_that_is_not_a_record_is_named() {
+    let stream = crosscheck(&["claims", "examples/seeds", "--format", "jsonl"]);
+    let mut bytes = stream.stdout;
+    let good = String::from_utf8(bytes.clone()).unwrap().lines().count();
+    // Two bad lines after the good ones, a blank line between: the first
+    // bad line is reported, by its number in the file.
+    bytes.extend_from_slice(b"\nnot a record\n{\"also\": \"not\"}\n");
+    let file = StreamFile::new("bad", &bytes);
+    let out = crosscheck(&["audit", "--claims", file.arg()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let want = format!("{}:{}: not a claim-stream record", file.arg(), good + 2);
+    assert!(err.contains(&want), "{err}");
+}

@@ -101,6 +101,7 @@ pub mod profile;
 pub mod similarity;
 pub mod terms;
 pub mod thesaurus;
+pub mod workload;
 
 use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
@@ -117,6 +118,7 @@ use similarity::Bigrams;
 pub use profile::{PEOPLE, Profile, action_class, modality_class};
 pub use terms::Terms;
 pub use thesaurus::{Group, GroupKind, Thesaurus};
+use workload::costliest_first;
 
 /// One claim to cluster, with the document it comes from.
 #[derive(Debug, Clone, Copy)]
@@ -1035,45 +1037,47 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     // gathered in block, class and group order, whatever the threads. Each
     // task keeps its own cache of sentence similarities: a cache, so the
     // parts are the same however the work is divided.
-    let blocks: Vec<&Vec<usize>> = blocks.values().collect();
-    let groups: Vec<(Vec<Member>, Option<String>)> = blocks
-        .par_iter()
-        .map(|block| {
+    // The largest first (see [`workload`]).
+    let groups: Vec<(Vec<Member>, Option<String>)> = costliest_first(
+        blocks.values(),
+        |_, block| block.len(),
+        |_, block| {
             let members = resolve_actions(&Profiles::for_block(&profiles, block), block);
             let mut by_action: BTreeMap<Option<String>, Vec<Member>> = BTreeMap::new();
             for m in members {
                 by_action.entry(m.action.clone()).or_default().push(m);
             }
-            by_action
-                .into_iter()
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .map(|(action, ms)| {
-                    link(&profiles, ms)
-                        .into_par_iter()
-                        .map(|g| {
+            costliest_first(
+                by_action,
+                |_, (_, ms)| ms.len(),
+                |_, (action, ms)| {
+                    costliest_first(
+                        link(&profiles, ms),
+                        |_, g| g.len(),
+                        |_, g| {
                             split(&profiles, g)
                                 .into_iter()
                                 .map(|part| (part, action.clone()))
                                 .collect::<Vec<_>>()
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .flatten()
-        .flatten()
-        .collect();
+                        },
+                    )
+                },
+            )
+        },
+    )
+    .into_iter()
+    .flatten()
+    .flatten()
+    .flatten()
+    .collect();
 
     // (cluster, members, action class, union of scopes)
     type Built = (Cluster, Vec<usize>, Option<String>, BTreeSet<String>);
     // Each group's cluster on rayon's pool, gathered in order.
-    let mut built: Vec<Built> = groups
-        .into_par_iter()
-        .map(|(mut g, action)| {
+    let mut built: Vec<Built> = costliest_first(
+        groups,
+        |_, (g, _)| g.len(),
+        |_, (mut g, action)| {
             g.sort_by(|a, b| cmp_items(items, a.item, b.item));
             let members: Vec<usize> = g.iter().map(|m| m.item).collect();
             let mut membership: Vec<Membership> = Vec::with_capacity(g.len());
@@ -1135,8 +1139,8 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                 action,
                 union_scope,
             )
-        })
-        .collect();
+        },
+    );
 
     // Step 8: order.
     built.sort_by(|a, b| {

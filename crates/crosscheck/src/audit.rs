@@ -45,7 +45,7 @@ use crate::report::{ClaimEntry, DocumentEntry, Report, SCHEMA};
 /// | [`audit_unfiltered`](Auditor::audit_unfiltered) | the pipeline only: every finding at its rule's own severity | full |
 /// | [`claims`](Auditor::claims) | boilerplate patterns and extraction, as `crosscheck claims` | `documents`, `claims` |
 /// | [`extract`](Auditor::extract) / [`extract_all`](Auditor::extract_all) | the claims grammar alone | [`Claim`]s |
-/// | [`audit_claims`](Auditor::audit_claims) | [`audit`](Auditor::audit) of a claim stream ([`claim_records`](Auditor::claim_records)) | full |
+/// | [`audit_claims`](Auditor::audit_claims) / [`audit_claims_owned`](Auditor::audit_claims_owned) | [`audit`](Auditor::audit) of a claim stream ([`claim_records`](Auditor::claim_records)); the owned one is what `crosscheck audit --claims` runs | full |
 ///
 /// With [`Auditor::new`] (no configuration) `audit` and `audit_unfiltered`
 /// give the same report. [`Auditor::check`] and [`Auditor::check_claims`]
@@ -507,19 +507,22 @@ impl fmt::Display for StreamError {
 
 impl std::error::Error for StreamError {}
 
+/// What the audit takes of a claim record: its id, where it starts (byte,
+/// then line and column) and the claim.
+type StreamClaim = (String, (usize, (usize, usize)), Claim);
+
 impl ClaimRecord {
-    /// The claim as the extractor produced it.
-    fn claim(&self) -> Result<Claim, StreamError> {
-        let e = &self.entry;
+    /// The claim as the extractor produced it, with its id and position,
+    /// its strings moved out of the record.
+    fn into_claim(self) -> Result<StreamClaim, StreamError> {
+        let e = self.entry;
         if e.span[0] > e.span[1] || self.sentence_span[0] > self.sentence_span[1] {
-            return Err(StreamError::BadSpan {
-                claim: e.id.clone(),
-            });
+            return Err(StreamError::BadSpan { claim: e.id });
         }
-        Ok(Claim {
-            text: e.text.clone(),
+        let claim = Claim {
+            text: e.text,
             span: e.span[0]..e.span[1],
-            sentence: e.sentence.clone(),
+            sentence: e.sentence,
             sentence_span: self.sentence_span[0]..self.sentence_span[1],
             value: e.value,
             low: e.low,
@@ -528,16 +531,22 @@ impl ClaimRecord {
             qualifier: e.qualifier,
             unit: e.unit,
             additional: e.additional,
-            counted: e.counted.clone(),
-            actor: e.actor.clone(),
-            action: e.action.clone(),
-            time: e.time.clone(),
+            counted: e.counted,
+            actor: e.actor,
+            action: e.action,
+            time: e.time,
             modality: e.modality,
-            hedges: e.hedges.clone(),
-            attribution: e.attribution.clone(),
-        })
+            hedges: e.hedges,
+            attribution: e.attribution,
+        };
+        Ok((e.id, (e.span[0], (self.line, self.column)), claim))
     }
 }
+
+/// How many documents [`Auditor::write_claim_stream`] extracts and
+/// serializes before it writes their lines: enough to keep every thread
+/// busy, few enough that a run's lines take a few megabytes.
+pub const STREAM_RUN: usize = 2048;
 
 impl Auditor {
     /// The claim stream of a batch: for each document in order, its record
@@ -549,32 +558,86 @@ impl Auditor {
     }
 
     fn records_of(&self, docs: &[Document]) -> Vec<StreamRecord> {
-        let mut out = Vec::new();
-        for (doc, Extraction { claims, sentences }) in docs.iter().zip(self.extract_cued_all(docs))
-        {
-            // The article sentences the extraction segmented (those of
-            // `Document::sentence_texts`), not segmented again.
-            out.push(StreamRecord::Document(Box::new(DocumentRecord {
-                entry: DocumentEntry::of(doc),
-                sentences: sentences
-                    .into_iter()
-                    .filter_map(|(span, _)| doc.text.get(span).map(str::to_string))
-                    .collect(),
-            })));
-            let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
-            for (n, (c, (line, column))) in
-                claims.into_iter().zip(doc.positions(&starts)).enumerate()
-            {
-                let sentence_span = [c.sentence_span.start, c.sentence_span.end];
-                let block = crosscheck_cluster::block_key(&c, &self.thesaurus);
-                out.push(StreamRecord::Claim(Box::new(ClaimRecord {
-                    entry: ClaimEntry::from_claim(format!("{}#{}", doc.id, n + 1), &doc.id, c),
-                    sentence_span,
-                    line,
-                    column,
-                    block,
-                })));
+        docs.par_iter()
+            .with_max_len(crate::auditing::DOCUMENTS_PER_JOB)
+            .flat_map_iter(|doc| self.records_of_document(doc))
+            .collect()
+    }
+
+    /// The claim stream of a batch as JSON lines (each [`StreamRecord`] as
+    /// `serde_json` writes it, then a newline), written to `out` as it is
+    /// made: the documents are extracted and their lines serialized on
+    /// rayon's pool, [`STREAM_RUN`] documents at a time, and written in
+    /// order. The same lines as [`Auditor::claim_records`] gives, in the
+    /// same order, without the whole stream held in memory. Returns the
+    /// number of records written.
+    ///
+    /// ```
+    /// use crosscheck::{Auditor, Document};
+    ///
+    /// let docs = [Document::from_text("a", "Officials said 5,000 troops were sent.")];
+    /// let mut out = Vec::new();
+    /// let n = Auditor::new().write_claim_stream(&docs, &mut out).unwrap();
+    /// assert_eq!(n, 2); // the document's record, then its claim's
+    /// assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+    /// ```
+    pub fn write_claim_stream(
+        &self,
+        docs: &[Document],
+        mut out: impl std::io::Write,
+    ) -> std::io::Result<usize> {
+        let docs = self.prepared(docs);
+        let mut written = 0;
+        for run in docs.chunks(STREAM_RUN) {
+            let lines: Vec<(Vec<u8>, usize)> = run
+                .par_iter()
+                .with_max_len(crate::auditing::DOCUMENTS_PER_JOB)
+                .map(|doc| -> std::io::Result<(Vec<u8>, usize)> {
+                    let records = self.records_of_document(doc);
+                    let mut bytes = Vec::new();
+                    for r in &records {
+                        serde_json::to_writer(&mut bytes, r)?;
+                        bytes.push(b'\n');
+                    }
+                    Ok((bytes, records.len()))
+                })
+                .collect::<std::io::Result<_>>()?;
+            for (bytes, n) in lines {
+                out.write_all(&bytes)?;
+                written += n;
             }
+        }
+        out.flush()?;
+        Ok(written)
+    }
+
+    /// One document's records: its own, then its claims' (extracted here).
+    fn records_of_document(&self, doc: &Document) -> Vec<StreamRecord> {
+        let Extraction { claims, sentences } = self.extract_cued(doc);
+        if let Some(tick) = &self.progress {
+            tick();
+        }
+        let mut out = Vec::with_capacity(1 + claims.len());
+        // The article sentences the extraction segmented (those of
+        // `Document::sentence_texts`), not segmented again.
+        out.push(StreamRecord::Document(Box::new(DocumentRecord {
+            entry: DocumentEntry::of(doc),
+            sentences: sentences
+                .into_iter()
+                .filter_map(|(span, _)| doc.text.get(span).map(str::to_string))
+                .collect(),
+        })));
+        let starts: Vec<usize> = claims.iter().map(|c| c.span.start).collect();
+        for (n, (c, (line, column))) in claims.into_iter().zip(doc.positions(&starts)).enumerate() {
+            let sentence_span = [c.sentence_span.start, c.sentence_span.end];
+            let block = crosscheck_cluster::block_key(&c, &self.thesaurus);
+            out.push(StreamRecord::Claim(Box::new(ClaimRecord {
+                entry: ClaimEntry::from_claim(format!("{}#{}", doc.id, n + 1), &doc.id, c),
+                sentence_span,
+                line,
+                column,
+                block,
+            })));
         }
         out
     }
@@ -585,35 +648,79 @@ impl Auditor {
     /// document (documents in stream order, a document's claims in stream
     /// order). Errors: a claim whose document has no record before it, two
     /// records for one document id, a span whose start is after its end.
+    /// Works on a copy of the records; [`Auditor::audit_claims_unfiltered_owned`]
+    /// spares the copy.
     pub fn audit_claims_unfiltered(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
-        let mut documents: Vec<&DocumentRecord> = Vec::new();
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut claims: Vec<Vec<&ClaimRecord>> = Vec::new();
+        self.audit_claims_unfiltered_owned(records.to_vec())
+    }
+
+    /// [`Auditor::audit_claims_unfiltered`] of records it consumes: each
+    /// claim is moved out of its record, and each document's sentences are
+    /// read by the source ledger and dropped before the claims are
+    /// clustered, so a big stream is not held twice.
+    pub fn audit_claims_unfiltered_owned(
+        &self,
+        records: Vec<StreamRecord>,
+    ) -> Result<Report, StreamError> {
+        let mut documents: Vec<DocumentRecord> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut claims: Vec<Vec<ClaimRecord>> = Vec::new();
         for r in records {
             match r {
                 StreamRecord::Document(d) => {
-                    if index.insert(d.entry.id.as_str(), documents.len()).is_some() {
-                        return Err(StreamError::DuplicateDocument {
-                            doc: d.entry.id.clone(),
-                        });
+                    if index.contains_key(&d.entry.id) {
+                        return Err(StreamError::DuplicateDocument { doc: d.entry.id });
                     }
-                    documents.push(d.as_ref());
+                    index.insert(d.entry.id.clone(), documents.len());
+                    documents.push(*d);
                     claims.push(Vec::new());
                 }
                 StreamRecord::Claim(c) => {
                     let Some(&d) = index.get(c.entry.doc.as_str()) else {
                         return Err(StreamError::UnknownDocument {
-                            claim: c.entry.id.clone(),
-                            doc: c.entry.doc.clone(),
+                            claim: c.entry.id,
+                            doc: c.entry.doc,
                         });
                     };
-                    claims[d].push(c.as_ref());
+                    claims[d].push(*c);
                 }
             }
         }
-        let mut extracted: Vec<Vec<Claim>> = Vec::with_capacity(claims.len());
-        for cs in &claims {
-            extracted.push(cs.iter().map(|c| c.claim()).collect::<Result<_, _>>()?);
+        drop(index);
+        // Per document on rayon's pool: its claims, and the ledger's scan
+        // of its sentences, which then go. The first bad claim, in stream
+        // order within document order, is the error.
+        type Converted<'r> = (
+            Result<Vec<StreamClaim>, StreamError>,
+            crosscheck_score::ledger::DocumentScan<'r>,
+        );
+        let converted: Vec<Converted<'_>> = documents
+            .par_iter_mut()
+            .zip(claims)
+            .with_max_len(crate::auditing::DOCUMENTS_PER_JOB)
+            .map(|(d, cs)| {
+                let sentences = std::mem::take(&mut d.sentences);
+                let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
+                let scan = crosscheck_score::ledger::scan(self.registry(), &sentences);
+                let claims = cs.into_iter().map(ClaimRecord::into_claim).collect();
+                (claims, scan)
+            })
+            .collect();
+        let mut ids: Vec<String> = Vec::new();
+        let mut positions: crate::auditing::ClaimPositions = Vec::with_capacity(documents.len());
+        let mut extracted: Vec<Vec<Claim>> = Vec::with_capacity(documents.len());
+        let mut scans = Vec::with_capacity(documents.len());
+        for (claims, scan) in converted {
+            let mut at = Vec::new();
+            let mut list = Vec::new();
+            for (id, position, claim) in claims? {
+                ids.push(id);
+                at.push(position);
+                list.push(claim);
+            }
+            positions.push(at);
+            extracted.push(list);
+            scans.push(scan);
         }
         let inputs: Vec<crate::auditing::DocInput<'_>> = documents
             .iter()
@@ -632,34 +739,29 @@ impl Auditor {
                         }),
                     outlet: d.entry.outlet.as_deref(),
                     cited_sources: &d.entry.cited_sources,
-                    sentences: d.sentences.iter().map(String::as_str).collect(),
                     entry,
                 }
             })
             .collect();
-        let ids: Vec<String> = claims
-            .iter()
-            .flat_map(|cs| cs.iter().map(|c| c.entry.id.clone()))
-            .collect();
-        let positions: crate::auditing::ClaimPositions = claims
-            .iter()
-            .map(|cs| {
-                cs.iter()
-                    .map(|c| (c.entry.span[0], (c.line, c.column)))
-                    .collect()
-            })
-            .collect();
         let position = |d: usize, at: usize| crate::auditing::position_in(&positions, d, at);
-        Ok(self.audit_batch(&inputs, extracted, ids, None, &position))
+        Ok(self.audit_batch(&inputs, extracted, ids, scans, &position))
     }
 
-    /// The audit of a claim stream as configured — what `crosscheck audit
-    /// --claims` runs: [`Auditor::audit_claims_unfiltered`], then
+    /// The audit of a claim stream as configured (what `crosscheck audit
+    /// --claims` runs, on records it owns: [`Auditor::audit_claims_owned`]):
+    /// [`Auditor::audit_claims_unfiltered`], then
     /// [`Auditor::apply_rules`] (the boilerplate patterns were applied when
     /// the stream was made, by [`Auditor::claim_records`]). The same report
-    /// as [`Auditor::audit`] of the articles.
+    /// as [`Auditor::audit`] of the articles. Works on a copy of the records.
     pub fn audit_claims(&self, records: &[StreamRecord]) -> Result<Report, StreamError> {
-        let mut report = self.audit_claims_unfiltered(records)?;
+        self.audit_claims_owned(records.to_vec())
+    }
+
+    /// [`Auditor::audit_claims`] of records it consumes (see
+    /// [`Auditor::audit_claims_unfiltered_owned`]): what `crosscheck audit
+    /// --claims` runs.
+    pub fn audit_claims_owned(&self, records: Vec<StreamRecord>) -> Result<Report, StreamError> {
+        let mut report = self.audit_claims_unfiltered_owned(records)?;
         self.apply_rules(&mut report);
         Ok(report)
     }
@@ -861,6 +963,36 @@ mod tests {
             }
         );
         assert!(err.to_string().contains("must be unique"));
+    }
+
+    #[test]
+    fn the_first_claim_with_a_bad_span_in_stream_order_is_the_error() {
+        let docs = [
+            Document::from_text("a", "The NIS said 11,000 troops were sent."),
+            Document::from_text("b", "Kyiv said 12,000 troops were sent."),
+        ];
+        let auditor = Auditor::new();
+        let mut records = auditor.claim_records(&docs);
+        let mut bad = 0;
+        for r in &mut records {
+            if let StreamRecord::Claim(c) = r {
+                c.entry.span = [c.entry.span[1] + 1, c.entry.span[1]];
+                bad += 1;
+            }
+        }
+        assert_eq!(bad, 2);
+        assert_eq!(
+            auditor.audit_claims(&records).unwrap_err(),
+            StreamError::BadSpan {
+                claim: "a#1".to_string()
+            }
+        );
+        assert_eq!(
+            auditor.audit_claims_owned(records).unwrap_err(),
+            StreamError::BadSpan {
+                claim: "a#1".to_string()
+            }
+        );
     }
 
     #[test]

@@ -9,11 +9,10 @@ use rayon::prelude::*;
 use crosscheck_claims::attribution::cue::Cue;
 use crosscheck_claims::claim::{Claim, Extraction};
 use crosscheck_claims::time::Date;
+use crosscheck_cluster::workload::costliest_first;
 use crosscheck_cluster::{Item, cluster};
 use crosscheck_score::assess;
-use crosscheck_score::ledger::{
-    DocumentInfo, DocumentScan, Ledger, ledger, ledger_scanned, scan_cued,
-};
+use crosscheck_score::ledger::{DocumentInfo, DocumentScan, Ledger, ledger_scanned, scan_cued};
 
 use crate::audit::Auditor;
 use crate::document::Document;
@@ -32,6 +31,15 @@ fn wire<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// At most this many documents are extracted as one job of rayon's pool.
+/// Left to itself, rayon splits a batch into a few long runs, one per
+/// thread and a few more: near the end one thread may still be working
+/// through a run of thousands of documents while the others have nothing
+/// left to take (at 60,000 articles on two threads, the last 0.7 s of
+/// extraction ran on one). Runs of 64 documents (a few milliseconds each)
+/// leave that tail at a run's length.
+pub(crate) const DOCUMENTS_PER_JOB: usize = 64;
+
 /// What the audit needs of one document besides its claims.
 pub(crate) struct DocInput<'a> {
     /// Document id.
@@ -42,8 +50,6 @@ pub(crate) struct DocInput<'a> {
     pub(crate) outlet: Option<&'a str>,
     /// Credit-line names.
     pub(crate) cited_sources: &'a [String],
-    /// The sentences of the article's own blocks.
-    pub(crate) sentences: Vec<&'a str>,
     /// Its `documents[]` entry (without attribution).
     pub(crate) entry: DocumentEntry,
 }
@@ -120,6 +126,7 @@ impl Auditor {
         // parallel, from one parse of the sentences' cues.
         let (extracted, scans): (Vec<Vec<Claim>>, Vec<DocumentScan<'_>>) = docs
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_JOB)
             .map(|d| {
                 let (claims, scan) = self.extract_scanned(d);
                 if let Some(tick) = &self.progress {
@@ -135,13 +142,11 @@ impl Auditor {
                 published: self.published(d),
                 outlet: d.outlet.as_deref(),
                 cited_sources: &d.cited_sources,
-                // The scans have read them.
-                sentences: Vec::new(),
                 entry: DocumentEntry::of(d),
             })
             .collect();
         let ids = claim_ids(docs.iter().map(|d| d.id.as_str()), &extracted);
-        self.audit_batch(&inputs, extracted, ids, Some(scans), &|d, at| {
+        self.audit_batch(&inputs, extracted, ids, scans, &|d, at| {
             docs[d].position(at)
         })
     }
@@ -184,6 +189,7 @@ impl Auditor {
         );
         let (kept, entries, extracted, scans, positions): Mapped<'_> = docs
             .into_par_iter()
+            .with_max_len(DOCUMENTS_PER_JOB)
             .map(|d| {
                 let (claims, scan) = self.extract_scanned(&d);
                 if let Some(tick) = &self.progress {
@@ -212,19 +218,18 @@ impl Auditor {
                 published: k.published,
                 outlet: k.outlet.as_deref(),
                 cited_sources: &k.cited_sources,
-                sentences: Vec::new(),
                 entry,
             })
             .collect();
         let ids = claim_ids(kept.iter().map(|k| k.id.as_str()), &extracted);
         let position = |d: usize, at: usize| position_in(&positions, d, at);
-        self.audit_batch(&inputs, extracted, ids, Some(scans), &position)
+        self.audit_batch(&inputs, extracted, ids, scans, &position)
     }
 
     /// The audit of extracted claims: `extracted[d]` are the claims of
-    /// `inputs[d]`, `ids` their ids in the same order, `scans[d]` (when
-    /// given) the ledger's scan of document `d`, made while its text was at
-    /// hand (else the ledger reads `inputs[d].sentences`), `position(d, at)`
+    /// `inputs[d]`, `ids` their ids in the same order, `scans[d]` the
+    /// ledger's scan of document `d`, made while its text was at hand
+    /// (the ledger reads no text), `position(d, at)`
     /// the line and column of byte `at` of document `d`. The claims become
     /// the report's entries once clustered and scored (moved, not copied:
     /// a big batch's claims are a good part of its memory).
@@ -233,7 +238,7 @@ impl Auditor {
         inputs: &[DocInput<'_>],
         extracted: Vec<Vec<Claim>>,
         ids: Vec<String>,
-        scans: Option<Vec<DocumentScan<'_>>>,
+        scans: Vec<DocumentScan<'_>>,
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
         let mut watch = Stopwatch::start();
@@ -253,9 +258,14 @@ impl Auditor {
                 k += 1;
             }
         }
-        let clusters = cluster(&items, &self.thesaurus);
+        let mut clusters = cluster(&items, &self.thesaurus);
         watch.lap("clustering");
         let mut assessment = assess(&items, &clusters, self.registry(), &self.tolerances);
+        // The memberships (a scope and doubts per figure) are the scorer's
+        // alone: their memory goes back before the ledger's tallies.
+        clusters
+            .par_iter_mut()
+            .for_each(|c| c.membership = Vec::new());
         watch.lap("scoring");
         let infos: Vec<DocumentInfo<'_>> = inputs
             .iter()
@@ -263,23 +273,20 @@ impl Auditor {
                 id: d.id,
                 outlet: d.outlet,
                 cited_sources: d.cited_sources,
-                sentences: &d.sentences,
+                sentences: &[],
             })
             .collect();
-        let ledger = match scans {
-            Some(scans) => ledger_scanned(
-                &items,
-                &clusters,
-                &assessment,
-                self.registry(),
-                &infos,
-                scans,
-            ),
-            None => ledger(&items, &clusters, &assessment, self.registry(), &infos),
-        };
+        let ledger = ledger_scanned(
+            &items,
+            &clusters,
+            &assessment,
+            self.registry(),
+            &infos,
+            scans,
+        );
         watch.lap("source ledger");
         let cluster_entries = clusters
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(n, c)| ClusterEntry {
                 id: c.id.clone(),
@@ -293,27 +300,43 @@ impl Auditor {
         let credibility = std::mem::take(&mut assessment.credibility);
         drop(assessment);
         drop(items);
-        // The clusters' memberships (a scope and doubts per figure) are not
-        // needed past their entries: their memory goes to the entries below.
+        // The clusters (their members and labels) are not needed past their
+        // entries: their memory goes to the entries below.
         drop(clusters);
         // What the report takes from the claims and the assessment is
         // moved, not copied: a big batch's claims, reasons and messages are
         // a good part of its memory.
-        let mut credibility = credibility.into_iter();
-        let mut k = 0;
-        let mut entries: Vec<ClaimEntry> = Vec::with_capacity(ids.len());
-        for (doc, claims) in inputs.iter().zip(extracted) {
-            for c in claims {
-                let mut e = ClaimEntry::from_claim(ids[k].clone(), doc.id, c);
-                e.credibility = credibility.next().map(|cr| CredibilityEntry {
-                    score: (cr.score * 1000.0).round() / 1000.0,
-                    reasons: cr.reasons,
-                    interested_party: cr.interested_party,
-                });
-                entries.push(e);
-                k += 1;
-            }
-        }
+        // On rayon's pool, a document's claims at a time, in order: where
+        // each document's claims start among the ids, then the entries,
+        // then each entry's credibility (claim k's is the k-th).
+        let starts: Vec<usize> = extracted
+            .iter()
+            .scan(0, |next, claims| {
+                let start = *next;
+                *next += claims.len();
+                Some(start)
+            })
+            .collect();
+        let mut entries: Vec<ClaimEntry> = extracted
+            .into_par_iter()
+            .zip(inputs)
+            .zip(starts)
+            .with_max_len(DOCUMENTS_PER_JOB)
+            .flat_map_iter(|((claims, doc), start)| {
+                let ids = &ids;
+                claims
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(j, c)| ClaimEntry::from_claim(ids[start + j].clone(), doc.id, c))
+            })
+            .collect();
+        entries.par_iter_mut().zip(credibility).for_each(|(e, cr)| {
+            e.credibility = Some(CredibilityEntry {
+                score: (cr.score * 1000.0).round() / 1000.0,
+                reasons: cr.reasons,
+                interested_party: cr.interested_party,
+            });
+        });
         // Each finding's entry on rayon's pool, gathered in order (then
         // sorted): the same report for any number of threads.
         let mut findings: Vec<FindingEntry> = assessed
@@ -420,7 +443,7 @@ fn ledger_entries(
         ledger_of.entry(d.id.as_str()).or_insert(n);
     }
     let documents = docs
-        .iter()
+        .par_iter()
         .map(|doc| {
             let mut e = doc.entry.clone();
             e.attribution = ledger_of
@@ -456,10 +479,11 @@ fn ledger_entries(
             .and_then(|d| d.outlet.map(str::to_string))
             .unwrap_or_else(|| doc.to_string())
     };
-    let sources = ledger
-        .sources
-        .into_iter()
-        .map(|s| SourceLedgerEntry {
+    // A source may hold most of the batch's claims: the largest first.
+    let sources = costliest_first(
+        ledger.sources,
+        |_, s| s.claims.len() + s.relayed.len(),
+        |_, s| SourceLedgerEntry {
             credibility: CredibilityEntry {
                 score: s.credibility.score,
                 reasons: s.credibility.reasons().into_iter().map(Arc::from).collect(),
@@ -513,8 +537,8 @@ fn ledger_entries(
             possible_conflicts: s.possible_conflicts,
             conflicts_with: s.conflicts_with,
             single_source: s.single_source,
-        })
-        .collect();
+        },
+    );
     let outlets = ledger
         .outlets
         .into_iter()

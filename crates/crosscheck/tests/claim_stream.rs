@@ -63,3 +63,30 @@ fn a_claim_without_its_document_is_an_error() {
         .collect();
     assert!(Auditor::new().audit_claims(&records).is_err());
 }
+
+#[test]
+fn the_written_stream_is_the_records_as_json_lines_across_runs() {
+    // More documents than one run, repeated ids among them (renamed as the
+    // audit renames them), so several runs are written and joined.
+    let seeds = seeds();
+    let docs: Vec<crosscheck::Document> = seeds
+        .iter()
+        .cycle()
+        .take(crosscheck::audit::STREAM_RUN + 7)
+        .cloned()
+        .collect();
+    let auditor = Auditor::new();
+    let mut written = Vec::new();
+    let n = auditor
+        .write_claim_stream(&docs, &mut written)
+        .expect("written");
+    let records = auditor.claim_records(&docs);
+    let mut want = String::new();
+    for r in &records {
+        want.push_str(&serde_json::to_string(r).expect("serializable"));
+        want.push('\n');
+    }
+    assert_eq!(n, records.len());
+    assert!(n > docs.len(), "{n} records of {} documents", docs.len());
+    assert_eq!(String::from_utf8(written).expect("UTF-8"), want);
+}

@@ -47,7 +47,7 @@
 //! assert_eq!(nis.credibility.lines[0].to_string(), "0.60 base: NIS, intelligence agency (registry prior)");
 //! ```
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
@@ -481,13 +481,20 @@ fn has_phrase(hay: &str, needle: &str) -> bool {
 
 /// True when an alias list already has this mention (case and a leading
 /// "the" aside).
+#[cfg(test)]
 fn has_alias(aliases: &[String], m: &str) -> bool {
-    let key = |s: &str| {
-        let l = s.to_lowercase();
-        l.strip_prefix("the ").unwrap_or(&l).to_string()
-    };
-    let k = key(m);
-    aliases.iter().any(|a| key(a) == k)
+    let k = alias_key(m);
+    aliases.iter().any(|a| alias_key(a) == k)
+}
+
+/// What two names that are the same alias share: lowercase, without a
+/// leading "the ".
+fn alias_key(name: &str) -> String {
+    let l = name.to_lowercase();
+    match l.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => l,
+    }
 }
 
 /// What a source is, looked up once.
@@ -569,22 +576,124 @@ fn known(registry: &SourceRegistry, id: &str, kind_hint: SourceKind, joint: &[St
     }
 }
 
+/// A set of document ids, in id order. The tally visits a document's
+/// figures one after another, so the set remembers the id it was last
+/// given and answers a repeat without a search.
+#[derive(Default)]
+struct DocSet<'a> {
+    set: BTreeSet<&'a str>,
+    last: Option<&'a str>,
+}
+
+impl<'a> DocSet<'a> {
+    /// Adds `doc` (once).
+    fn add(&mut self, doc: &'a str) {
+        if self.last != Some(doc) {
+            self.set.insert(doc);
+            self.last = Some(doc);
+        }
+    }
+
+    fn contains(&self, doc: &str) -> bool {
+        self.set.contains(doc)
+    }
+
+    /// The ids, in order.
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.set.iter().copied()
+    }
+
+    /// The ids, in order, as owned strings.
+    fn to_vec(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
+}
+
+/// A source's names as written, each once whatever its case or a leading
+/// "the" ([`alias_key`]), in the order first seen. Each name's key is kept:
+/// a name already listed as written (the usual case) is found in the short
+/// list, any other in one lookup of its key, where the key of every listed
+/// name was made again for each check (a source named in thousands of
+/// sentences has its aliases checked thousands of times).
+#[derive(Default)]
+struct Aliases {
+    list: Vec<String>,
+    keys: FxHashSet<String>,
+}
+
+impl Aliases {
+    /// Adds `name` unless a name with its key is already there.
+    fn add(&mut self, name: &str) {
+        // The same name again, the usual case, needs no key.
+        if self.list.iter().any(|n| n == name) {
+            return;
+        }
+        if self.keys.insert(alias_key(name)) {
+            self.list.push(name.to_string());
+        }
+    }
+}
+
+/// The sources being tallied, each found by its id in one lookup.
+#[derive(Default)]
+struct Accs<'a> {
+    index: FxHashMap<String, usize>,
+    list: Vec<Acc<'a>>,
+}
+
+impl<'a> Accs<'a> {
+    /// The source's accumulator, made on first use (the id copied only then).
+    fn get(&mut self, id: &str) -> &mut Acc<'a> {
+        let k = match self.index.get(id) {
+            Some(&k) => k,
+            None => {
+                self.index.insert(id.to_string(), self.list.len());
+                self.list.push(Acc {
+                    id: id.to_string(),
+                    ..Acc::default()
+                });
+                self.list.len() - 1
+            }
+        };
+        &mut self.list[k]
+    }
+
+    /// The accumulators in id order.
+    fn into_sorted(self) -> Vec<Acc<'a>> {
+        let mut list = self.list;
+        list.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        list
+    }
+}
+
+/// Which items are repeats of a figure stated before in their document,
+/// by item index.
+#[derive(Clone, Copy)]
+struct Repeats<'f>(&'f [bool]);
+
+impl Repeats<'_> {
+    /// Whether item `i` is a repeat (an index past the items is not).
+    fn contains(&self, i: &usize) -> bool {
+        self.0.get(*i).copied().unwrap_or(false)
+    }
+}
+
 /// A source being tallied.
 #[derive(Default)]
-struct Acc {
+struct Acc<'a> {
     id: String,
     kind: Option<SourceKind>,
     joint: Vec<String>,
-    aliases: Vec<String>,
-    documents: BTreeSet<String>,
+    aliases: Aliases,
+    documents: DocSet<'a>,
     claims: Vec<usize>,
     figures: Vec<usize>,
     relayed: Vec<usize>,
-    relayed_docs: BTreeSet<String>,
-    credited_by: BTreeSet<String>,
-    mentioned_in: BTreeSet<String>,
-    briefings: BTreeSet<String>,
-    chains: BTreeMap<(Vec<String>, String), Vec<usize>>,
+    relayed_docs: DocSet<'a>,
+    credited_by: DocSet<'a>,
+    mentioned_in: DocSet<'a>,
+    briefings: DocSet<'a>,
+    chains: BTreeMap<(Vec<String>, &'a str), Vec<usize>>,
     /// Topics of the sentences that name it (for sources without figures).
     mentions: Vec<Option<String>>,
     /// (item, topic) for figures on which it is an interested party.
@@ -860,17 +969,25 @@ pub fn ledger_scanned(
     documents: &[DocumentInfo<'_>],
     scans: Vec<DocumentScan<'_>>,
 ) -> Ledger {
-    let repeats: BTreeSet<usize> = clusters
-        .iter()
-        .flat_map(|c| c.duplicates.iter().map(|&(_, r)| r))
-        .collect();
-    let cluster_of: BTreeMap<usize, usize> = clusters
-        .iter()
-        .enumerate()
-        .flat_map(|(ci, c)| c.members.iter().map(move |&m| (m, ci)))
-        .collect();
+    // Whether each item is a repeat, and the (last) cluster it is in, by
+    // item index; indices past the items are ignored.
+    let mut repeat_flags = vec![false; items.len()];
+    let mut cluster_of: Vec<Option<usize>> = vec![None; items.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        for &(_, r) in &c.duplicates {
+            if let Some(flag) = repeat_flags.get_mut(r) {
+                *flag = true;
+            }
+        }
+        for &m in &c.members {
+            if let Some(slot) = cluster_of.get_mut(m) {
+                *slot = Some(ci);
+            }
+        }
+    }
+    let repeats = Repeats(&repeat_flags);
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| cmp_ids(items[a].id, items[b].id));
+    order.par_sort_by(|&a, &b| cmp_ids(items[a].id, items[b].id));
 
     // Documents: the ones given, then any only the items name, each id
     // once (the first of an id that comes twice), with its place in that
@@ -904,29 +1021,7 @@ pub fn ledger_scanned(
     let mut doc_sources: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); docs.len()];
     let doc_of = |doc: &str| doc_index.get(doc).copied();
 
-    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    /// The source's accumulator, made on first use (the id copied only then).
-    fn acc<'m>(accs: &'m mut BTreeMap<String, Acc>, id: &str) -> &'m mut Acc {
-        if !accs.contains_key(id) {
-            accs.insert(
-                id.to_string(),
-                Acc {
-                    id: id.to_string(),
-                    ..Acc::default()
-                },
-            );
-        }
-        match accs.get_mut(id) {
-            Some(a) => a,
-            None => unreachable!("inserted above"),
-        }
-    }
-    /// Adds a document id to a set, copied only when it is new.
-    fn add(set: &mut BTreeSet<String>, doc: &str) {
-        if !set.contains(doc) {
-            set.insert(doc.to_string());
-        }
-    }
+    let mut accs = Accs::default();
 
     // Figures and their chains.
     let source_label = |i: usize| -> Option<String> {
@@ -1085,7 +1180,7 @@ pub fn ledger_scanned(
                 push_unique(&mut d.relays, vid.clone());
                 push_unique(&mut d.relayed, i);
             }
-            let r = acc(&mut accs, &vid);
+            let r = accs.get(&vid);
             r.kind.get_or_insert(vkind);
             // Items come once each: one already listed is the last (a
             // figure relayed twice by the same outlet), and a source may
@@ -1093,13 +1188,13 @@ pub fn ledger_scanned(
             if r.relayed.last() != Some(&i) {
                 r.relayed.push(i);
             }
-            add(&mut r.relayed_docs, it.doc);
-            add(&mut r.documents, it.doc);
+            r.relayed_docs.add(it.doc);
+            r.documents.add(it.doc);
         }
-        let s = acc(&mut accs, &id);
+        let s = accs.get(&id);
         s.kind.get_or_insert(kind);
         s.joint.clone_from(&joint);
-        add(&mut s.documents, it.doc);
+        s.documents.add(it.doc);
         s.claims.push(i);
         if !repeat {
             s.figures.push(i);
@@ -1109,16 +1204,10 @@ pub fn ledger_scanned(
         }
         let mut hops = vec![id.clone()];
         hops.extend(a.via.iter().map(|v| canonical(registry, v)));
-        s.chains
-            .entry((hops, it.doc.to_string()))
-            .or_default()
-            .push(i);
+        s.chains.entry((hops, it.doc)).or_default().push(i);
         // Aliases as written, from the cue of the figure's own sentence.
         for (t, alias) in std::mem::take(&mut cue_aliases[i]) {
-            let t = acc(&mut accs, &t);
-            if !has_alias(&t.aliases, &alias) {
-                t.aliases.push(alias);
-            }
+            accs.get(&t).aliases.add(&alias);
         }
     }
 
@@ -1138,13 +1227,11 @@ pub fn ledger_scanned(
             if is_outlet_kind(kind) {
                 d.relay = true;
             }
-            let s = acc(&mut accs, &id);
+            let s = accs.get(&id);
             s.kind.get_or_insert(kind);
-            add(&mut s.credited_by, info.id);
-            add(&mut s.documents, info.id);
-            if !has_alias(&s.aliases, name.trim()) {
-                s.aliases.push(name.trim().to_string());
-            }
+            s.credited_by.add(info.id);
+            s.documents.add(info.id);
+            s.aliases.add(name.trim());
         }
         for (m, (absorbed, owner)) in found.into_iter().zip(fates) {
             if is_outlet_kind(m.kind) && !absorbed {
@@ -1158,17 +1245,15 @@ pub fn ledger_scanned(
             } else {
                 m.id.clone()
             };
-            let s = acc(&mut accs, &target);
+            let s = accs.get(&target);
             s.kind.get_or_insert(m.kind);
             if m.briefing {
-                add(&mut s.briefings, info.id);
+                s.briefings.add(info.id);
             }
-            if !has_alias(&s.aliases, &m.as_written) {
-                s.aliases.push(m.as_written.clone());
-            }
+            s.aliases.add(&m.as_written);
             if !absorbed {
-                add(&mut s.mentioned_in, info.id);
-                add(&mut s.documents, info.id);
+                s.mentioned_in.add(info.id);
+                s.documents.add(info.id);
                 s.mentions.push(m.interest);
             }
         }
@@ -1201,7 +1286,7 @@ pub fn ledger_scanned(
         if repeats.contains(&i) {
             continue;
         }
-        let alone = match cluster_of.get(&i).and_then(|&c| clusters.get(c)) {
+        let alone = match cluster_of[i].and_then(|c| clusters.get(c)) {
             Some(c) => c
                 .effective()
                 .all(|m| m >= items.len() || items[m].doc == items[i].doc),
@@ -1215,8 +1300,7 @@ pub fn ledger_scanned(
     // Sources.
     // Each source's entry on rayon's pool, gathered in id order.
     let mut sources: Vec<SourceLedger> = accs
-        .into_values()
-        .collect::<Vec<Acc>>()
+        .into_sorted()
         .into_par_iter()
         .map(|a| finish(a, items, registry, assessment, &rivals))
         .collect();
@@ -1253,7 +1337,7 @@ pub fn ledger_scanned(
         .map(|(outlet, ds)| outlet_of(outlet, &ds))
         .collect();
 
-    let summary = summary(items, &repeats, assessment, registry, &doc_list, &sources);
+    let summary = summary(items, repeats, assessment, registry, &doc_list, &sources);
     Ledger {
         sources,
         documents: doc_list,
@@ -1308,7 +1392,7 @@ fn outlet_of(outlet: String, ds: &[&DocumentLedger]) -> OutletLedger {
 
 /// A source's figures judged, and its score.
 fn finish(
-    a: Acc,
+    a: Acc<'_>,
     items: &[Item<'_>],
     registry: &SourceRegistry,
     assessment: &Assessment,
@@ -1385,13 +1469,13 @@ fn finish(
         })
     };
 
-    let documents: Vec<String> = a.documents.into_iter().collect();
+    let documents: Vec<String> = a.documents.to_vec();
     let figure_docs: BTreeSet<&str> = a.claims.iter().map(|&i| items[i].doc).collect();
     let named_in: Vec<String> = a
         .mentioned_in
         .iter()
-        .filter(|d| !figure_docs.contains(d.as_str()) && !a.relayed_docs.contains(*d))
-        .cloned()
+        .filter(|d| !figure_docs.contains(d) && !a.relayed_docs.contains(d))
+        .map(str::to_string)
         .collect();
     let origin_label = if n > 0 || !a.claims.is_empty() {
         a.claims
@@ -1427,7 +1511,7 @@ fn finish(
             .filter_map(|&i| source_of(registry, items[i].claim).map(|s| s.0))
             .unique()
             .collect::<Vec<_>>(),
-        credited_by: &a.credited_by.iter().cloned().collect::<Vec<_>>(),
+        credited_by: &a.credited_by.to_vec(),
         named_in: &named_in,
     };
     let credibility = score(k.prior, &k.prior_why, &tally);
@@ -1437,7 +1521,7 @@ fn finish(
         .into_iter()
         .map(|((hops, document), claims)| Chain {
             hops,
-            document,
+            document: document.to_string(),
             claims,
         })
         .collect();
@@ -1457,14 +1541,14 @@ fn finish(
         registered: k.registered,
         joint: k.joint,
         origin: origin_label,
-        aliases: a.aliases,
+        aliases: a.aliases.list,
         documents,
         claims: a.claims,
         figures: n,
         relayed,
-        credited_by: a.credited_by.into_iter().collect(),
+        credited_by: a.credited_by.to_vec(),
         named_in,
-        briefings: a.briefings.into_iter().collect(),
+        briefings: a.briefings.to_vec(),
         chains,
         corroborated,
         corroborated_by,
@@ -1660,7 +1744,7 @@ pub fn score(prior: f64, prior_why: &str, t: &Tally<'_>) -> SourceScore {
 /// The batch's independence, structured and in words.
 fn summary(
     items: &[Item<'_>],
-    repeats: &BTreeSet<usize>,
+    repeats: Repeats<'_>,
     assessment: &Assessment,
     registry: &SourceRegistry,
     docs: &[DocumentLedger],
@@ -1915,6 +1999,45 @@ fn push_unattributed(out: &mut String, anonymous: usize, unattributed: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The alias list keeps the names a linear check of every name
+        /// kept so far keeps ("The NIS", "the nis", "NIS" are one).
+        #[test]
+        fn aliases_keep_what_a_check_of_every_kept_name_keeps(
+            names in prop::collection::vec("(the |The |THE )?(nis|NIS|Nis|kcna|KCNA|İstanbul|ΣΑΣ|σας)", 0..12)
+        ) {
+            let mut kept: Vec<String> = Vec::new();
+            for n in &names {
+                if !has_alias(&kept, n) {
+                    kept.push(n.clone());
+                }
+            }
+            let mut aliases = Aliases::default();
+            for n in &names {
+                aliases.add(n);
+            }
+            prop_assert_eq!(aliases.list, kept);
+        }
+
+        /// A document set holds each id once, in id order, however often
+        /// and in whatever order the ids come.
+        #[test]
+        fn a_document_set_is_the_set_of_ids_it_was_given(
+            ids in prop::collection::vec("d[0-3]", 0..20)
+        ) {
+            let mut set = DocSet::default();
+            for id in &ids {
+                set.add(id);
+            }
+            let want: Vec<String> = ids.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+            prop_assert_eq!(set.to_vec(), want);
+            for id in &ids {
+                prop_assert!(set.contains(id));
+            }
+        }
+    }
 
     /// A tally of `figures` figures with nothing else to say.
     fn tally(figures: usize, hedging: &Hedging) -> Tally<'_> {

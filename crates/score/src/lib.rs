@@ -177,6 +177,7 @@ use rayon::prelude::*;
 
 use crosscheck_claims::counted::Category;
 use crosscheck_claims::registry::SourceRegistry;
+use crosscheck_cluster::workload::costliest_first;
 use crosscheck_cluster::{Cluster, Item, cmp_ids};
 use serde::{Deserialize, Serialize};
 
@@ -1636,12 +1637,15 @@ pub fn assess(
             docs.push(Arc::from(it.doc));
         }
     }
-    let all_figs: Vec<Vec<Fig>> = clusters
-        .par_iter()
-        .map(|c| figs(items, c, tolerances, &docs, &ctx.doc_ids))
-        .collect();
+    // Per cluster on rayon's pool, the largest clusters first: one cluster
+    // may hold a good part of the batch's figures.
+    let all_figs: Vec<Vec<Fig>> = costliest_first(
+        clusters,
+        |_, c| c.members.len(),
+        |_, c| figs(items, c, tolerances, &docs, &ctx.doc_ids),
+    );
     let mut judgements: Vec<Judgement> =
-        all_figs.par_iter().map(|f| judge(f, tolerances)).collect();
+        costliest_first(&all_figs, |_, f| f.len(), |_, f| judge(f, tolerances));
     // Conflicts and outliers inside each cluster: a part is not checked
     // against a disputed whole, so a whole's are needed first (and kept
     // while its edges do not change below). A part's are worked out with
@@ -1653,16 +1657,16 @@ pub fn assess(
             whole[w] = true;
         }
     }
-    let conflicts: Vec<Option<(Vec<Finding>, BTreeSet<usize>)>> = clusters
-        .par_iter()
-        .enumerate()
-        .map(|(ci, c)| {
+    let conflicts: Vec<Option<(Vec<Finding>, BTreeSet<usize>)>> = costliest_first(
+        clusters,
+        |_, c| c.members.len(),
+        |ci, c| {
             (whole[ci] || c.part_of.is_none()).then(|| {
                 let j = &judgements[ci];
                 conflict_findings(&ctx, ci, &c.label, &j.edges, &j.agree, &all_figs[ci])
             })
-        })
-        .collect();
+        },
+    );
     let mut stale = vec![false; clusters.len()];
 
     // Parts checked against their wholes, across clusters.
@@ -1737,10 +1741,10 @@ pub fn assess(
     // Each cluster's findings, verdict, origin count and its members'
     // evidence, on rayon's pool (clusters share no item), gathered and
     // applied in cluster order: the same assessment for any thread count.
-    let per_cluster: Vec<ClusterOutcome> = conflicts
-        .into_par_iter()
-        .enumerate()
-        .map(|(ci, kept_conflicts)| {
+    let per_cluster: Vec<ClusterOutcome> = costliest_first(
+        conflicts,
+        |ci, _| clusters[ci].members.len(),
+        |ci, kept_conflicts| {
             assess_cluster(
                 &ctx,
                 clusters,
@@ -1750,8 +1754,8 @@ pub fn assess(
                 kept_conflicts.filter(|_| !stale[ci]),
                 subsets[ci].as_ref(),
             )
-        })
-        .collect();
+        },
+    );
     for (c, outcome) in clusters.iter().zip(per_cluster) {
         findings.extend(outcome.findings);
         verdicts.push(outcome.verdict);

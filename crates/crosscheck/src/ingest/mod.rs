@@ -215,6 +215,41 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Load {
 /// ```
 pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
     let mut load = Load::default();
+    let never: Result<(), std::convert::Infallible> = load_paths_in_runs(paths, limits, |run| {
+        load.append(run);
+        Ok(())
+    });
+    match never {
+        Ok(()) => load,
+        Err(never) => match never {},
+    }
+}
+
+/// [`load_paths_with`] a run at a time: `each` gets the documents and
+/// errors of each run of files in turn (up to [`PARALLEL_RUN`] files read
+/// in parallel, or one JSONL file), their ids already made unique across
+/// the whole batch, so that a caller can work through a batch bigger than
+/// memory. The runs joined are the [`Load`] of [`load_paths_with`]; the
+/// errors of arguments that cannot be read come with the first run (alone
+/// when nothing can be read). Stops at the first error `each` returns.
+///
+/// ```no_run
+/// use std::path::PathBuf;
+/// use crosscheck::ingest::{Limits, load_paths_in_runs};
+///
+/// let mut documents = 0;
+/// load_paths_in_runs(&[PathBuf::from("news")], &Limits::default(), |run| {
+///     documents += run.documents.len();
+///     Ok::<(), std::io::Error>(())
+/// })
+/// .unwrap();
+/// ```
+pub fn load_paths_in_runs<P: AsRef<Path>, E>(
+    paths: &[P],
+    limits: &Limits,
+    mut each: impl FnMut(Load) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut first = Load::default();
     let mut found = Vec::new();
     for arg in paths {
         let arg = arg.as_ref();
@@ -225,10 +260,11 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
                 } else {
                     InputErrorKind::Unreadable
                 };
-                load.errors
+                first
+                    .errors
                     .push(InputError::new(&display(arg), kind, io_message(&e)));
             }
-            Ok(meta) if meta.is_dir() => walk(arg, arg, &mut found, &mut load.errors),
+            Ok(meta) if meta.is_dir() => walk(arg, arg, &mut found, &mut first.errors),
             Ok(_) => found.push(Found {
                 path: arg.to_path_buf(),
                 id: stem(arg),
@@ -250,44 +286,58 @@ pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], limits: &Limits) -> Load {
         .enumerate()
         .filter_map(|(n, (file, path))| seen.insert(path).then_some((n, file)))
         .collect();
+    let mut ids = UniqueIds::default();
+    let mut read = 0;
+    let mut pending = Some(first);
     let mut rest = found.as_slice();
     while let Some((n, file)) = rest.first() {
-        let room = limits.max_documents.saturating_sub(load.documents.len());
+        let mut load = pending.take().unwrap_or_default();
+        let room = limits.max_documents.saturating_sub(read);
+        let mut stop = false;
         if room == 0 {
             load.errors
                 .push(too_many(file, None, limits, total - n - 1));
-            break;
-        }
-        // A run of files that are not JSONL gives one document each: read
-        // in parallel when the whole run fits under the limit, merged in
-        // order (the same batch as reading one by one).
-        let run = rest
-            .iter()
-            .take(room.min(PARALLEL_RUN))
-            .take_while(|(_, f)| f.format != Format::Jsonl)
-            .count();
-        if run > 1 {
-            let read: Vec<Load> = rest[..run]
-                .par_iter()
-                .map(|(_, f)| read_file(f, limits, 1).0)
-                .collect();
-            for one in read {
+            stop = true;
+        } else {
+            // A run of files that are not JSONL gives one document each:
+            // read in parallel when the whole run fits under the limit,
+            // merged in order (the same batch as reading one by one).
+            let run = rest
+                .iter()
+                .take(room.min(PARALLEL_RUN))
+                .take_while(|(_, f)| f.format != Format::Jsonl)
+                .count();
+            if run > 1 {
+                let loads: Vec<Load> = rest[..run]
+                    .par_iter()
+                    .map(|(_, f)| read_file(f, limits, 1).0)
+                    .collect();
+                for one in loads {
+                    load.append(one);
+                }
+                rest = &rest[run..];
+            } else {
+                let (one, stopped) = read_file(file, limits, room);
                 load.append(one);
+                if let Some(line) = stopped {
+                    load.errors
+                        .push(too_many(file, Some(line), limits, total - n - 1));
+                    stop = true;
+                }
+                rest = &rest[1..];
             }
-            rest = &rest[run..];
-            continue;
         }
-        let (one, stopped) = read_file(file, limits, room);
-        load.append(one);
-        if let Some(line) = stopped {
-            load.errors
-                .push(too_many(file, Some(line), limits, total - n - 1));
-            break;
+        read += load.documents.len();
+        ids.assign(&mut load.documents);
+        each(load)?;
+        if stop {
+            return Ok(());
         }
-        rest = &rest[1..];
     }
-    dedupe_ids(&mut load.documents);
-    load
+    match pending {
+        Some(first) => each(first),
+        None => Ok(()),
+    }
 }
 
 /// How many files are read in parallel before their documents are merged.
@@ -649,25 +699,39 @@ fn io_message(e: &std::io::Error) -> String {
 /// with a warning in their errors. [`Auditor`](crate::Auditor) applies the
 /// same rule to the documents it is given.
 pub(crate) fn dedupe_ids(documents: &mut [Document]) {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut next: HashMap<String, usize> = HashMap::new();
-    for doc in documents.iter_mut() {
-        if used.insert(doc.id.clone()) {
-            continue;
-        }
-        let counter = next.entry(doc.id.clone()).or_insert(2);
-        let mut candidate = format!("{}~{}", doc.id, counter);
-        while used.contains(&candidate) {
+    UniqueIds::default().assign(documents);
+}
+
+/// The ids given so far in a batch, so that documents read a run at a time
+/// get the ids [`dedupe_ids`] gives the whole batch.
+#[derive(Default)]
+struct UniqueIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// Renames each document whose id was given before: `a~2`, `a~3`, …,
+    /// the first such id not given either, noted in the document's errors.
+    fn assign(&mut self, documents: &mut [Document]) {
+        for doc in documents.iter_mut() {
+            if self.used.insert(doc.id.clone()) {
+                continue;
+            }
+            let counter = self.next.entry(doc.id.clone()).or_insert(2);
+            let mut candidate = format!("{}~{}", doc.id, counter);
+            while self.used.contains(&candidate) {
+                *counter += 1;
+                candidate = format!("{}~{}", doc.id, counter);
+            }
             *counter += 1;
-            candidate = format!("{}~{}", doc.id, counter);
+            doc.errors.push(format!(
+                "duplicate document id \"{}\"; this one is \"{}\"",
+                doc.id, candidate
+            ));
+            self.used.insert(candidate.clone());
+            doc.id = candidate;
         }
-        *counter += 1;
-        doc.errors.push(format!(
-            "duplicate document id \"{}\"; this one is \"{}\"",
-            doc.id, candidate
-        ));
-        used.insert(candidate.clone());
-        doc.id = candidate;
     }
 }
 
@@ -709,6 +773,55 @@ pub(crate) fn apply_meta(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_runs_joined_are_the_load_with_ids_unique_across_runs() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-runs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        // Sorted: a.md, a.txt (one run; both "a"), b.jsonl (a run of its
+        // own, a line "a" of its own id "b/a"), c.md, c.txt (a run; both
+        // "c"), and an argument that is not there.
+        let files = [
+            ("a.md", "The NIS said 5,000 troops were sent."),
+            ("a.txt", "Kyiv said 12,000 troops were sent."),
+            (
+                "b.jsonl",
+                "{\"id\": \"a\", \"text\": \"Seoul said 11,000 troops were sent.\"}\n{\"id\": \"a\", \"text\": \"Again.\"}\n",
+            ),
+            ("c.md", "Officials said 3,000 workers went."),
+            ("c.txt", "Officials said 4,000 workers went."),
+        ];
+        for (name, text) in files {
+            fs::write(dir.join(name), text).unwrap();
+        }
+        let paths = [dir.clone(), dir.join("missing")];
+        let whole = load_paths_with(&paths, &Limits::default());
+        let mut runs: Vec<Load> = Vec::new();
+        load_paths_in_runs(&paths, &Limits::default(), |run| {
+            runs.push(run);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(runs.len(), 3);
+        assert_eq!(runs[0].errors.len(), 1, "the missing argument comes first");
+        let mut joined = Load::default();
+        for run in runs {
+            joined.append(run);
+        }
+        assert_eq!(joined.errors, whole.errors);
+        assert_eq!(joined.documents, whole.documents);
+        let ids: Vec<&str> = whole.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "b/a", "b/a~2", "c", "c~2"]);
+        // Stopped by the caller after the first run.
+        let mut seen = 0;
+        let stopped = load_paths_in_runs(&paths, &Limits::default(), |_| {
+            seen += 1;
+            Err("enough")
+        });
+        assert_eq!((stopped, seen), (Err("enough"), 1));
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn relative_ids_are_slash_separated_without_extension() {

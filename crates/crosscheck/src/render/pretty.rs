@@ -48,9 +48,17 @@ struct Nested {
 
 impl Nested {
     fn newline(&self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
-        w.write_all(b"\n")?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
+        /// A new line and the indent of up to 16 levels, written as one
+        /// slice (the report nests 6 deep).
+        const INDENTED: &[u8; 33] = b"\n                                ";
+        let mut indent = 2 * self.depth;
+        let first = indent.min(INDENTED.len() - 1);
+        w.write_all(&INDENTED[..=first])?;
+        indent -= first;
+        while indent > 0 {
+            let more = indent.min(INDENTED.len() - 1);
+            w.write_all(&INDENTED[1..=more])?;
+            indent -= more;
         }
         Ok(())
     }
@@ -233,6 +241,22 @@ mod tests {
         field(&mut ours, "last", &top.last).unwrap();
         ours.extend_from_slice(b"\n}");
         let whole = serde_json::to_vec_pretty(&top).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
+    }
+
+    #[test]
+    fn values_nested_deeper_than_one_indent_slice_are_indented_as_serde_json_does() {
+        // 40 levels: the indent of the deepest lines takes several slices.
+        let mut value = serde_json::json!([1, {"k": "v"}]);
+        for _ in 0..40 {
+            value = serde_json::json!([value, 2]);
+        }
+        let mut ours = Vec::new();
+        at(&mut ours, &value, 0).unwrap();
+        let whole = serde_json::to_vec_pretty(&value).unwrap();
         assert_eq!(
             String::from_utf8(ours).unwrap(),
             String::from_utf8(whole).unwrap()
