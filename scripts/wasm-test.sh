@@ -36,13 +36,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ];
 fi
 
 start=$SECONDS
-cargo build --release --locked --target wasm32-unknown-unknown -p crosscheck-wasm
+cargo build --profile wasm --locked --target wasm32-unknown-unknown -p crosscheck-wasm
 elapsed "built crosscheck-wasm for wasm32-unknown-unknown" "$start"
 
 start=$SECONDS
 rm -rf "$out"
-wasm-bindgen --target "$target" --out-dir "$out" \
-    target/wasm32-unknown-unknown/release/crosscheck_wasm.wasm
+wasm-bindgen --target "$target" --out-dir "$out" --remove-name-section --remove-producers-section \
+    target/wasm32-unknown-unknown/wasm/crosscheck_wasm.wasm
 echo "wasm-test: $out/crosscheck_wasm_bg.wasm is $(wc -c <"$out/crosscheck_wasm_bg.wasm") bytes"
 elapsed "bound with wasm-bindgen" "$start"
 
