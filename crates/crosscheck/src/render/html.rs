@@ -1,8 +1,11 @@
 //! `--format html`: one self-contained page for an editor.
 //!
 //! The page shows the findings (each linked to the sentences of every claim
-//! it involves), the clusters (linked to their claims), and every article in
-//! full: its own text with each claim highlighted (hover for the figure's
+//! it involves), the clusters (linked to their claims), the source ledger
+//! (how independently the batch is sourced, each source's figures,
+//! corroboration, conflicts, score and notes, the outlets), and every
+//! article in full, under its attribution line: its own text with each
+//! claim highlighted (hover for the figure's
 //! interval, what it counts, its source and chain, modality and
 //! credibility), and the blocks that are not the article (comments, related
 //! links, captions, …) greyed out with the rule that skipped them.
@@ -128,7 +131,7 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
         report.claims.len(),
         report.clusters.len()
     );
-    out.push_str("<nav><a href=\"#findings\">Findings</a><a href=\"#clusters\">Clusters</a><a href=\"#articles\">Articles</a></nav>\n</header>\n");
+    out.push_str("<nav><a href=\"#findings\">Findings</a><a href=\"#clusters\">Clusters</a><a href=\"#sources\">Sources</a><a href=\"#articles\">Articles</a></nav>\n</header>\n");
 
     // Findings.
     out.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
@@ -210,6 +213,9 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
     }
     out.push_str("</section>\n");
 
+    let lookup = super::Lookup::new(report);
+    sources(&mut out, report, &lookup);
+
     // Articles.
     out.push_str("<section id=\"articles\">\n<h2>Articles</h2>\n");
     let by_id: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
@@ -236,6 +242,9 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
             meta.push(link_or_text(url));
         }
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+        if let Some(line) = super::attribution_line(&lookup, entry) {
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&line));
+        }
         if !entry.errors.is_empty() {
             out.push_str("<ul class=\"errors\">\n");
             for e in &entry.errors {
@@ -256,6 +265,68 @@ pub fn render(report: &Report, docs: &[Document]) -> String {
     }
     out.push_str("</section>\n</body>\n</html>\n");
     out
+}
+
+/// The source ledger: how independently the batch is sourced, one row per
+/// source (its figures, corroboration, conflicts, score and notes: relays,
+/// briefings, credits, interested party), and one row per outlet when the
+/// articles name theirs. The same content as the text and Markdown reports.
+fn sources(out: &mut String, report: &Report, lookup: &super::Lookup<'_>) {
+    out.push_str("<section id=\"sources\">\n<h2>Sources</h2>\n");
+    if let Some(sm) = &report.summary {
+        let _ = writeln!(
+            out,
+            "<p><strong>{} independent origin{}.</strong> {}</p>",
+            sm.independent_origins,
+            if sm.independent_origins == 1 { "" } else { "s" },
+            escape(&sm.text)
+        );
+    }
+    if report.sources.is_empty() {
+        out.push_str("<p>No sources named.</p>\n");
+    } else {
+        out.push_str(
+            "<table>\n<tr><th>source</th><th>kind</th><th>figures</th><th>articles</th>\
+             <th>corroborated</th><th>conflicts</th><th>score</th><th>notes</th></tr>\n",
+        );
+        for s in &report.sources {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
+                escape(&s.label),
+                escape(&super::source_kind(s)),
+                s.figures,
+                s.documents.len(),
+                s.corroborated,
+                s.conflicts + s.possible_conflicts,
+                s.credibility.score,
+                escape(&super::source_notes(lookup, s).join("; "))
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if !report.outlets.is_empty() {
+        out.push_str(
+            "<h3>Outlets</h3>\n<table>\n<tr><th>outlet</th><th>articles</th><th>figures</th>\
+             <th>named</th><th>anonymous</th><th>unattributed</th><th>only here</th><th>relaying articles</th></tr>\n",
+        );
+        for o in &report.outlets {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&o.outlet),
+                o.documents.len(),
+                o.figures,
+                o.named,
+                o.anonymous,
+                o.unattributed,
+                o.exclusive,
+                o.relaying_documents
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// The hover text of a claim.
@@ -469,6 +540,43 @@ mod tests {
             "hover text"
         );
         assert!(!page.contains("http://") || page.contains("Content-Security-Policy"));
+    }
+
+    #[test]
+    fn sources_section_shows_the_ledger_and_each_article_its_attribution() {
+        let docs = [
+            Document::from_text(
+                "a",
+                "Yonhap news agency reported, citing the NIS, that 5,000 troops were sent to Russia.",
+            ),
+            Document::from_text("b", "The NIS said 5,000 troops were sent to Russia."),
+        ];
+        let report = crate::Auditor::new().audit(&docs);
+        let page = render(&report, &docs);
+        assert!(page.contains("<a href=\"#sources\">Sources</a>"), "{page}");
+        let start = page
+            .find("<section id=\"sources\">")
+            .expect("a sources section");
+        let end = start + page[start..].find("</section>").unwrap();
+        let section = &page[start..end];
+        assert!(
+            section.contains("<strong>1 independent origin.</strong>"),
+            "{section}"
+        );
+        assert!(
+            section.contains("<tr><td>NIS</td><td>intelligence-agency</td><td>2</td><td>2</td>"),
+            "{section}"
+        );
+        assert!(section.contains("relays 1 figure of NIS"), "{section}");
+        // Between the clusters and the articles.
+        assert!(page.find("id=\"clusters\"").unwrap() < start);
+        assert!(end < page.find("id=\"articles\"").unwrap());
+        assert!(
+            page.contains(
+                "<p class=\"meta\">1 figure: 1 named, 0 anonymous, 0 unattributed · from NIS"
+            ),
+            "{page}"
+        );
     }
 
     #[test]

@@ -16,6 +16,12 @@
 //!   code scanning tracks a finding across runs as the baseline does;
 //! - `properties`: the finding's `kind`, `claims[]` and `fingerprint`.
 //!
+//! The run's `properties` carry the source ledger, which has no place in
+//! SARIF's results: `crosscheck/sources` (the report's `sources[]`),
+//! `crosscheck/independence` (its `summary`, when there is one) and
+//! `crosscheck/outlets` (its `outlets[]`, when the articles name theirs),
+//! each exactly as in the JSON report.
+//!
 //! Columns count Unicode code points (`run.columnKind` is
 //! `unicodeCodePoints`), as the report's `annotations[].column` does. For
 //! HTML and JSONL articles the line and column are in the article text as
@@ -92,20 +98,36 @@ pub fn log(report: &Report) -> Value {
             result
         })
         .collect();
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "crosscheck",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": env!("CARGO_PKG_REPOSITORY"),
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    run["properties"] = ledger(report);
     json!({
         "$schema": SCHEMA_URI,
         "version": VERSION,
-        "runs": [{
-            "tool": { "driver": {
-                "name": "crosscheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [run],
     })
+}
+
+/// The run's property bag: the source ledger as the JSON report has it.
+fn ledger(report: &Report) -> Value {
+    let mut bag = json!({
+        "crosscheck/sources": serde_json::to_value(&report.sources).unwrap_or(Value::Null),
+    });
+    if let Some(summary) = &report.summary {
+        bag["crosscheck/independence"] = serde_json::to_value(summary).unwrap_or(Value::Null);
+    }
+    if !report.outlets.is_empty() {
+        bag["crosscheck/outlets"] = serde_json::to_value(&report.outlets).unwrap_or(Value::Null);
+    }
+    bag
 }
 
 /// The SARIF log, pretty-printed, with a final newline.
@@ -197,5 +219,30 @@ mod tests {
             "{uris:?}"
         );
         assert!(cc001["partialFingerprints"]["crosscheck/v1"].is_string());
+    }
+
+    #[test]
+    fn the_run_carries_the_source_ledger_as_the_json_report_has_it() {
+        let docs = crate::audit::fixtures::conflict();
+        let report = crate::Auditor::new().audit(&docs);
+        assert!(!report.sources.is_empty());
+        let log = log(&report);
+        let bag = &log["runs"][0]["properties"];
+        assert_eq!(
+            bag["crosscheck/sources"],
+            serde_json::to_value(&report.sources).unwrap()
+        );
+        let labels: Vec<&str> = bag["crosscheck/sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["label"].as_str().unwrap())
+            .collect();
+        assert!(labels.contains(&"Health Ministry"), "{labels:?}");
+        assert_eq!(
+            bag["crosscheck/independence"],
+            serde_json::to_value(report.summary.as_ref().unwrap()).unwrap()
+        );
+        assert!(bag.get("crosscheck/outlets").is_none());
     }
 }
