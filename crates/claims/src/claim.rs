@@ -4,10 +4,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::cue::{Cue, cues};
+use crate::attribution::cue::{Cue, CueKind, cues};
 use crate::attribution::{Attribution, Attributor};
 use crate::case::ascii_lowercase;
-use crate::counted::{Counted, counted};
+use crate::counted::{Counted, counted, counted_before};
 use crate::modality::{Modality, modality};
 use crate::quantity::{self, Kind, Qualifier, Quantity, Unit};
 use crate::registry::SourceRegistry;
@@ -84,6 +84,8 @@ const ACTIONS: &[(&str, &str)] = &[
     ("supplied", "supply"),
     ("provided", "provide"),
     ("killed", "kill"),
+    ("killing", "kill"),
+    ("died", "die"),
     ("controls", "control"),
     ("control", "control"),
     ("launched", "launch"),
@@ -96,8 +98,12 @@ const ACTIONS: &[(&str, &str)] = &[
     ("captured", "capture"),
     ("received", "receive"),
     ("arrested", "arrest"),
+    ("detained", "detain"),
     ("wounded", "wound"),
+    ("wounding", "wound"),
     ("injured", "injure"),
+    ("injuring", "injure"),
+    ("fled", "flee"),
     ("evacuated", "evacuate"),
     ("displaced", "displace"),
     ("attended", "attend"),
@@ -190,17 +196,29 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
 }
 
 /// The time scope that belongs to a figure: the nearest scope after it in
-/// the sentence, else the nearest before it.
+/// the sentence, else the nearest before it. A scope right after a
+/// speaker's cue dates the saying, not the figure ("the death toll rose to
+/// 1,240, the Interior Ministry said on Sunday"): it is not the figure's.
 ///
-/// `scopes` are the sentence's [`find_scopes`], found once for all its figures.
+/// `scopes` are the sentence's [`find_scopes`], found once for all its
+/// figures; `spoken` the ends of its speaker cues ("the ministry said").
 fn time_of(
     sentence: &str,
     scopes: &[TimeScope],
+    spoken: &[usize],
     q: &Quantity,
     published: Option<Date>,
 ) -> Option<TimeScopeInfo> {
-    let after = scopes.iter().find(|s| s.start >= q.end);
-    let before = scopes.iter().rev().find(|s| s.end <= q.start);
+    let of_saying = |s: &TimeScope| {
+        spoken
+            .iter()
+            .any(|&end| end <= s.start && sentence[end..s.start].trim().is_empty())
+    };
+    let after = scopes.iter().find(|s| s.start >= q.end && !of_saying(s));
+    let before = scopes
+        .iter()
+        .rev()
+        .find(|s| s.end <= q.start && !of_saying(s));
     // A fronted scope governs the clause: "In November 2024, Pyongyang sent …".
     let fronted = before.filter(|s| {
         sentence[..s.start].split_whitespace().count() <= 1
@@ -307,13 +325,26 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                 .collect();
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
             let found = cues(sentence);
+            // Where the speakers' cues end, for the figures' time scopes.
+            let spoken: Vec<usize> = if figures.is_empty() {
+                Vec::new()
+            } else {
+                found
+                    .iter()
+                    .filter(|c| c.kind == CueKind::Speaker)
+                    .map(|c| c.end)
+                    .collect()
+            };
             let attributions = attributor.sentence_cued(sentence, &found, &positions);
             cued.push((sentence_span.clone(), found));
             let mut previous: Option<Counted> = None;
             // The sentence's time scopes, found once (and only when a figure needs them).
             let mut scopes: Option<Vec<TimeScope>> = None;
             for (q, attribution) in figures.into_iter().zip(attributions) {
-                let mut what = counted(&q, &sentence[q.end..]);
+                // The noun after the figure; else a toll named before it
+                // ("the death toll rose to 1,500").
+                let mut what = counted(&q, &sentence[q.end..])
+                    .or_else(|| counted_before(&q, &sentence[..q.start]));
                 if what.is_none() && q.kind != Kind::Percent && q.kind != Kind::Money {
                     // "10,000-12,000 troops …, with an additional 3,000-4,000 deployed".
                     what = previous.clone().map(|mut c| {
@@ -345,6 +376,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     time: time_of(
                         sentence,
                         scopes.get_or_insert_with(|| find_scopes(sentence)),
+                        &spoken,
                         &q,
                         doc.published,
                     ),

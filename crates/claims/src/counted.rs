@@ -371,6 +371,169 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
     })
 }
 
+/// Nouns a toll is named by before its figure ("the death toll rose to
+/// 1,500", "deaths reached 300", "the injured numbered 40"), lower-cased.
+const TOLL_NOUNS: &[&str] = &[
+    "toll",
+    "deaths",
+    "dead",
+    "fatalities",
+    "casualties",
+    "injured",
+    "wounded",
+    "injuries",
+    "victims",
+];
+
+/// What may stand between a toll's noun and its figure: the verb group
+/// ("rose", "could exceed", "is expected to rise") and its preposition
+/// ("to", "at", "of"), lower-cased.
+const TOLL_BRIDGE: &[&str] = &[
+    "already",
+    "are",
+    "at",
+    "be",
+    "been",
+    "climb",
+    "climbed",
+    "climbing",
+    "climbs",
+    "could",
+    "exceed",
+    "exceeded",
+    "exceeds",
+    "expected",
+    "feared",
+    "further",
+    "had",
+    "has",
+    "have",
+    "hit",
+    "hits",
+    "increased",
+    "is",
+    "jumped",
+    "likely",
+    "may",
+    "might",
+    "now",
+    "numbered",
+    "of",
+    "officially",
+    "passed",
+    "reach",
+    "reached",
+    "reaches",
+    "rise",
+    "risen",
+    "rises",
+    "rising",
+    "rose",
+    "stand",
+    "stands",
+    "stood",
+    "surpassed",
+    "to",
+    "topped",
+    "totaled",
+    "totalled",
+    "was",
+    "were",
+    "will",
+    "would",
+];
+
+/// The most words [`counted_before`] crosses between the noun and the
+/// figure ("is expected to rise to" is five).
+const MAX_TOLL_BRIDGE: usize = 6;
+
+/// The most words of a toll's complement between the noun and the verb
+/// ("from Saturday's earthquake" is three).
+const MAX_TOLL_COMPLEMENT: usize = 5;
+
+/// The toll a figure is the value of, when it is named *before* the figure
+/// and no noun follows it: "the death toll rose to 1,500", "the toll could
+/// exceed 2,000", "deaths reached 300", "a death toll of 40", "the injured
+/// numbered 12", "the death toll from Saturday's earthquake rose to 1,240".
+/// `before` is the sentence up to the figure. The noun (and its complement
+/// of a few words after "from", "in", "after" or "following") must be
+/// joined to the figure by words of a verb group and its preposition only
+/// (no punctuation); "death" or "casualty" before "toll" is kept as its
+/// modifier, the complement is not part of the phrase.
+///
+/// ```
+/// use crosscheck_claims::counted::counted_before;
+/// use crosscheck_claims::quantity::find;
+///
+/// let text = "The death toll rose to 1,500 on Sunday.";
+/// let q = find(text).into_iter().next().unwrap();
+/// let c = counted_before(&q, &text[..q.start]).unwrap();
+/// assert_eq!((c.as_written.as_str(), c.head.as_str()), ("death toll", "toll"));
+/// ```
+pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
+    if matches!(q.kind, Kind::Money | Kind::Percent | Kind::Fraction) {
+        return None;
+    }
+    // Whitespace-separated words from the end, with their offsets; a word
+    // with anything but letters (and inner hyphens) ends the search.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut end = before.len();
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if i + c.len_utf8() < end {
+                spans.push((i + c.len_utf8(), end));
+            }
+            end = i;
+            if spans.len() > MAX_TOLL_BRIDGE + MAX_TOLL_COMPLEMENT + 2 {
+                break;
+            }
+        }
+    }
+    if end > 0 && spans.len() <= MAX_TOLL_BRIDGE + MAX_TOLL_COMPLEMENT + 2 {
+        spans.push((0, end));
+    }
+    let word = |k: usize| -> Option<String> {
+        let (s, e) = *spans.get(k)?;
+        let w = &before[s..e];
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            .then(|| w.to_lowercase())
+    };
+    let mut k = 0;
+    while k < MAX_TOLL_BRIDGE && word(k).is_some_and(|w| TOLL_BRIDGE.contains(&w.as_str())) {
+        k += 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    // The noun, or the noun before its complement: "the death toll from
+    // Saturday's earthquake rose to 1,240".
+    let is_toll = |j: usize| word(j).is_some_and(|w| TOLL_NOUNS.contains(&w.as_str()));
+    if !is_toll(k) {
+        k = (k + 1..k + 1 + MAX_TOLL_COMPLEMENT).find(|&j| {
+            is_toll(j)
+                && word(j - 1)
+                    .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "after" | "following"))
+        })?;
+    }
+    let noun = word(k)?;
+    let (mut start, end) = spans[k];
+    if noun == "toll" && word(k + 1).is_some_and(|w| w == "death" || w == "casualty") {
+        start = spans[k + 1].0;
+    }
+    let written = &before[start..end];
+    let phrase: Vec<&str> = written.split_whitespace().collect();
+    let (head_word, mods) = phrase.split_last()?;
+    Some(Counted {
+        as_written: written.to_string(),
+        head: lemma(head_word),
+        modifiers: group_modifiers(mods),
+        also: Vec::new(),
+        category: Category::Count,
+        elided: false,
+    })
+}
+
 /// Groups capitalised runs ("North Korean") and lower-case runs ("military construction").
 fn group_modifiers(mods: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -525,6 +688,99 @@ mod tests {
         ] {
             assert_eq!(lemma(word), lemma_by_copies(word), "{word:?}");
         }
+    }
+
+    fn toll_of(text: &str) -> Option<(String, String, Vec<String>)> {
+        let q = find(text).into_iter().next().expect("a figure");
+        counted_before(&q, &text[..q.start]).map(|c| (c.as_written, c.head, c.modifiers))
+    }
+
+    #[test]
+    fn the_death_toll_rose_to_1500() {
+        assert_eq!(
+            toll_of("The death toll rose to 1,500 on Sunday."),
+            Some(("death toll".into(), "toll".into(), vec!["death".into()]))
+        );
+    }
+
+    #[test]
+    fn the_toll_could_exceed_2000() {
+        assert_eq!(
+            toll_of("Officials said the toll could exceed 2,000 as crews reach villages."),
+            Some(("toll".into(), "toll".into(), vec![]))
+        );
+    }
+
+    #[test]
+    fn deaths_reached_300_and_the_injured_numbered_12() {
+        assert_eq!(
+            toll_of("Deaths reached 300.").map(|t| t.1),
+            Some("death".into())
+        );
+        assert_eq!(
+            toll_of("The injured numbered 12, the ministry said.").map(|t| t.1),
+            Some("injured".into())
+        );
+    }
+
+    #[test]
+    fn a_death_toll_of_40_and_the_toll_is_expected_to_rise_to_90() {
+        assert_eq!(
+            toll_of("The storm left a death toll of 40.").map(|t| t.0),
+            Some("death toll".into())
+        );
+        assert_eq!(
+            toll_of("The toll is expected to rise to 90.").map(|t| t.0),
+            Some("toll".into())
+        );
+        assert_eq!(
+            toll_of("Casualties stood at 450.").map(|t| t.1),
+            Some("casualty".into())
+        );
+    }
+
+    #[test]
+    fn the_death_toll_from_saturdays_earthquake_rose_to_1240() {
+        assert_eq!(
+            toll_of("The death toll from Saturday's earthquake rose to 1,240, the ministry said.")
+                .map(|t| t.0),
+            Some("death toll".into())
+        );
+        assert_eq!(
+            toll_of("The toll in the flooded northern districts has risen to 75.").map(|t| t.0),
+            Some("toll".into())
+        );
+        // Too long a complement, or one that is not a toll's.
+        assert_eq!(
+            toll_of("The toll from the storm that hit the five coastal towns rose to 75."),
+            None
+        );
+        assert_eq!(toll_of("The budget from the ministry rose to 75."), None);
+        assert_eq!(toll_of("Deaths, the ministry said, rose to 75."), None);
+    }
+
+    #[test]
+    fn no_toll_without_a_bridge_or_across_punctuation() {
+        // No verb or preposition between the noun and the figure.
+        assert_eq!(toll_of("Deaths 300."), None);
+        // Punctuation between them.
+        assert_eq!(
+            toll_of("The death toll, officials said, rose to 300."),
+            None
+        );
+        assert_eq!(toll_of("Of the dead: 300 were soldiers."), None);
+        // Another noun.
+        assert_eq!(toll_of("The budget rose to 300."), None);
+        assert_eq!(toll_of("The ministry said 120 people were killed."), None);
+        // Money and percentages are not tolls.
+        assert_eq!(toll_of("The toll rose to 5 percent."), None);
+    }
+
+    #[test]
+    fn a_long_verb_group_is_crossed_up_to_its_limit() {
+        // "is now expected to further rise to": seven words.
+        assert!(toll_of("The toll is now expected to further rise to 90.").is_none());
+        assert!(toll_of("The toll is now expected to rise to 90.").is_some());
     }
 
     proptest::proptest! {

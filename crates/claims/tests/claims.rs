@@ -118,6 +118,46 @@ fn time_scope_resolves_with_a_publication_date() {
 }
 
 #[test]
+fn said_on_sunday_dates_the_saying_not_the_figure() {
+    let text = "The death toll rose to 1,240, the Interior Ministry said on Sunday.\n\
+                The ministry said on Monday that 300 people were injured.\n\
+                Another 40 people were killed on Sunday, the ministry said.\n";
+    let all = claims(text, Date::new(2025, 3, 4));
+    assert_eq!(find(&all, "1,240").time, None);
+    assert_eq!(find(&all, "300").time, None);
+    let t = find(&all, "Another 40").time.clone().unwrap();
+    assert_eq!(t.as_written, "on Sunday");
+}
+
+#[test]
+fn the_death_toll_rose_to_a_figure_from_officials_speaking_anonymously() {
+    let text = "The death toll from Saturday's earthquake rose to 1,240, the Interior Ministry said.\n\
+                Rescue officials, speaking on condition of anonymity, said the toll could exceed 2,000.\n";
+    let all = claims(text, None);
+    let toll = find(&all, "1,240");
+    let counted = toll.counted.as_ref().unwrap();
+    assert_eq!(
+        (counted.as_written.as_str(), counted.head.as_str()),
+        ("death toll", "toll")
+    );
+    assert_eq!(
+        toll.attribution.as_ref().unwrap().source,
+        "Interior Ministry"
+    );
+    let feared = find(&all, "exceed 2,000");
+    let a = feared.attribution.as_ref().unwrap();
+    assert_eq!(
+        (a.as_written.as_str(), a.kind),
+        (
+            "Rescue officials, speaking on condition of anonymity, said",
+            SourceKind::Anonymous
+        )
+    );
+    assert!(!a.inherited);
+    assert_eq!(feared.modality, Modality::Possible);
+}
+
+#[test]
 fn money_and_percent_are_claims_even_without_a_noun() {
     let all = claims(
         "The fund grew by $4.5 billion, or 12%, the ministry said.",

@@ -884,18 +884,38 @@ fn label(
     profiles: &[Profile],
     members: &[usize],
     action: Option<&str>,
+    thesaurus: &Thesaurus,
 ) -> String {
-    // The phrase of the member with the widest scope, most common among those.
+    // An outcome noun ("dead", "death toll", "injured") names the action
+    // itself: "people killed" reads better than "toll killed", and the
+    // noun takes no participle ("dead", not "dead killed").
+    let outcome = |phrase: &str| {
+        thesaurus
+            .group_of(phrase)
+            .is_some_and(|g| g.kind == GroupKind::Outcome)
+    };
+    // The phrase of the member with the widest scope, most common among
+    // those, other than an outcome noun when there is one.
     let widest = members
         .iter()
         .map(|&m| profiles[m].scope.len())
         .max()
         .unwrap_or(0);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
     for &m in members {
         if profiles[m].scope.len() == widest && !profiles[m].elided {
-            *counts.entry(profiles[m].phrase.as_str()).or_default() += 1;
+            let phrase = profiles[m].phrase.as_str();
+            let tally = if outcome(phrase) {
+                &mut outcomes
+            } else {
+                &mut counts
+            };
+            *tally.entry(phrase).or_default() += 1;
         }
+    }
+    if counts.is_empty() {
+        counts = outcomes;
     }
     let phrase = counts
         .iter()
@@ -945,7 +965,7 @@ fn label(
     let duration = members
         .first()
         .is_some_and(|&m| profiles[m].category == "duration");
-    if let Some(p) = participle(action).filter(|_| !duration) {
+    if let Some(p) = participle(action).filter(|_| !duration && !outcome(&out)) {
         // "troops positioned near the border": "stationed" reads oddly before "near".
         out.push(' ');
         out.push_str(p);
@@ -1124,7 +1144,7 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                     union_scope.iter().join("+")
                 }
             );
-            let lbl = label(items, &profiles, &members, action.as_deref());
+            let lbl = label(items, &profiles, &members, action.as_deref(), thesaurus);
             (
                 Cluster {
                     id: String::new(),

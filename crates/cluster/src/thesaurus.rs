@@ -224,6 +224,7 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
             "dead",
             "death",
             "death toll",
+            "toll",
             "fatality",
             "killed",
             "body",
@@ -513,7 +514,7 @@ mod tests {
     #[test]
     fn death_words_imply_a_casualty_action() {
         let t = Thesaurus::builtin();
-        for w in ["deaths", "death toll", "dead", "fatalities"] {
+        for w in ["deaths", "death toll", "toll", "dead", "fatalities"] {
             let g = t.group_of(w).unwrap();
             assert_eq!(g.implies.as_deref(), Some("casualty"), "{w}");
         }

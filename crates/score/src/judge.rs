@@ -11,7 +11,7 @@ use crosscheck_claims::time::Date;
 
 use crate::Severity;
 use crate::interval::{Interval, Tolerances, fmt_nominal};
-use crate::when::{Side, TimeRel, When, relate};
+use crate::when::{Side, TimeRel, When, relate, relate_tolls};
 
 /// A figure as the judge sees it.
 #[derive(Debug, Clone)]
@@ -41,6 +41,9 @@ pub struct Fig {
     pub conf: f64,
     /// An increment ("another 1,000").
     pub additional: bool,
+    /// An event's toll ([`crate::when::is_toll`]): revised from one day's
+    /// article to the next.
+    pub toll: bool,
 }
 
 /// One side of a conflict: a figure, or a sum of figures.
@@ -377,6 +380,7 @@ mod tests {
             scope: Arc::default(),
             conf,
             additional: false,
+            toll: false,
         }
     }
 
@@ -432,6 +436,49 @@ mod tests {
             groups.len()
         );
         assert!(figs.len() > RUN * RUN_BAND);
+        let grouped = judge(&figs, &tol);
+        let reference = pairwise(&figs, &tol);
+        assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
+        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
+        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
+        let sides = |j: &Judgement| -> Vec<(usize, Node, Severity, String)> {
+            j.edges
+                .iter()
+                .map(|e| (e.a, e.b.clone(), e.severity, e.why.to_string()))
+                .collect()
+        };
+        assert_eq!(sides(&grouped), sides(&reference));
+    }
+
+    #[test]
+    fn tolls_and_other_figures_alike_otherwise_judge_as_pairwise() {
+        // Equal and rival figures on two days two days apart: a toll and
+        // another figure of the same value, date and time class relate
+        // differently to the other day's (a dated revision for tolls, one
+        // count otherwise), so they are never one group.
+        let mut figs = Vec::new();
+        for k in 0..120 {
+            let (lo, day) = match k % 4 {
+                0 => (870.0, 10),
+                1 => (1_240.0, 12),
+                2 => (870.0, 12),
+                _ => (1_240.0, 10),
+            };
+            let mut f = fig(
+                119 - k,
+                &format!("d{k}"),
+                lo,
+                lo,
+                When::Current { running: None },
+                day,
+                1.0,
+            );
+            // Each class's first figure a toll, the rest mixed: a group
+            // judged by its first figure would take the others for tolls.
+            f.toll = k < 4 || k % 3 == 0;
+            figs.push(f);
+        }
+        let tol = Tolerances::default();
         let grouped = judge(&figs, &tol);
         let reference = pairwise(&figs, &tol);
         assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
@@ -551,7 +598,12 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     let Some(rel) = rel else {
         return;
     };
-    let mut t = relate(
+    let relation = if x.toll && y.toll {
+        relate_tolls
+    } else {
+        relate
+    };
+    let mut t = relation(
         &x.when,
         x.published,
         &y.when,
@@ -1360,15 +1412,26 @@ enum Outcome {
 
 /// The figures (indices into `figs`, ascending) grouped by everything
 /// [`pair`] reads of a figure besides its item: modality class, increment
-/// flag, interval, vagueness, confidence, time class, publication date and
-/// scope. Groups are in order of their first figure.
+/// flag, toll flag, interval, vagueness, confidence, time class,
+/// publication date and scope. Groups are in order of their first figure.
 fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
-    type Key = (&'static str, bool, bool, u64, u64, u64, Option<Date>, usize);
+    type Key = (
+        &'static str,
+        bool,
+        bool,
+        bool,
+        u64,
+        u64,
+        u64,
+        Option<Date>,
+        usize,
+    );
     let key = |n: usize| -> Key {
         let f = &figs[n];
         (
             f.class,
             f.additional,
+            f.toll,
             f.vague,
             f.iv.lo.to_bits(),
             f.iv.hi.to_bits(),

@@ -1030,6 +1030,7 @@ fn figs(
                 scope: scope_of(ms.map_or(&[][..], |m| m.scope.as_slice())),
                 conf: ms.map_or(1.0, |m| m.confidence),
                 additional: claim.additional,
+                toll: crate::when::is_toll(claim),
             })
         })
         .collect()

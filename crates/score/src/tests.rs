@@ -1035,6 +1035,7 @@ proptest::proptest! {
                     scope: std::sync::Arc::default(),
                     conf: 1.0,
                     additional: false,
+                    toll: false,
                 }
             })
             .collect();

@@ -254,6 +254,65 @@ pub fn relate(
     }
 }
 
+/// Whether a figure counts an event's toll: people killed, wounded,
+/// displaced or detained ("1,200 people were killed in the earthquake on
+/// Saturday", "the death toll rose to 1,500"). A toll is counted as of its
+/// article and grows as bodies are found and the missing are accounted
+/// for, so its time scope is the event's, not the counting's (see
+/// [`relate_tolls`]).
+pub fn is_toll(claim: &Claim) -> bool {
+    let by_action = claim.action.as_deref().is_some_and(|a| {
+        matches!(
+            crosscheck_cluster::action_class(a).as_str(),
+            "casualty" | "wound" | "displace" | "arrest"
+        )
+    });
+    let by_noun = claim.counted.as_ref().is_some_and(|c| {
+        matches!(
+            c.head.as_str(),
+            "toll" | "death" | "dead" | "fatality" | "casualty" | "injured" | "wounded" | "injury"
+        )
+    });
+    by_action || by_noun
+}
+
+/// [`relate`] for two tolls ([`is_toll`]): the same event's toll in
+/// articles published on different days is a revision, the later article's
+/// figure the newer count, however few days apart (tolls are revised from
+/// one day to the next; other figures only `revision_days` apart). Tolls of
+/// different events or days stay apart; on the same day, or undated, they
+/// are compared as [`relate`] compares them.
+///
+/// ```
+/// use crosscheck_claims::time::Date;
+/// use crosscheck_score::when::{Side, TimeRel, When, relate, relate_tolls};
+///
+/// let total = When::Current { running: None };
+/// let (monday, tuesday) = (Date::new(2025, 3, 3), Date::new(2025, 3, 4));
+/// assert_eq!(relate(&total, monday, &total, tuesday, 7), TimeRel::Same { certain: true });
+/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7), TimeRel::Dated { earlier: Side::A });
+/// ```
+pub fn relate_tolls(
+    a: &When,
+    pa: Option<Date>,
+    b: &When,
+    pb: Option<Date>,
+    revision_days: i64,
+) -> TimeRel {
+    let t = relate(a, pa, b, pb, revision_days);
+    let past = !matches!(a, When::Future) && !matches!(b, When::Future);
+    match (t, days_apart(pa, pb)) {
+        (TimeRel::Same { certain: true } | TimeRel::EarlierLater { .. }, Some(d))
+            if past && d != 0 =>
+        {
+            TimeRel::Dated {
+                earlier: if d > 0 { Side::A } else { Side::B },
+            }
+        }
+        _ => t,
+    }
+}
+
 /// A dated window ("on Sunday", resolved against its own document) that
 /// starts after the other figure's document was published is not an earlier
 /// period of that total but a later count: `Some(true)` when it starts at
@@ -347,6 +406,93 @@ mod tests {
             TimeRel::Dated { earlier: Side::A }
         );
         assert_eq!(relate(&a, pa, &b, pa, 7), TimeRel::Same { certain: true });
+    }
+
+    /// The first claim of `s`, published on `published`, its time class,
+    /// and whether it is a toll.
+    fn dated(s: &str, published: Option<Date>) -> (When, bool) {
+        let block = 0..s.len();
+        let c = extract(
+            Source {
+                text: s,
+                blocks: std::slice::from_ref(&block),
+                published,
+            },
+            &SourceRegistry::with_defaults(),
+        );
+        (when(&c[0], published), is_toll(&c[0]))
+    }
+
+    #[test]
+    fn killed_injured_fled_and_the_death_toll_are_tolls() {
+        for s in [
+            "870 people were killed in the earthquake.",
+            "More than 4,000 people were injured.",
+            "Some 25,000 people had fled their homes.",
+            "The death toll rose to 1,240.",
+            "The quake left 2,000 dead.",
+            "Police arrested 300 protesters.",
+        ] {
+            assert!(dated(s, None).1, "{s}");
+        }
+        for s in [
+            "Pyongyang sent 11,000 troops.",
+            "The agency believes 10 million shells were shipped.",
+        ] {
+            assert!(!dated(s, None).1, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_toll_revised_the_next_day_is_dated() {
+        // Saturday 1 March 2025, and the next day.
+        let (sat, sun) = (Date::new(2025, 3, 1), Date::new(2025, 3, 2));
+        let (a, toll_a) = dated("870 people were killed in the earthquake on Saturday.", sat);
+        let (b, toll_b) = dated("The death toll rose to 1,240.", sun);
+        assert!(toll_a && toll_b);
+        // Other figures a day apart are compared as one count.
+        assert!(!matches!(
+            relate(&a, sat, &b, sun, 7),
+            TimeRel::Dated { .. }
+        ));
+        assert_eq!(
+            relate_tolls(&a, sat, &b, sun, 7),
+            TimeRel::Dated { earlier: Side::A }
+        );
+        assert_eq!(
+            relate_tolls(&b, sun, &a, sat, 7),
+            TimeRel::Dated { earlier: Side::B }
+        );
+        // The same day, or undated: as `relate` says.
+        assert_eq!(
+            relate_tolls(&a, sat, &b, sat, 7),
+            relate(&a, sat, &b, sat, 7)
+        );
+        assert_eq!(
+            relate_tolls(&a, None, &b, None, 7),
+            relate(&a, None, &b, None, 7)
+        );
+    }
+
+    #[test]
+    fn tolls_of_different_days_stay_apart() {
+        let (sat, wed) = (Date::new(2025, 3, 1), Date::new(2025, 3, 5));
+        let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
+        let (b, _) = dated("8 people were killed in the shelling on Tuesday.", wed);
+        assert_eq!(relate(&a, sat, &b, wed, 7), TimeRel::Apart);
+        assert_eq!(relate_tolls(&a, sat, &b, wed, 7), TimeRel::Apart);
+    }
+
+    #[test]
+    fn tolls_ahead_are_not_revisions() {
+        let (mon, tue) = (Date::new(2025, 3, 3), Date::new(2025, 3, 4));
+        let (a, _) = dated("The storm could kill 300 people by Friday.", mon);
+        let (b, _) = dated("The storm could kill 900 people by Friday.", tue);
+        assert_eq!((&a, &b), (&When::Future, &When::Future));
+        assert_eq!(
+            relate_tolls(&a, mon, &b, tue, 7),
+            TimeRel::Same { certain: true }
+        );
     }
 
     #[test]

@@ -539,28 +539,47 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
     if first == idx {
         return None;
     }
-    // "South Korea's spy agency, in a closed-door briefing to lawmakers, said":
-    // a parenthetical after the subject is skipped.
-    let opener = &head[spans[first].0..spans[first].1];
-    if matches!(
-        opener,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "with"
-            | "for"
-            | "from"
-            | "by"
-            | "over"
-            | "under"
-            | "through"
-            | "via"
-    ) && first > 0
-        && head[spans[first - 1].1..spans[first].0].contains(',')
+    // "South Korea's spy agency, in a closed-door briefing to lawmakers, said",
+    // "Rescue officials, speaking on condition of anonymity, said", "Two
+    // officials, who spoke on condition of anonymity, said": a
+    // parenthetical after the subject (a prepositional phrase, a participle
+    // or a relative clause) is skipped.
+    // A relative pronoun may have stopped the search ("which" is a clause
+    // word): the parenthetical opens with it.
+    let relative = |k: usize| matches!(&head[spans[k].0..spans[k].1], "who" | "which" | "whose");
+    let first_open = if first > 0 && relative(first - 1) {
+        first - 1
+    } else {
+        first
+    };
+    let opener = &head[spans[first_open].0..spans[first_open].1];
+    let participle = opener.len() > 5
+        && opener.ends_with("ing")
+        && opener.starts_with(|c: char| c.is_ascii_lowercase());
+    // A participle or relative clause is a parenthetical only when a comma
+    // closes it before the verb: not in "troops, which officials said".
+    let closed = head[last_end..].contains(',');
+    if ((closed && (participle || relative(first_open)))
+        || matches!(
+            opener,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "with"
+                | "for"
+                | "from"
+                | "by"
+                | "over"
+                | "under"
+                | "through"
+                | "via"
+        ))
+        && first_open > 0
+        && head[spans[first_open - 1].1..spans[first_open].0].contains(',')
     {
-        let cut = head[..spans[first].0]
+        let cut = head[..spans[first_open].0]
             .trim_end()
             .trim_end_matches(',')
             .len();
@@ -1015,6 +1034,26 @@ mod tests {
             "South Korea's spy agency, in a closed-door briefing to lawmakers, said it had detected signs",
         );
         assert_eq!(c[0].mentions, vec!["South Korea's spy agency"]);
+    }
+
+    #[test]
+    fn officials_speaking_on_condition_of_anonymity_said() {
+        let c = cues(
+            "Rescue officials, speaking on condition of anonymity, said the toll could exceed 2,000.",
+        );
+        assert_eq!(c[0].mentions, vec!["Rescue officials"]);
+        let c =
+            cues("Two officials, who spoke on condition of anonymity, said 300 troops were sent.");
+        assert_eq!(c[0].mentions, vec!["Two officials"]);
+        let c = cues("The agency, which monitors the fighting, said 300 troops were sent.");
+        assert_eq!(c[0].mentions, vec!["The agency"]);
+    }
+
+    #[test]
+    fn a_relative_clause_not_closed_by_a_comma_holds_the_speaker() {
+        // "which officials said": the speaker is inside the clause.
+        let c = cues("Pyongyang has sent 300 troops, which officials said arrived in May.");
+        assert_eq!(c[0].mentions, vec!["officials"]);
     }
 
     #[test]
