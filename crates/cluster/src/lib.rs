@@ -115,7 +115,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similarity::Bigrams;
 
-pub use profile::{PEOPLE, Profile, action_class, modality_class};
+pub use profile::{PEOPLE, Profile, action_class, action_class_of, modality_class};
 pub use terms::Terms;
 pub use thesaurus::{Group, GroupKind, Thesaurus};
 use workload::costliest_first;

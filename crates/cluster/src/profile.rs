@@ -81,6 +81,11 @@ pub fn modality_class(m: Modality) -> &'static str {
 /// | control | control, hold, occupy |
 /// | (the lemma itself) | anything else |
 pub fn action_class(lemma: &str) -> String {
+    action_class_of(lemma).to_string()
+}
+
+/// [`action_class`], borrowed: the class name, or the lemma itself.
+pub fn action_class_of(lemma: &str) -> &str {
     match lemma {
         "send" | "dispatch" | "deploy" | "supply" | "provide" | "move" | "transfer" | "receive"
         | "deliver" | "ship" => "move",
@@ -93,7 +98,6 @@ pub fn action_class(lemma: &str) -> String {
         "control" | "hold" | "occupy" => "control",
         other => other,
     }
-    .to_string()
 }
 
 /// Adjectives that do not change what is counted.

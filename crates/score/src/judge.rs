@@ -41,9 +41,11 @@ pub struct Fig {
     pub conf: f64,
     /// An increment ("another 1,000").
     pub additional: bool,
-    /// An event's toll ([`crate::when::is_toll`]): revised from one day's
-    /// article to the next.
+    /// An event's toll ([`crate::when::is_toll`]).
     pub toll: bool,
+    /// For a toll from a named source, that source: its toll is revised
+    /// from one day's article to the next. `None` for other figures.
+    pub toll_source: Option<Arc<str>>,
 }
 
 /// One side of a conflict: a figure, or a sum of figures.
@@ -381,6 +383,7 @@ mod tests {
             conf,
             additional: false,
             toll: false,
+            toll_source: None,
         }
     }
 
@@ -453,9 +456,10 @@ mod tests {
     #[test]
     fn tolls_and_other_figures_alike_otherwise_judge_as_pairwise() {
         // Equal and rival figures on two days two days apart: a toll and
-        // another figure of the same value, date and time class relate
-        // differently to the other day's (a dated revision for tolls, one
-        // count otherwise), so they are never one group.
+        // another figure (or another source's toll) of the same value, date
+        // and time class relate differently to the other day's (a dated
+        // revision for one source's tolls, one count otherwise), so they
+        // are never one group.
         let mut figs = Vec::new();
         for k in 0..120 {
             let (lo, day) = match k % 4 {
@@ -473,9 +477,13 @@ mod tests {
                 day,
                 1.0,
             );
-            // Each class's first figure a toll, the rest mixed: a group
-            // judged by its first figure would take the others for tolls.
+            // Each class's first figure a toll, the rest mixed, of two
+            // sources: a group judged by its first figure would take the
+            // others for tolls of its source.
             f.toll = k < 4 || k % 3 == 0;
+            f.toll_source = f
+                .toll
+                .then(|| Arc::from(if k % 5 == 0 { "b" } else { "a" }));
             figs.push(f);
         }
         let tol = Tolerances::default();
@@ -598,18 +606,26 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     let Some(rel) = rel else {
         return;
     };
-    let relation = if x.toll && y.toll {
-        relate_tolls
+    let mut t = if x.toll && y.toll {
+        // The same source's toll of the same event is revised from day to day.
+        let same_source = x.toll_source.is_some() && x.toll_source == y.toll_source;
+        relate_tolls(
+            &x.when,
+            x.published,
+            &y.when,
+            y.published,
+            tol.revision_days,
+            same_source,
+        )
     } else {
-        relate
+        relate(
+            &x.when,
+            x.published,
+            &y.when,
+            y.published,
+            tol.revision_days,
+        )
     };
-    let mut t = relation(
-        &x.when,
-        x.published,
-        &y.when,
-        y.published,
-        tol.revision_days,
-    );
     // Two plans are one plan whether or not a date is given ("expected to
     // deploy thousands as early as July" / "agreed to dispatch 6,000").
     if x.class == "plan"
@@ -1412,13 +1428,14 @@ enum Outcome {
 
 /// The figures (indices into `figs`, ascending) grouped by everything
 /// [`pair`] reads of a figure besides its item: modality class, increment
-/// flag, toll flag, interval, vagueness, confidence, time class,
+/// flag, toll flag and source, interval, vagueness, confidence, time class,
 /// publication date and scope. Groups are in order of their first figure.
 fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
     type Key = (
         &'static str,
         bool,
         bool,
+        Option<Arc<str>>,
         bool,
         u64,
         u64,
@@ -1432,6 +1449,7 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
             f.class,
             f.additional,
             f.toll,
+            f.toll_source.clone(),
             f.vague,
             f.iv.lo.to_bits(),
             f.iv.hi.to_bits(),

@@ -176,7 +176,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use rayon::prelude::*;
 
 use crosscheck_claims::counted::Category;
-use crosscheck_claims::registry::SourceRegistry;
+use crosscheck_claims::registry::{SourceKind, SourceRegistry};
 use crosscheck_cluster::workload::costliest_first;
 use crosscheck_cluster::{Cluster, Item, cmp_ids};
 use serde::{Deserialize, Serialize};
@@ -1014,6 +1014,7 @@ fn figs(
             let claim = it.claim;
             let iv = interval(claim, tol)?;
             let ms = c.membership.get(k);
+            let toll = crate::when::is_toll(claim);
             Some(Fig {
                 item: m,
                 doc: doc_ids
@@ -1030,7 +1031,12 @@ fn figs(
                 scope: scope_of(ms.map_or(&[][..], |m| m.scope.as_slice())),
                 conf: ms.map_or(1.0, |m| m.confidence),
                 additional: claim.additional,
-                toll: crate::when::is_toll(claim),
+                toll,
+                toll_source: claim
+                    .attribution
+                    .as_ref()
+                    .filter(|a| toll && a.kind != SourceKind::Anonymous)
+                    .map(|a| Arc::from(a.source.as_str())),
             })
         })
         .collect()

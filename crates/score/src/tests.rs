@@ -1036,6 +1036,7 @@ proptest::proptest! {
                     conf: 1.0,
                     additional: false,
                     toll: false,
+                    toll_source: None,
                 }
             })
             .collect();

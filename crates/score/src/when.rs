@@ -32,6 +32,11 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
     let Some(t) = &claim.time else {
         return When::Current { running: None };
     };
+    // "killed in Saturday's earthquake": the date is the event's, the toll
+    // is counted as of the article.
+    if dates_the_event(claim, &t.as_written) && is_toll(claim) {
+        return When::Current { running: None };
+    }
     if t.direction == Direction::Future {
         return When::Future;
     }
@@ -263,7 +268,7 @@ pub fn relate(
 pub fn is_toll(claim: &Claim) -> bool {
     let by_action = claim.action.as_deref().is_some_and(|a| {
         matches!(
-            crosscheck_cluster::action_class(a).as_str(),
+            crosscheck_cluster::action_class_of(a),
             "casualty" | "wound" | "displace" | "arrest"
         )
     });
@@ -276,12 +281,24 @@ pub fn is_toll(claim: &Claim) -> bool {
     by_action || by_noun
 }
 
-/// [`relate`] for two tolls ([`is_toll`]): the same event's toll in
-/// articles published on different days is a revision, the later article's
-/// figure the newer count, however few days apart (tolls are revised from
-/// one day to the next; other figures only `revision_days` apart). Tolls of
-/// different events or days stay apart; on the same day, or undated, they
-/// are compared as [`relate`] compares them.
+/// Whether a time scope is written as a possessive of the event the figure
+/// is about ("in Saturday's earthquake", "last week's floods"): it dates the
+/// event, not the count.
+fn dates_the_event(claim: &Claim, scope: &str) -> bool {
+    !scope.is_empty()
+        && claim.sentence.match_indices(scope).any(|(at, _)| {
+            let rest = &claim.sentence[at + scope.len()..];
+            rest.starts_with("'s ") || rest.starts_with("’s ")
+        })
+}
+
+/// [`relate`] for two tolls ([`is_toll`]): the same source's toll
+/// (`same_source`) in articles published on different days is a revision,
+/// the later article's figure the newer count, however few days apart
+/// (tolls are revised from one day to the next; other figures only
+/// `revision_days` apart). Tolls of different days stay apart; other
+/// sources' tolls, or the same day's, are compared as [`relate`] compares
+/// them.
 ///
 /// ```
 /// use crosscheck_claims::time::Date;
@@ -290,7 +307,8 @@ pub fn is_toll(claim: &Claim) -> bool {
 /// let total = When::Current { running: None };
 /// let (monday, tuesday) = (Date::new(2025, 3, 3), Date::new(2025, 3, 4));
 /// assert_eq!(relate(&total, monday, &total, tuesday, 7), TimeRel::Same { certain: true });
-/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7), TimeRel::Dated { earlier: Side::A });
+/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7, true), TimeRel::Dated { earlier: Side::A });
+/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7, false), TimeRel::Same { certain: true });
 /// ```
 pub fn relate_tolls(
     a: &When,
@@ -298,12 +316,13 @@ pub fn relate_tolls(
     b: &When,
     pb: Option<Date>,
     revision_days: i64,
+    same_source: bool,
 ) -> TimeRel {
     let t = relate(a, pa, b, pb, revision_days);
     let past = !matches!(a, When::Future) && !matches!(b, When::Future);
     match (t, days_apart(pa, pb)) {
         (TimeRel::Same { certain: true } | TimeRel::EarlierLater { .. }, Some(d))
-            if past && d != 0 =>
+            if same_source && past && d != 0 =>
         {
             TimeRel::Dated {
                 earlier: if d > 0 { Side::A } else { Side::B },
@@ -456,22 +475,47 @@ mod tests {
             TimeRel::Dated { .. }
         ));
         assert_eq!(
-            relate_tolls(&a, sat, &b, sun, 7),
+            relate_tolls(&a, sat, &b, sun, 7, true),
             TimeRel::Dated { earlier: Side::A }
         );
         assert_eq!(
-            relate_tolls(&b, sun, &a, sat, 7),
+            relate_tolls(&b, sun, &a, sat, 7, true),
             TimeRel::Dated { earlier: Side::B }
         );
-        // The same day, or undated: as `relate` says.
-        assert_eq!(
-            relate_tolls(&a, sat, &b, sat, 7),
-            relate(&a, sat, &b, sat, 7)
-        );
-        assert_eq!(
-            relate_tolls(&a, None, &b, None, 7),
-            relate(&a, None, &b, None, 7)
-        );
+        // Another source's toll the next day, or the same day: as `relate` says.
+        for (pa, pb, same) in [(sat, sun, false), (sat, sat, true), (None, None, true)] {
+            assert_eq!(
+                relate_tolls(&a, pa, &b, pb, 7, same),
+                relate(&a, pa, &b, pb, 7),
+                "{pa:?} {pb:?} {same}"
+            );
+        }
+    }
+
+    #[test]
+    fn killed_in_saturdays_earthquake_is_a_toll_as_of_the_article() {
+        let sat = Date::new(2025, 3, 1);
+        let (a, _) = dated("870 people were killed in Saturday's earthquake.", sat);
+        assert_eq!(a, When::Current { running: None });
+        // Not a toll, or not a possessive: the window stays.
+        let (b, _) = dated("870 troops were sent in Saturday's convoy.", sat);
+        assert!(matches!(b, When::Window { .. }), "{b:?}");
+        let (c, _) = dated("870 people were evacuated on Saturday.", sat);
+        assert!(matches!(c, When::Window { .. }), "{c:?}");
+    }
+
+    #[test]
+    fn a_toll_against_a_running_total_is_a_part_of_it() {
+        let (sat, sun) = (Date::new(2025, 3, 1), Date::new(2025, 3, 2));
+        let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
+        let (b, _) = dated("40 people have been killed in total.", sun);
+        assert!(matches!(
+            relate_tolls(&a, sat, &b, sun, 7, false),
+            TimeRel::EarlierLater {
+                earlier: Side::A,
+                running: Some(true)
+            }
+        ));
     }
 
     #[test]
@@ -480,7 +524,7 @@ mod tests {
         let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
         let (b, _) = dated("8 people were killed in the shelling on Tuesday.", wed);
         assert_eq!(relate(&a, sat, &b, wed, 7), TimeRel::Apart);
-        assert_eq!(relate_tolls(&a, sat, &b, wed, 7), TimeRel::Apart);
+        assert_eq!(relate_tolls(&a, sat, &b, wed, 7, true), TimeRel::Apart);
     }
 
     #[test]
@@ -490,7 +534,7 @@ mod tests {
         let (b, _) = dated("The storm could kill 900 people by Friday.", tue);
         assert_eq!((&a, &b), (&When::Future, &When::Future));
         assert_eq!(
-            relate_tolls(&a, mon, &b, tue, 7),
+            relate_tolls(&a, mon, &b, tue, 7, true),
             TimeRel::Same { certain: true }
         );
     }
