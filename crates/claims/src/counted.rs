@@ -454,7 +454,8 @@ const MAX_TOLL_COMPLEMENT: usize = 5;
 /// The toll a figure is the value of, when it is named *before* the figure
 /// and no noun follows it: "the death toll rose to 1,500", "the toll could
 /// exceed 2,000", "deaths reached 300", "a death toll of 40", "the injured
-/// numbered 12", "the death toll from Saturday's earthquake rose to 1,240".
+/// numbered 12", "the death toll from Saturday's earthquake rose to 1,240";
+/// and a number of things: "put the number of strikers at 7,500".
 /// `before` is the sentence up to the figure. The noun (and its complement
 /// of a few words after "from", "in", "after" or "following") must be
 /// joined to the figure by words of a verb group and its preposition only
@@ -510,11 +511,15 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     // Saturday's earthquake rose to 1,240".
     let is_toll = |j: usize| word(j).is_some_and(|w| TOLL_NOUNS.contains(&w.as_str()));
     if !is_toll(k) {
-        k = (k + 1..k + 1 + MAX_TOLL_COMPLEMENT).find(|&j| {
+        let complement = (k + 1..k + 1 + MAX_TOLL_COMPLEMENT).find(|&j| {
             is_toll(j)
                 && word(j - 1)
                     .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "after" | "following"))
-        })?;
+        });
+        match complement {
+            Some(j) => k = j,
+            None => return number_of(q, before, &spans, k, &word),
+        }
     }
     let noun = word(k)?;
     let (mut start, end) = spans[k];
@@ -532,6 +537,22 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
         category: Category::Count,
         elided: false,
     })
+}
+
+/// "The ports authority put the number of strikers at 7,500", "the number
+/// of people displaced rose to 3,000": the noun phrase (up to three words)
+/// after "number of", read as after a figure ([`counted`]). `spans` are the
+/// words of `before` from its end, `k` the first word before the bridge.
+fn number_of(
+    q: &Quantity,
+    before: &str,
+    spans: &[(usize, usize)],
+    k: usize,
+    word: &dyn Fn(usize) -> Option<String>,
+) -> Option<Counted> {
+    let is = |j: usize, w: &str| word(j).is_some_and(|x| x == w);
+    let j = (k..k + 3).find(|&j| is(j + 1, "of") && is(j + 2, "number"))?;
+    counted(q, &before[spans[j].0..spans[k].1])
 }
 
 /// Groups capitalised runs ("North Korean") and lower-case runs ("military construction").
@@ -757,6 +778,24 @@ mod tests {
         );
         assert_eq!(toll_of("The budget from the ministry rose to 75."), None);
         assert_eq!(toll_of("Deaths, the ministry said, rose to 75."), None);
+    }
+
+    #[test]
+    fn put_the_number_of_strikers_at_7500() {
+        assert_eq!(
+            toll_of("The ports authority put the number of strikers at 7,500.").map(|t| t.1),
+            Some("striker".into())
+        );
+        assert_eq!(
+            toll_of("The number of displaced families rose to 3,000.").map(|t| t.0),
+            Some("displaced families".into())
+        );
+        // More than three words after "number of", or no "number of".
+        assert_eq!(
+            toll_of("The number of very badly damaged homes rose to 300."),
+            None
+        );
+        assert_eq!(toll_of("A handful of strikers rose to 300."), None);
     }
 
     #[test]

@@ -270,6 +270,28 @@ fn is_adverb(word: &str) -> bool {
     ascii_lowercase(word, is_adverb_lower)
 }
 
+/// Sentence adverbs set off by commas between a speaker and the verb: "The
+/// union, however, said".
+fn is_sentence_adverb(word: &str) -> bool {
+    ascii_lowercase(word, |w| {
+        matches!(
+            w,
+            "however"
+                | "meanwhile"
+                | "though"
+                | "too"
+                | "instead"
+                | "moreover"
+                | "nonetheless"
+                | "nevertheless"
+                | "likewise"
+                | "separately"
+                | "similarly"
+                | "also"
+        )
+    })
+}
+
 /// [`is_adverb`] of a word already lower-cased.
 fn is_adverb_lower(word: &str) -> bool {
     matches!(
@@ -499,6 +521,14 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
     // Skip adverbs and auxiliaries: "The NIS also added".
     while idx > 0 && is_adverb(&head[spans[idx - 1].0..spans[idx - 1].1]) {
         idx -= 1;
+    }
+    // "The union, however, said": a sentence adverb between commas is
+    // skipped.
+    if let Some(&(a, b)) = idx.checked_sub(1).and_then(|i| spans.get(i)) {
+        let before = head[..a].trim_end();
+        if is_sentence_adverb(&head[a..b]) && head[b..].trim() == "," && before.ends_with(',') {
+            return subject_before(s, before.len() - 1);
+        }
     }
     // A subject pronoun right before the verb is the whole subject:
     // "Yesterday he said", "In Seoul they said" name "he" and "they".
@@ -1047,6 +1077,14 @@ mod tests {
         assert_eq!(c[0].mentions, vec!["Two officials"]);
         let c = cues("The agency, which monitors the fighting, said 300 troops were sent.");
         assert_eq!(c[0].mentions, vec!["The agency"]);
+    }
+
+    #[test]
+    fn the_union_however_said() {
+        let c = cues("The union, however, said participation had risen to 14,000.");
+        assert_eq!(c[0].mentions, vec!["The union"]);
+        let c = cues("The NIS, too, said 300 troops were sent.");
+        assert_eq!(c[0].mentions, vec!["The NIS"]);
     }
 
     #[test]
