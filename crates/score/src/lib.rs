@@ -642,6 +642,14 @@ fn assess_cluster(
             .iter()
             .filter(|&&i| ctx.origin_key(i).is_none())
             .count();
+        const ONE_ORIGIN: &str = "Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed.";
+        let help = if keys.len() == 1 {
+            ONE_ORIGIN
+        } else if keys.is_empty() {
+            "None of these figures names its source: find where they come from before calling the figure confirmed."
+        } else {
+            "These origins do not confirm one another's figures: check each against an independent source before calling the figure confirmed."
+        };
         let message = if keys.len() == 1 && unnamed > 0 {
             format!(
                 "{label}: {} figures in {n_docs} articles agree, but only one origin is named, {}; {unnamed} figure{} come{} from no named source: 1 origin — consistent, not independently corroborated.",
@@ -669,11 +677,13 @@ fn assess_cluster(
                 join_and(&described)
             )
         };
-        findings.push(finding(ctx, ("CC007", Severity::Info),
+        findings.push(finding(
+            ctx,
+            ("CC007", Severity::Info),
             Some(ci),
             calm.clone(),
             message,
-            Some("Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed."),
+            Some(help),
             0.8,
         ));
     } else if n_docs == 1 && keys.len() <= 1 && !duration && !calm.is_empty() {

@@ -351,6 +351,26 @@ fn a_conflict_with_many_rivals_cites_eight_and_counts_the_rest() {
 }
 
 #[test]
+fn figures_of_two_origins_never_compared_are_not_called_repetition_of_one() {
+    // A possibility and an estimate are not compared, and neither origin
+    // confirms the other: the note must not say "repetition of one origin".
+    let b = Batch::new(&[
+        "The ports authority said losses could reach $40 million a day.",
+        "Economists at Bank North estimated losses at $25 million a day.",
+    ]);
+    let (_, _, a) = b.run();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC007")
+        .expect("a consistent finding");
+    assert!(f.message.contains("2 origins"), "{}", f.message);
+    let help = f.help.as_deref().unwrap();
+    assert!(!help.contains("one origin"), "{help}");
+    assert!(help.contains("do not confirm one another"), "{help}");
+}
+
+#[test]
 fn same_documents_undated_are_rivals() {
     let b = Batch::new(&[
         "The NIS said North Korea has sent 11,000 troops to Russia.",
