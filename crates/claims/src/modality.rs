@@ -272,19 +272,65 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
             .into_iter()
             .take_while(|(n, _, _)| *n < 60)
             .find(|(n, m, _)| {
+                let between = &after[..*n];
                 *m != Modality::Reported
-                    && after[..*n]
+                    && between
                         .split_whitespace()
                         .any(|w| matches!(w, "are" | "is" | "were" | "was" | "be"))
+                    // Not the modal of another clause: "were sent and the
+                    // rest could follow".
+                    && !between.contains([',', ';', ':'])
+                    && !between.split_whitespace().any(is_clause_link)
             })
         {
             modality = m;
+        }
+    }
+    // "as many as 2,000 positions could go", "5,000 troops will be sent":
+    // a modal right after the figure's noun phrase.
+    if modality == Modality::Asserted {
+        if let Some(&(n, m, _)) = cues(after).first() {
+            let between = &after[..n];
+            let words: Vec<&str> = between.split_whitespace().collect();
+            if matches!(m, Modality::Possible | Modality::Planned)
+                && words.len() <= 4
+                && between
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-')
+                && !words.iter().any(|w| is_clause_link(w))
+            {
+                modality = m;
+            }
         }
     }
     if modality == Modality::Asserted && q.qualifier == Some(Qualifier::Estimated) {
         modality = Modality::Estimated;
     }
     (modality, hedges)
+}
+
+/// Words that open another clause between a figure and a modal: the modal
+/// is that clause's ("2,000 troops and the government could …").
+fn is_clause_link(word: &str) -> bool {
+    crate::case::ascii_lowercase(word, |w| {
+        matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "while"
+                | "as"
+                | "because"
+                | "if"
+                | "when"
+                | "than"
+                | "so"
+                | "where"
+        )
+    })
 }
 
 /// All of [`HEDGES`] in one automaton: a sentence is searched once, not
@@ -397,6 +443,31 @@ mod tests {
     #[test]
     fn could_send_is_possible() {
         assert_eq!(m("North Korea could send 5,000 more").0, Modality::Possible);
+    }
+
+    #[test]
+    fn as_many_as_2000_positions_could_go() {
+        assert_eq!(
+            m("A person familiar with the matter said as many as 2,000 positions could go.").0,
+            Modality::Possible
+        );
+        assert_eq!(
+            m("Officials said 5,000 more troops will be sent next month.").0,
+            Modality::Planned
+        );
+        // The modal of another clause, or past a comma, is not the figure's.
+        assert_eq!(
+            m("Officials said 5,000 troops were sent and the rest could follow.").0,
+            Modality::Asserted
+        );
+        assert_eq!(
+            m("Police arrested 300 people, which may rise.").0,
+            Modality::Asserted
+        );
+        assert_eq!(
+            m("The strike involved 12,000 dockworkers who could lose pay.").0,
+            Modality::Asserted
+        );
     }
 
     #[test]
