@@ -319,12 +319,16 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
         for s in sentences(block_text) {
             let sentence_span = block.start + s.start..block.start + s.end;
             let sentence = &doc.text[sentence_span.clone()];
+            let found = cues(sentence);
+            // A number inside a source's description is not a claim: "Two
+            // officials said", "according to three people familiar with
+            // the matter".
+            let in_cue = |q: &Quantity| found.iter().any(|c| c.start <= q.start && q.end <= c.end);
             let figures: Vec<Quantity> = quantity::find(sentence)
                 .into_iter()
-                .filter(|q| q.kind.is_figure() && !is_referential(sentence, q))
+                .filter(|q| q.kind.is_figure() && !is_referential(sentence, q) && !in_cue(q))
                 .collect();
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
-            let found = cues(sentence);
             // Where the speakers' cues end, for the figures' time scopes.
             let spoken: Vec<usize> = if figures.is_empty() {
                 Vec::new()

@@ -158,6 +158,20 @@ fn the_death_toll_rose_to_a_figure_from_officials_speaking_anonymously() {
 }
 
 #[test]
+fn two_officials_said_names_a_source_not_a_figure() {
+    let text = "Two officials, who spoke on condition of anonymity, said 300 troops were sent.\n\
+                According to three people familiar with the matter, 40 tanks were lost.\n\
+                Reuters, citing two sources, reported that 12 ships were hit.\n";
+    let all = claims(text, None);
+    let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["300", "40", "12"]);
+    assert_eq!(
+        find(&all, "300").attribution.as_ref().unwrap().source,
+        "Two officials"
+    );
+}
+
+#[test]
 fn money_and_percent_are_claims_even_without_a_noun() {
     let all = claims(
         "The fund grew by $4.5 billion, or 12%, the ministry said.",
