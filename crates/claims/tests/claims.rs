@@ -172,6 +172,21 @@ fn two_officials_said_names_a_source_not_a_figure() {
 }
 
 #[test]
+fn far_more_than_the_1200_the_company_announced() {
+    let text = "The autoworkers' union said Northwind plans to eliminate 3,000 jobs, far more than the 1,200 the company announced.\n";
+    let all = claims(text, None);
+    assert_eq!(
+        find(&all, "3,000").attribution.as_ref().unwrap().source,
+        "autoworkers' union"
+    );
+    let own = find(&all, "1,200").attribution.as_ref().unwrap();
+    assert_eq!(
+        (own.as_written.as_str(), own.source.as_str()),
+        ("the company announced", "company")
+    );
+}
+
+#[test]
 fn money_and_percent_are_claims_even_without_a_noun() {
     let all = claims(
         "The fund grew by $4.5 billion, or 12%, the ministry said.",

@@ -235,6 +235,39 @@ fn core_mention(mention: &str) -> &str {
     m
 }
 
+/// Whether a speaker's clause starting at `clause` is a reduced relative
+/// clause of the figure at `at`: "the 1,200 the company announced", "the
+/// 5,000 figure the ministry gave". The figure follows "the", and only the
+/// figure (and a noun for it: "figure", "number", "toll", "total",
+/// "estimate", or "that"/"which") stands between it and the clause.
+fn reduced_relative(sentence: &str, at: usize, clause: usize) -> bool {
+    if clause <= at {
+        return false;
+    }
+    let (Some(before), Some(between)) = (sentence.get(..at), sentence.get(at..clause)) else {
+        return false;
+    };
+    let after_the = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    after_the
+        && first.starts_with(|c: char| c.is_ascii_digit())
+        && !first.ends_with(',')
+        && rest.len() <= 1
+        && rest.iter().all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "figure" | "number" | "toll" | "total" | "estimate" | "that" | "which"
+            )
+        })
+}
+
 impl<'r> Attributor<'r> {
     /// A resolver for one document; learns the acronyms the document defines.
     pub fn new(registry: &'r SourceRegistry, document_text: &str) -> Attributor<'r> {
@@ -397,13 +430,22 @@ impl<'r> Attributor<'r> {
         resolved: &[Vec<Resolved>],
         at: usize,
     ) -> Option<Attribution> {
-        // The governing cue: the nearest speaker/according-to/document cue
-        // before the figure, else the first one after it.
-        let main = found
+        // The governing cue: a speaker's clause right after "the <figure>"
+        // ("far more than the 1,200 the company announced"), else the
+        // nearest speaker/according-to/document cue before the figure,
+        // else the first one after it.
+        let own = found
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind != CueKind::Citing && !(c.start <= at && at < c.end))
-            .rfind(|(_, c)| c.end <= at)
+            .find(|(_, c)| c.kind == CueKind::Speaker && reduced_relative(sentence, at, c.start));
+        let main = own
+            .or_else(|| {
+                found
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.kind != CueKind::Citing && !(c.start <= at && at < c.end))
+                    .rfind(|(_, c)| c.end <= at)
+            })
             .or_else(|| {
                 found
                     .iter()
@@ -517,6 +559,36 @@ impl<'r> Attributor<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_1200_the_company_announced() {
+        let s =
+            "The union said 3,000 jobs would go, far more than the 1,200 the company announced.";
+        let at = s.find("1,200").unwrap();
+        assert!(reduced_relative(s, at, s.find("the company").unwrap()));
+        let s = "The union put it at 3,000, above the 1,200 figure the company reported.";
+        let at = s.find("1,200").unwrap();
+        assert!(reduced_relative(s, at, s.find("the company").unwrap()));
+        // Not after "the", more words between, or a comma: the sentence's speaker.
+        let s = "The union said 3,000 jobs would go, the company said.";
+        assert!(!reduced_relative(
+            s,
+            s.find("3,000").unwrap(),
+            s.find("the company").unwrap()
+        ));
+        let s = "Officials counted 870 bodies, the ministry said.";
+        assert!(!reduced_relative(
+            s,
+            s.find("870").unwrap(),
+            s.find("the ministry").unwrap()
+        ));
+        let s = "He cited the 1,200, the ministry said.";
+        assert!(!reduced_relative(
+            s,
+            s.find("1,200").unwrap(),
+            s.find("the ministry").unwrap()
+        ));
+    }
 
     #[test]
     fn a_briefing_is_found_in_any_case_as_in_the_lower_cased_sentence() {
