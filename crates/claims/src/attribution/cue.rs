@@ -665,6 +665,65 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
     Some((mentions, start))
 }
 
+/// The subject a speech verb shares with the clause before it: "The ports
+/// authority put the number of strikers at 7,500, and said losses could
+/// reach $40 million" — the verb right after "and" has no subject of its
+/// own, so it is the sentence's opening noun phrase (up to six words,
+/// ending at its last capitalised word or source noun before a verb,
+/// auxiliary, clause word or figure). With the start of "and".
+fn shared_subject(s: &str, verb_start: usize) -> Option<(String, usize)> {
+    let head = s[..verb_start].trim_end();
+    let and_at = head.len().checked_sub(3)?;
+    if !head[and_at..].eq_ignore_ascii_case("and")
+        || !head[..and_at].ends_with(|c: char| c.is_whitespace() || c == ',')
+    {
+        return None;
+    }
+    let spans = word_spans(s);
+    let mut end = None;
+    for (k, &(a, b)) in spans.iter().enumerate().take(6) {
+        let word = &s[a..b];
+        // Punctuation before this word ends the phrase.
+        if k > 0 && !s[spans[k - 1].1..a].trim().is_empty() {
+            break;
+        }
+        let lower = word.to_ascii_lowercase();
+        let determiner = k == 0 && matches!(lower.as_str(), "the" | "a" | "an" | "its" | "their");
+        if !word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            || is_clause_word(word)
+            || speech_verb(word).is_ok()
+            || matches!(
+                lower.as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "and"
+            )
+        {
+            break;
+        }
+        if !determiner && (word.starts_with(char::is_uppercase) || is_source_noun(word)) {
+            end = Some(b);
+        }
+    }
+    let end = end?;
+    Some((s[..end].to_string(), and_at))
+}
+
 /// Every attribution cue in `sentence`, in order.
 ///
 /// ```
@@ -749,6 +808,10 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             if let Some((mentions, start)) = subject_before(sentence, verb_start) {
                 out.push(cue(CueKind::Speaker, mentions, start, end));
+            } else if let Some((mention, and_at)) = shared_subject(sentence, verb_start) {
+                // The cue is "and said" alone: the clause between the
+                // subject and "and" (its figures) is not part of it.
+                out.push(cue(CueKind::Speaker, vec![mention], and_at, end));
             }
             continue;
         }
@@ -1077,6 +1140,26 @@ mod tests {
         assert_eq!(c[0].mentions, vec!["Two officials"]);
         let c = cues("The agency, which monitors the fighting, said 300 troops were sent.");
         assert_eq!(c[0].mentions, vec!["The agency"]);
+    }
+
+    #[test]
+    fn the_ports_authority_put_the_number_at_7500_and_said() {
+        let s = "The ports authority put the number of strikers at 7,500, and said losses could reach $40 million a day.";
+        let c = cues(s);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].mentions, vec!["The ports authority"]);
+        // The cue is "and said": the figure before it is outside.
+        assert_eq!(&s[c[0].start..c[0].end], "and said");
+        let c = cues("Northwind Motors will cut 1,200 jobs and said 300 more could go.");
+        assert_eq!(c[0].mentions, vec!["Northwind Motors"]);
+        // A verb with its own subject, or no "and": as before.
+        let c = cues("Rescuers found 12 bodies and officials said 40 were missing.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(c[0].mentions[0].ends_with("officials"), "{c:?}");
+        assert!(cues("The storm, which said nothing, passed.").is_empty());
+        // No capitalised word or source noun at the start: no subject.
+        let c = cues("heavy rain fell for days, and said 40 were missing.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
