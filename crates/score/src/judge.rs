@@ -403,6 +403,24 @@ mod tests {
         j
     }
 
+    /// The judge finds what judging every pair finds: the agreeing pairs,
+    /// the revisions and the conflict edges (with conflicts and revisions
+    /// to find).
+    fn judges_as_pairwise(figs: &[Fig], tol: &Tolerances) {
+        let grouped = judge(figs, tol);
+        let reference = pairwise(figs, tol);
+        assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
+        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
+        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
+        let sides = |j: &Judgement| -> Vec<(usize, Node, Severity, String)> {
+            j.edges
+                .iter()
+                .map(|e| (e.a, e.b.clone(), e.severity, e.why.to_string()))
+                .collect()
+        };
+        assert_eq!(sides(&grouped), sides(&reference));
+    }
+
     #[test]
     fn hundreds_of_distinct_figures_judged_on_the_pool_judge_as_pairwise() {
         // More figures and groups than `PARALLEL_FROM`, more groups than a
@@ -439,18 +457,7 @@ mod tests {
             groups.len()
         );
         assert!(figs.len() > RUN * RUN_BAND);
-        let grouped = judge(&figs, &tol);
-        let reference = pairwise(&figs, &tol);
-        assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
-        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
-        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
-        let sides = |j: &Judgement| -> Vec<(usize, Node, Severity, String)> {
-            j.edges
-                .iter()
-                .map(|e| (e.a, e.b.clone(), e.severity, e.why.to_string()))
-                .collect()
-        };
-        assert_eq!(sides(&grouped), sides(&reference));
+        judges_as_pairwise(&figs, &tol);
     }
 
     #[test]
@@ -487,18 +494,7 @@ mod tests {
             figs.push(f);
         }
         let tol = Tolerances::default();
-        let grouped = judge(&figs, &tol);
-        let reference = pairwise(&figs, &tol);
-        assert!(!reference.edges.is_empty() && !reference.revisions.is_empty());
-        assert_eq!(grouped.agree.all_pairs(), reference.agree.pairs);
-        assert_eq!(grouped.revision_pairs(), reference.revision_pairs());
-        let sides = |j: &Judgement| -> Vec<(usize, Node, Severity, String)> {
-            j.edges
-                .iter()
-                .map(|e| (e.a, e.b.clone(), e.severity, e.why.to_string()))
-                .collect()
-        };
-        assert_eq!(sides(&grouped), sides(&reference));
+        judges_as_pairwise(&figs, &tol);
     }
 
     #[test]

@@ -311,18 +311,8 @@ fn sources(out: &mut String, report: &Report, lookup: &super::Lookup<'_>) {
              <th>named</th><th>anonymous</th><th>unattributed</th><th>only here</th><th>relaying articles</th></tr>\n",
         );
         for o in &report.outlets {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&o.outlet),
-                o.documents.len(),
-                o.figures,
-                o.named,
-                o.anonymous,
-                o.unattributed,
-                o.exclusive,
-                o.relaying_documents
-            );
+            let cells: Vec<String> = super::outlet_cells(o).iter().map(|c| escape(c)).collect();
+            let _ = writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"));
         }
         out.push_str("</table>\n");
     }

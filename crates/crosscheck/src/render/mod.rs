@@ -12,7 +12,7 @@ pub mod statistics;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::report::{ClaimEntry, DocumentEntry, Report, SourceLedgerEntry};
+use crate::report::{ClaimEntry, DocumentEntry, OutletEntry, Report, SourceLedgerEntry};
 
 /// Pretty JSON of the report, with a final newline ([`write_json`] into a
 /// string).
@@ -448,6 +448,22 @@ fn claims_by_doc(report: &Report) -> HashMap<&str, Vec<(usize, &ClaimEntry)>> {
     by_doc
 }
 
+/// An outlet's row in the Markdown and HTML reports, unescaped: its name,
+/// articles, figures, named, anonymous, unattributed, only here, relaying
+/// articles.
+fn outlet_cells(o: &OutletEntry) -> [String; 8] {
+    [
+        o.outlet.clone(),
+        o.documents.len().to_string(),
+        o.figures.to_string(),
+        o.named.to_string(),
+        o.anonymous.to_string(),
+        o.unattributed.to_string(),
+        o.exclusive.to_string(),
+        o.relaying_documents.to_string(),
+    ]
+}
+
 /// The kind column: "government (joint)" for a joint source.
 fn source_kind(s: &SourceLedgerEntry) -> String {
     if s.joint.is_empty() {
@@ -654,18 +670,8 @@ pub fn markdown(report: &Report) -> String {
     if !report.outlets.is_empty() {
         out.push_str("\n## Outlets\n\n| outlet | articles | figures | named | anonymous | unattributed | only here | relaying articles |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for o in &report.outlets {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                cell(&o.outlet),
-                o.documents.len(),
-                o.figures,
-                o.named,
-                o.anonymous,
-                o.unattributed,
-                o.exclusive,
-                o.relaying_documents
-            );
+            let [name, rest @ ..] = outlet_cells(o);
+            let _ = writeln!(out, "| {} | {} |", cell(&name), rest.join(" | "));
         }
     }
     out
