@@ -672,9 +672,10 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
 /// ending at its last capitalised word or source noun before a verb,
 /// auxiliary, clause word or figure). With the start of "and".
 fn shared_subject(s: &str, verb_start: usize) -> Option<(String, usize)> {
-    let head = s[..verb_start].trim_end();
+    let head = s.get(..verb_start)?.trim_end();
     let and_at = head.len().checked_sub(3)?;
-    if !head[and_at..].eq_ignore_ascii_case("and")
+    // `get`: the three bytes before the verb may cut a character.
+    if !head.get(and_at..)?.eq_ignore_ascii_case("and")
         || !head[..and_at].ends_with(|c: char| c.is_whitespace() || c == ',')
     {
         return None;
@@ -1160,6 +1161,14 @@ mod tests {
         // No capitalised word or source noun at the start: no subject.
         let c = cues("heavy rain fell for days, and said 40 were missing.");
         assert!(c.is_empty(), "{c:?}");
+        // Characters of several bytes before the verb.
+        for s in [
+            "rain fell éé said 4.",
+            "rain fell xé said 4.",
+            "rain 日本 said 4.",
+        ] {
+            let _ = cues(s);
+        }
     }
 
     #[test]
