@@ -209,10 +209,12 @@ fn time_of(
     q: &Quantity,
     published: Option<Date>,
 ) -> Option<TimeScopeInfo> {
+    // A running total ("since February") is the figure's wherever it is.
     let of_saying = |s: &TimeScope| {
-        spoken
-            .iter()
-            .any(|&end| end <= s.start && sentence[end..s.start].trim().is_empty())
+        !s.cumulative
+            && spoken
+                .iter()
+                .any(|&end| end <= s.start && sentence[end..s.start].trim().is_empty())
     };
     let after = scopes.iter().find(|s| s.start >= q.end && !of_saying(s));
     let before = scopes
@@ -320,10 +322,14 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
             let sentence_span = block.start + s.start..block.start + s.end;
             let sentence = &doc.text[sentence_span.clone()];
             let found = cues(sentence);
-            // A number inside a source's description is not a claim: "Two
-            // officials said", "according to three people familiar with
-            // the matter".
-            let in_cue = |q: &Quantity| found.iter().any(|c| c.start <= q.start && q.end <= c.end);
+            // A number of people inside a source's description is not a
+            // claim: "Two officials said", "according to three people
+            // familiar with the matter" (but "according to a government
+            // tally of 870 deaths" is).
+            let in_cue = |q: &Quantity| {
+                found.iter().any(|c| c.start <= q.start && q.end <= c.end)
+                    && crate::attribution::cue::names_a_source(&sentence[q.end..])
+            };
             let figures: Vec<Quantity> = quantity::find(sentence)
                 .into_iter()
                 .filter(|q| q.kind.is_figure() && !is_referential(sentence, q) && !in_cue(q))

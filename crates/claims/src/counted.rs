@@ -511,11 +511,24 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     // Saturday's earthquake rose to 1,240".
     let is_toll = |j: usize| word(j).is_some_and(|w| TOLL_NOUNS.contains(&w.as_str()));
     if !is_toll(k) {
-        let complement = (k + 1..k + 1 + MAX_TOLL_COMPLEMENT).find(|&j| {
-            is_toll(j)
-                && word(j - 1)
-                    .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "after" | "following"))
-        });
+        // Every word of the complement a plain word, no clause between:
+        // not "Deaths in Gaza fell, but admissions rose to 300".
+        let plain = |i: usize| {
+            word(i).is_some_and(|w| {
+                !matches!(
+                    w.as_str(),
+                    "and" | "but" | "or" | "while" | "as" | "which" | "that" | "who"
+                )
+            })
+        };
+        let complement = (k + 1..k + 1 + MAX_TOLL_COMPLEMENT)
+            .take_while(|&j| plain(j - 1))
+            .find(|&j| {
+                is_toll(j)
+                    && word(j - 1).is_some_and(|w| {
+                        matches!(w.as_str(), "from" | "in" | "after" | "following")
+                    })
+            });
         match complement {
             Some(j) => k = j,
             None => return number_of(q, before, &spans, k, &word),
@@ -778,6 +791,18 @@ mod tests {
         );
         assert_eq!(toll_of("The budget from the ministry rose to 75."), None);
         assert_eq!(toll_of("Deaths, the ministry said, rose to 75."), None);
+        assert_eq!(
+            toll_of("Deaths in Gaza fell, but admissions rose to 300."),
+            None
+        );
+        assert_eq!(
+            toll_of("The toll in Gaza, officials said, rose to 75."),
+            None
+        );
+        assert_eq!(
+            toll_of("Deaths in Gaza fell and admissions rose to 300."),
+            None
+        );
     }
 
     #[test]

@@ -271,9 +271,11 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
         if let Some((_, m, _)) = cues(after)
             .into_iter()
             .take_while(|(n, _, _)| *n < 60)
-            .find(|(n, m, _)| {
+            .find(|(n, m, cue)| {
                 let between = &after[..*n];
                 *m != Modality::Reported
+                    // "killed in May": the month.
+                    && *cue != "May"
                     && between
                         .split_whitespace()
                         .any(|w| matches!(w, "are" | "is" | "were" | "was" | "be"))
@@ -289,10 +291,26 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
     // "as many as 2,000 positions could go", "5,000 troops will be sent":
     // a modal right after the figure's noun phrase.
     if modality == Modality::Asserted {
-        if let Some(&(n, m, _)) = cues(after).first() {
+        if let Some(&(n, m, cue)) = cues(after).first() {
             let between = &after[..n];
             let words: Vec<&str> = between.split_whitespace().collect();
-            if matches!(m, Modality::Possible | Modality::Planned)
+            // A modal verb, as written in lower case: not the month "May",
+            // nor "planned strikes" or "to deploy".
+            let modal = matches!(
+                cue,
+                "could"
+                    | "may"
+                    | "might"
+                    | "will"
+                    | "would"
+                    | "is set to"
+                    | "are set to"
+                    | "expected to"
+                    | "plans to"
+                    | "plan to"
+            );
+            if modal
+                && matches!(m, Modality::Possible | Modality::Planned)
                 && words.len() <= 4
                 && between
                     .chars()
@@ -455,6 +473,15 @@ mod tests {
             m("Officials said 5,000 more troops will be sent next month.").0,
             Modality::Planned
         );
+        // The month May, an adjective, an infinitive: not modals.
+        for s in [
+            "North Korea sent 300 troops in May.",
+            "Police said 300 people were killed in May.",
+            "Workers staged 300 planned strikes.",
+            "Pyongyang has sent 3,000 troops to deploy near Kursk.",
+        ] {
+            assert_eq!(m(s).0, Modality::Asserted, "{s}");
+        }
         // The modal of another clause, or past a comma, is not the figure's.
         assert_eq!(
             m("Officials said 5,000 troops were sent and the rest could follow.").0,

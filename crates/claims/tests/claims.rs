@@ -127,6 +127,12 @@ fn said_on_sunday_dates_the_saying_not_the_figure() {
     assert_eq!(find(&all, "300").time, None);
     let t = find(&all, "Another 40").time.clone().unwrap();
     assert_eq!(t.as_written, "on Sunday");
+    // A running total is the figure's, even right after "said".
+    let all = claims(
+        "The ministry said since February 12,000 people have fled.\n",
+        Date::new(2025, 3, 4),
+    );
+    assert!(find(&all, "12,000").time.as_ref().unwrap().cumulative);
 }
 
 #[test]
@@ -165,6 +171,12 @@ fn two_officials_said_names_a_source_not_a_figure() {
     let all = claims(text, None);
     let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["300", "40", "12"]);
+    // A number in a source's description that does not count its people is a claim.
+    let tally = claims(
+        "The quake killed hundreds, according to a government tally of 870 deaths.\n",
+        None,
+    );
+    assert!(tally.iter().any(|c| c.text == "870"), "{tally:#?}");
     assert_eq!(
         find(&all, "300").attribution.as_ref().unwrap().source,
         "Two officials"
@@ -183,6 +195,28 @@ fn far_more_than_the_1200_the_company_announced() {
     assert_eq!(
         (own.as_written.as_str(), own.source.as_str()),
         ("the company announced", "company")
+    );
+    // The speaker after both figures is the other figure's; the company's
+    // clause is neither that figure's nor what the next sentence carries.
+    let text = "3,000 jobs would go, far more than the 1,200 the company announced, the union said.\n\
+                A further 500 contract jobs are at risk.\n";
+    let all = claims(text, None);
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    assert_eq!(source("3,000"), "union");
+    assert_eq!(source("1,200"), "company");
+    assert_eq!(source("A further 500"), "union");
+}
+
+#[test]
+fn far_more_than_the_governments_figure_of_1200() {
+    let text = "The opposition party claimed on Monday that 3,500 people had died, far more than the government's figure of 1,200.\n";
+    let all = claims(text, None);
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    assert_eq!(source("3,500"), "opposition party");
+    let own = find(&all, "1,200").attribution.as_ref().unwrap();
+    assert_eq!(
+        (own.as_written.as_str(), own.source.as_str()),
+        ("government's figure of", "government")
     );
 }
 

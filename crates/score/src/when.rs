@@ -266,6 +266,11 @@ pub fn relate(
 /// for, so its time scope is the event's, not the counting's (see
 /// [`relate_tolls`]).
 pub fn is_toll(claim: &Claim) -> bool {
+    use crosscheck_claims::quantity::Kind;
+    // "lost $40 million", "lost 5 percent": not people.
+    if matches!(claim.kind, Kind::Money | Kind::Percent) {
+        return false;
+    }
     let by_action = claim.action.as_deref().is_some_and(|a| {
         matches!(
             crosscheck_cluster::action_class_of(a),
@@ -275,7 +280,15 @@ pub fn is_toll(claim: &Claim) -> bool {
     let by_noun = claim.counted.as_ref().is_some_and(|c| {
         matches!(
             c.head.as_str(),
-            "toll" | "death" | "dead" | "fatality" | "casualty" | "injured" | "wounded" | "injury"
+            "toll"
+                | "death"
+                | "dead"
+                | "fatality"
+                | "casualty"
+                | "injured"
+                | "wounded"
+                | "injury"
+                | "victim"
         )
     });
     by_action || by_noun
@@ -321,13 +334,18 @@ pub fn relate_tolls(
     let t = relate(a, pa, b, pb, revision_days);
     let past = !matches!(a, When::Future) && !matches!(b, When::Future);
     match (t, days_apart(pa, pb)) {
-        (TimeRel::Same { certain: true } | TimeRel::EarlierLater { .. }, Some(d))
-            if same_source && past && d != 0 =>
-        {
-            TimeRel::Dated {
-                earlier: if d > 0 { Side::A } else { Side::B },
-            }
-        }
+        // A day's toll against a running total ("in total", "since") is a
+        // part of it, not a revision.
+        (
+            TimeRel::Same { certain: true }
+            | TimeRel::EarlierLater {
+                running: None | Some(false),
+                ..
+            },
+            Some(d),
+        ) if same_source && past && d != 0 => TimeRel::Dated {
+            earlier: if d > 0 { Side::A } else { Side::B },
+        },
         _ => t,
     }
 }
@@ -454,9 +472,12 @@ mod tests {
         ] {
             assert!(dated(s, None).1, "{s}");
         }
+        assert!(dated("Victims numbered 300.", None).1);
         for s in [
             "Pyongyang sent 11,000 troops.",
             "The agency believes 10 million shells were shipped.",
+            "The carrier lost $40 million.",
+            "Shares lost 5 percent.",
         ] {
             assert!(!dated(s, None).1, "{s}");
         }
@@ -509,13 +530,16 @@ mod tests {
         let (sat, sun) = (Date::new(2025, 3, 1), Date::new(2025, 3, 2));
         let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
         let (b, _) = dated("40 people have been killed in total.", sun);
-        assert!(matches!(
-            relate_tolls(&a, sat, &b, sun, 7, false),
-            TimeRel::EarlierLater {
-                earlier: Side::A,
-                running: Some(true)
-            }
-        ));
+        // From the same source too: a part, not a revision.
+        for same in [false, true] {
+            assert!(matches!(
+                relate_tolls(&a, sat, &b, sun, 7, same),
+                TimeRel::EarlierLater {
+                    earlier: Side::A,
+                    running: Some(true)
+                }
+            ));
+        }
     }
 
     #[test]

@@ -268,6 +268,26 @@ fn reduced_relative(sentence: &str, at: usize, clause: usize) -> bool {
         })
 }
 
+/// Whether a speaker's clause starting at `clause` is some figure's own
+/// ([`reduced_relative`] of a figure ending just before it: "the 1,200 the
+/// company announced").
+fn of_a_figure(sentence: &str, clause: usize) -> bool {
+    let Some(before) = sentence.get(..clause) else {
+        return false;
+    };
+    // The figure's first word: the last word before the clause, or the one
+    // before a noun for it ("the 5,000 figure the ministry reported").
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    words.iter().any(|&(at, w)| {
+        w.starts_with(|c: char| c.is_ascii_digit()) && reduced_relative(sentence, at, clause)
+    })
+}
+
 impl<'r> Attributor<'r> {
     /// A resolver for one document; learns the acronyms the document defines.
     pub fn new(registry: &'r SourceRegistry, document_text: &str) -> Attributor<'r> {
@@ -434,23 +454,33 @@ impl<'r> Attributor<'r> {
         // ("far more than the 1,200 the company announced"), else the
         // nearest speaker/according-to/document cue before the figure,
         // else the first one after it.
-        let own = found
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.kind == CueKind::Speaker && reduced_relative(sentence, at, c.start));
+        let own = found.iter().enumerate().find(|(_, c)| {
+            (c.kind == CueKind::Speaker && reduced_relative(sentence, at, c.start))
+                || (c.kind == CueKind::Document
+                    && c.end <= at
+                    && sentence[c.end..at].trim().is_empty()
+                    && sentence[..c.end].ends_with("of"))
+        });
+        // Another figure's own clause ("the 1,200 the company announced")
+        // governs no other figure.
+        let governs = |c: &Cue| {
+            c.kind != CueKind::Citing
+                && !(c.kind == CueKind::Speaker && of_a_figure(sentence, c.start))
+                && !(c.kind == CueKind::Document && sentence[..c.end].ends_with("of"))
+        };
         let main = own
             .or_else(|| {
                 found
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.kind != CueKind::Citing && !(c.start <= at && at < c.end))
+                    .filter(|(_, c)| governs(c) && !(c.start <= at && at < c.end))
                     .rfind(|(_, c)| c.end <= at)
             })
             .or_else(|| {
                 found
                     .iter()
                     .enumerate()
-                    .find(|(_, c)| c.kind != CueKind::Citing && c.start > at)
+                    .find(|(_, c)| governs(c) && c.start > at)
             });
         let Some((mi, main_cue)) = main else {
             // A citing clause alone: "…, citing the NIS."
@@ -522,7 +552,10 @@ impl<'r> Attributor<'r> {
                 vec![],
             )
         };
-        self.last = Some(a.clone());
+        // A figure's own clause is not what later narration carries.
+        if own.is_none() {
+            self.last = Some(a.clone());
+        }
         Some(a)
     }
 
