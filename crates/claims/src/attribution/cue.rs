@@ -525,6 +525,19 @@ fn owner_before(s: &str, noun_start: usize) -> Option<(Vec<String>, usize)> {
 /// The subject before a verb at `verb_start`: words back to a clause boundary.
 /// Returns the mentions (several for a joint subject) and the span start.
 fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
+    subject_before_past(s, verb_start, 0)
+}
+
+/// The most parentheticals [`subject_before`] skips between a subject and
+/// its verb: real sentences have one or two, and a hostile one with
+/// thousands must not recurse that deep.
+const MAX_PARENTHETICALS: usize = 8;
+
+/// [`subject_before`], `skipped` parentheticals already skipped.
+fn subject_before_past(s: &str, verb_start: usize, skipped: usize) -> Option<(Vec<String>, usize)> {
+    if skipped > MAX_PARENTHETICALS {
+        return None;
+    }
     let head = &s[..verb_start];
     let spans = word_spans(head);
     let mut idx = spans.len();
@@ -539,7 +552,7 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
         // The gap to the next word ("The union, however, has said").
         let next = spans.get(idx).map_or(head.len(), |n| n.0);
         if is_sentence_adverb(&head[a..b]) && head[b..next].trim() == "," && before.ends_with(',') {
-            return subject_before(s, before.len() - 1);
+            return subject_before_past(s, before.len() - 1, skipped + 1);
         }
     }
     // A subject pronoun right before the verb is the whole subject:
@@ -625,7 +638,7 @@ fn subject_before(s: &str, verb_start: usize) -> Option<(Vec<String>, usize)> {
             .trim_end()
             .trim_end_matches(',')
             .len();
-        return subject_before(s, cut);
+        return subject_before_past(s, cut, skipped + 1);
     }
     let np_start = spans[first].0;
     let np = head[np_start..np_end].trim();
@@ -1237,6 +1250,19 @@ mod tests {
         ] {
             let _ = cues(s);
         }
+    }
+
+    #[test]
+    fn thousands_of_parentheticals_before_said_do_not_recurse_that_deep() {
+        // Each ", in x," would be skipped in turn: a bounded number are.
+        let s = format!("A{} said 300 troops were sent.", ", in x,".repeat(200_000));
+        let c = cues(&s);
+        assert!(c.iter().all(|c| c.mentions != vec!["A"]), "{:?}", c.first());
+        let s = format!(
+            "The agency{} said 300 troops were sent.",
+            ", in May,".repeat(3)
+        );
+        assert_eq!(cues(&s)[0].mentions, vec!["The agency"]);
     }
 
     #[test]
