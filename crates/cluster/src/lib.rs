@@ -1120,6 +1120,20 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                     confidence *= 0.85;
                     doubts.push("noun matched by spelling similarity".to_string());
                 }
+                // "puts the governing party at 34%", "losses could reach
+                // $40 million": a share or an amount with no noun of its
+                // own may be of anything in its category.
+                if items[m.item]
+                    .claim
+                    .counted
+                    .as_ref()
+                    .is_some_and(|c| c.as_written.is_empty())
+                {
+                    confidence *= 0.7;
+                    doubts.push(
+                        "names no noun: what it is a share or amount of is not said".to_string(),
+                    );
+                }
                 membership.push(Membership {
                     scope: p.scope.iter().cloned().collect(),
                     confidence: (confidence * 100.0).round() / 100.0,

@@ -21,7 +21,8 @@ pub const PEOPLE: &str = "people";
 /// The keys of one claim, as the clusterer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
-    /// "count", "money", "proportion" (percentages and shares) or "duration".
+    /// "count", "money", "proportion" (percentages and shares), "points"
+    /// (differences in percentage points) or "duration".
     pub category: String,
     /// [`PEOPLE`], a concept group label ("shell") or the head lemma.
     pub base: String,
@@ -274,7 +275,11 @@ pub(crate) type Stops<'s> = &'s [usize];
 /// the other figures of the same sentence start: the clause read for context
 /// ends at the next one.
 pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) -> Profile {
+    // A difference in percentage points ("a margin of error of 2.5
+    // percentage points", "two points ahead") is not a share.
+    let points = claim.unit == Some(Unit::PercentagePoints);
     let category = match claim.counted.as_ref().map(|c| c.category) {
+        _ if points => "points",
         Some(Category::Money) => "money",
         Some(Category::Percent | Category::Share) => "proportion",
         Some(Category::Duration) => "duration",

@@ -125,6 +125,15 @@ fn a_count_never_clusters_with_a_percentage_or_money() {
 }
 
 #[test]
+fn percentage_points_never_cluster_with_percentages() {
+    let b = Batch::new(&[
+        "The poll puts the party at 34 percent.",
+        "The poll has a margin of error of 2.5 percentage points.",
+    ]);
+    assert_eq!(b.texts().len(), 2, "{:?}", b.texts());
+}
+
+#[test]
 fn troops_sent_and_troops_killed_are_different_things() {
     let b = Batch::new(&[
         "North Korea has sent 15,000 troops to Russia.",

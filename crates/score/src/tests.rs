@@ -167,6 +167,23 @@ fn conflict_between_independent_sources_for_the_same_thing_at_the_same_time() {
 }
 
 #[test]
+fn shares_that_name_no_noun_may_conflict_but_are_no_error() {
+    // What 34 percent and 61 percent are shares of is not said: a warning.
+    let b = Batch::new(&[
+        "An Ipsos poll puts the governing party at 34 percent.",
+        "The electoral commission said turnout in the last election was 61 percent.",
+    ]);
+    let (_, _, a) = b.run();
+    let c = conflicts(&a);
+    assert!(!c.is_empty(), "{:#?}", a.findings);
+    assert!(
+        c.iter().all(|f| f.severity == Severity::Warning),
+        "{:#?}",
+        c
+    );
+}
+
+#[test]
 fn figures_with_the_same_reason_share_one_string() {
     let b = Batch::new(&[
         "The NIS said 15,000 troops were sent to Russia.",
