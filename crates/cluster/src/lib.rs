@@ -889,10 +889,14 @@ fn label(
     // An outcome noun ("dead", "death toll", "injured") names the action
     // itself: "people killed" reads better than "toll killed", and the
     // noun takes no participle ("dead", not "dead killed").
+    // The whole phrase or its head ("civilian deaths").
     let outcome = |phrase: &str| {
-        thesaurus
-            .group_of(phrase)
-            .is_some_and(|g| g.kind == GroupKind::Outcome)
+        let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+        [phrase, head].iter().any(|p| {
+            thesaurus
+                .group_of(p)
+                .is_some_and(|g| g.kind == GroupKind::Outcome)
+        })
     };
     // The phrase of the member with the widest scope, most common among
     // those, other than an outcome noun when there is one.

@@ -125,6 +125,28 @@ fn a_count_never_clusters_with_a_percentage_or_money() {
 }
 
 #[test]
+fn outcome_nouns_take_no_participle_in_a_label() {
+    for (a, b, label) in [
+        (
+            "The ministry said the shelling caused 300 civilian deaths.",
+            "The UN said the shelling caused 500 civilian deaths.",
+            "civilian deaths",
+        ),
+        (
+            "The death toll rose to 1,240.",
+            "The ministry said 870 people were killed.",
+            "people killed",
+        ),
+    ] {
+        let b = Batch::new(&[a, b]);
+        let items = b.items();
+        let clusters = cluster(&items, &Thesaurus::builtin());
+        assert_eq!(clusters.len(), 1, "{clusters:#?}");
+        assert_eq!(clusters[0].label, label);
+    }
+}
+
+#[test]
 fn percentage_points_never_cluster_with_percentages() {
     let b = Batch::new(&[
         "The poll puts the party at 34 percent.",
