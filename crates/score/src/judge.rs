@@ -41,10 +41,9 @@ pub struct Fig {
     pub conf: f64,
     /// An increment ("another 1,000").
     pub additional: bool,
-    /// An event's toll ([`crate::when::is_toll`]).
-    pub toll: bool,
-    /// For a toll from a named source, that source: its toll is revised
-    /// from one day's article to the next. `None` for other figures.
+    /// For an event's toll ([`crate::when::is_toll`]) from a named source,
+    /// that source: its toll is revised from one day's article to the
+    /// next. `None` for other figures (and anonymous tolls).
     pub toll_source: Option<Arc<str>>,
 }
 
@@ -382,7 +381,6 @@ mod tests {
             scope: Arc::default(),
             conf,
             additional: false,
-            toll: false,
             toll_source: None,
         }
     }
@@ -487,14 +485,38 @@ mod tests {
             // Each class's first figure a toll, the rest mixed, of two
             // sources: a group judged by its first figure would take the
             // others for tolls of its source.
-            f.toll = k < 4 || k % 3 == 0;
-            f.toll_source = f
-                .toll
-                .then(|| Arc::from(if k % 5 == 0 { "b" } else { "a" }));
+            f.toll_source =
+                (k < 4 || k % 3 == 0).then(|| Arc::from(if k % 5 == 0 { "b" } else { "a" }));
             figs.push(f);
         }
         let tol = Tolerances::default();
         judges_as_pairwise(&figs, &tol);
+    }
+
+    #[test]
+    fn a_tolls_next_day_figure_is_a_revision_from_its_source_a_rival_from_another() {
+        let toll = |item: usize, doc: &str, v: f64, day: u8, source: &str| {
+            let mut f = fig(item, doc, v, v, When::Current { running: None }, day, 1.0);
+            f.toll_source = Some(Arc::from(source));
+            f
+        };
+        let tol = Tolerances::default();
+        let same = pairwise(
+            &[
+                toll(0, "a", 870.0, 10, "ministry"),
+                toll(1, "b", 1_240.0, 11, "ministry"),
+            ],
+            &tol,
+        );
+        assert!(same.edges.is_empty() && !same.revisions.is_empty());
+        let other = pairwise(
+            &[
+                toll(0, "a", 870.0, 10, "ministry"),
+                toll(1, "b", 3_500.0, 11, "opposition"),
+            ],
+            &tol,
+        );
+        assert!(!other.edges.is_empty() && other.revisions.is_empty());
     }
 
     #[test]
@@ -602,16 +624,15 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     let Some(rel) = rel else {
         return;
     };
-    let mut t = if x.toll && y.toll {
-        // The same source's toll of the same event is revised from day to day.
-        let same_source = x.toll_source.is_some() && x.toll_source == y.toll_source;
+    // The same source's toll of the same event is revised from day to day;
+    // another source's toll is a rival count, related as any figure.
+    let mut t = if x.toll_source.is_some() && x.toll_source == y.toll_source {
         relate_tolls(
             &x.when,
             x.published,
             &y.when,
             y.published,
             tol.revision_days,
-            same_source,
         )
     } else {
         relate(
@@ -1424,12 +1445,11 @@ enum Outcome {
 
 /// The figures (indices into `figs`, ascending) grouped by everything
 /// [`pair`] reads of a figure besides its item: modality class, increment
-/// flag, toll flag and source, interval, vagueness, confidence, time class,
+/// flag, toll source, interval, vagueness, confidence, time class,
 /// publication date and scope. Groups are in order of their first figure.
 fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
     type Key = (
         &'static str,
-        bool,
         bool,
         Option<Arc<str>>,
         bool,
@@ -1444,7 +1464,6 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
         (
             f.class,
             f.additional,
-            f.toll,
             f.toll_source.clone(),
             f.vague,
             f.iv.lo.to_bits(),

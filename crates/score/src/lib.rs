@@ -642,9 +642,8 @@ fn assess_cluster(
             .iter()
             .filter(|&&i| ctx.origin_key(i).is_none())
             .count();
-        const ONE_ORIGIN: &str = "Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed.";
         let help = if keys.len() == 1 {
-            ONE_ORIGIN
+            "Agreement here is repetition of one origin: look for an independent source before calling the figure confirmed."
         } else if keys.is_empty() {
             "None of these figures names its source: find where they come from before calling the figure confirmed."
         } else {
@@ -1024,7 +1023,6 @@ fn figs(
             let claim = it.claim;
             let iv = interval(claim, tol)?;
             let ms = c.membership.get(k);
-            let toll = crate::when::is_toll(claim);
             Some(Fig {
                 item: m,
                 doc: doc_ids
@@ -1041,11 +1039,10 @@ fn figs(
                 scope: scope_of(ms.map_or(&[][..], |m| m.scope.as_slice())),
                 conf: ms.map_or(1.0, |m| m.confidence),
                 additional: claim.additional,
-                toll,
                 toll_source: claim
                     .attribution
                     .as_ref()
-                    .filter(|a| toll && a.kind != SourceKind::Anonymous)
+                    .filter(|a| a.kind != SourceKind::Anonymous && crate::when::is_toll(claim))
                     .map(|a| Arc::from(a.source.as_str())),
             })
         })

@@ -1072,7 +1072,6 @@ proptest::proptest! {
                     scope: std::sync::Arc::default(),
                     conf: 1.0,
                     additional: false,
-                    toll: false,
                     toll_source: None,
                 }
             })

@@ -305,13 +305,13 @@ fn dates_the_event(claim: &Claim, scope: &str) -> bool {
         })
 }
 
-/// [`relate`] for two tolls ([`is_toll`]): the same source's toll
-/// (`same_source`) in articles published on different days is a revision,
-/// the later article's figure the newer count, however few days apart
-/// (tolls are revised from one day to the next; other figures only
-/// `revision_days` apart). Tolls of different days stay apart; other
-/// sources' tolls, or the same day's, are compared as [`relate`] compares
-/// them.
+/// [`relate`] for two tolls ([`is_toll`]) of one source: in articles
+/// published on different days, the later article's figure is a revision,
+/// the newer count, however few days apart (tolls are revised from one day
+/// to the next; other figures only `revision_days` apart). Tolls of
+/// different days stay apart; the same day's are compared as [`relate`]
+/// compares them. (Another source's toll is a rival count: the judge
+/// relates it with [`relate`].)
 ///
 /// ```
 /// use crosscheck_claims::time::Date;
@@ -320,8 +320,7 @@ fn dates_the_event(claim: &Claim, scope: &str) -> bool {
 /// let total = When::Current { running: None };
 /// let (monday, tuesday) = (Date::new(2025, 3, 3), Date::new(2025, 3, 4));
 /// assert_eq!(relate(&total, monday, &total, tuesday, 7), TimeRel::Same { certain: true });
-/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7, true), TimeRel::Dated { earlier: Side::A });
-/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7, false), TimeRel::Same { certain: true });
+/// assert_eq!(relate_tolls(&total, monday, &total, tuesday, 7), TimeRel::Dated { earlier: Side::A });
 /// ```
 pub fn relate_tolls(
     a: &When,
@@ -329,7 +328,6 @@ pub fn relate_tolls(
     b: &When,
     pb: Option<Date>,
     revision_days: i64,
-    same_source: bool,
 ) -> TimeRel {
     let t = relate(a, pa, b, pb, revision_days);
     let past = !matches!(a, When::Future) && !matches!(b, When::Future);
@@ -343,7 +341,7 @@ pub fn relate_tolls(
                 ..
             },
             Some(d),
-        ) if same_source && past && d != 0 => TimeRel::Dated {
+        ) if past && d != 0 => TimeRel::Dated {
             earlier: if d > 0 { Side::A } else { Side::B },
         },
         _ => t,
@@ -496,19 +494,20 @@ mod tests {
             TimeRel::Dated { .. }
         ));
         assert_eq!(
-            relate_tolls(&a, sat, &b, sun, 7, true),
+            relate_tolls(&a, sat, &b, sun, 7),
             TimeRel::Dated { earlier: Side::A }
         );
         assert_eq!(
-            relate_tolls(&b, sun, &a, sat, 7, true),
+            relate_tolls(&b, sun, &a, sat, 7),
             TimeRel::Dated { earlier: Side::B }
         );
-        // Another source's toll the next day, or the same day: as `relate` says.
-        for (pa, pb, same) in [(sat, sun, false), (sat, sat, true), (None, None, true)] {
+        // The same day, or undated: as `relate` says. (Another source's
+        // toll the next day: `judge`'s tests.)
+        for (pa, pb) in [(sat, sat), (None, None)] {
             assert_eq!(
-                relate_tolls(&a, pa, &b, pb, 7, same),
+                relate_tolls(&a, pa, &b, pb, 7),
                 relate(&a, pa, &b, pb, 7),
-                "{pa:?} {pb:?} {same}"
+                "{pa:?} {pb:?}"
             );
         }
     }
@@ -530,16 +529,14 @@ mod tests {
         let (sat, sun) = (Date::new(2025, 3, 1), Date::new(2025, 3, 2));
         let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
         let (b, _) = dated("40 people have been killed in total.", sun);
-        // From the same source too: a part, not a revision.
-        for same in [false, true] {
-            assert!(matches!(
-                relate_tolls(&a, sat, &b, sun, 7, same),
-                TimeRel::EarlierLater {
-                    earlier: Side::A,
-                    running: Some(true)
-                }
-            ));
-        }
+        // From the same source: a part, not a revision.
+        assert!(matches!(
+            relate_tolls(&a, sat, &b, sun, 7),
+            TimeRel::EarlierLater {
+                earlier: Side::A,
+                running: Some(true)
+            }
+        ));
     }
 
     #[test]
@@ -548,7 +545,7 @@ mod tests {
         let (a, _) = dated("12 people were killed in the shelling on Saturday.", sat);
         let (b, _) = dated("8 people were killed in the shelling on Tuesday.", wed);
         assert_eq!(relate(&a, sat, &b, wed, 7), TimeRel::Apart);
-        assert_eq!(relate_tolls(&a, sat, &b, wed, 7, true), TimeRel::Apart);
+        assert_eq!(relate_tolls(&a, sat, &b, wed, 7), TimeRel::Apart);
     }
 
     #[test]
@@ -558,7 +555,7 @@ mod tests {
         let (b, _) = dated("The storm could kill 900 people by Friday.", tue);
         assert_eq!((&a, &b), (&When::Future, &When::Future));
         assert_eq!(
-            relate_tolls(&a, mon, &b, tue, 7, true),
+            relate_tolls(&a, mon, &b, tue, 7),
             TimeRel::Same { certain: true }
         );
     }
