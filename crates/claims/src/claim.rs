@@ -201,20 +201,22 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
 /// 1,240, the Interior Ministry said on Sunday"): it is not the figure's.
 ///
 /// `scopes` are the sentence's [`find_scopes`], found once for all its
-/// figures; `spoken` the ends of its speaker cues ("the ministry said").
+/// figures; `found` its cues (the speakers' among them: "the ministry said").
 fn time_of(
     sentence: &str,
     scopes: &[TimeScope],
-    spoken: &[usize],
+    found: &[Cue],
     q: &Quantity,
     published: Option<Date>,
 ) -> Option<TimeScopeInfo> {
     // A running total ("since February") is the figure's wherever it is.
     let of_saying = |s: &TimeScope| {
         !s.cumulative
-            && spoken
-                .iter()
-                .any(|&end| end <= s.start && sentence[end..s.start].trim().is_empty())
+            && found.iter().any(|c| {
+                c.kind == CueKind::Speaker
+                    && c.end <= s.start
+                    && sentence[c.end..s.start].trim().is_empty()
+            })
     };
     let after = scopes.iter().find(|s| s.start >= q.end && !of_saying(s));
     let before = scopes
@@ -335,18 +337,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                 .filter(|q| q.kind.is_figure() && !is_referential(sentence, q) && !in_cue(q))
                 .collect();
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
-            // Where the speakers' cues end, for the figures' time scopes.
-            let spoken: Vec<usize> = if figures.is_empty() {
-                Vec::new()
-            } else {
-                found
-                    .iter()
-                    .filter(|c| c.kind == CueKind::Speaker)
-                    .map(|c| c.end)
-                    .collect()
-            };
             let attributions = attributor.sentence_cued(sentence, &found, &positions);
-            cued.push((sentence_span.clone(), found));
             let mut previous: Option<Counted> = None;
             // The sentence's time scopes, found once (and only when a figure needs them).
             let mut scopes: Option<Vec<TimeScope>> = None;
@@ -386,7 +377,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     time: time_of(
                         sentence,
                         scopes.get_or_insert_with(|| find_scopes(sentence)),
-                        &spoken,
+                        &found,
                         &q,
                         doc.published,
                     ),
@@ -395,6 +386,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     attribution,
                 });
             }
+            cued.push((sentence_span, found));
         }
     }
     // A batch keeps every document's claims until the audit ends: no room

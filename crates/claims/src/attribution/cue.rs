@@ -697,8 +697,9 @@ fn subject_before_past(s: &str, verb_start: usize, skipped: usize) -> Option<(Ve
 /// reach $40 million" — the verb right after "and" has no subject of its
 /// own, so it is the sentence's opening noun phrase (up to six words,
 /// ending at its last capitalised word or source noun before a verb,
-/// auxiliary, clause word or figure). With the start of "and".
-fn shared_subject(s: &str, verb_start: usize) -> Option<(String, usize)> {
+/// auxiliary, clause word or figure). With the start of "and". `spans` are
+/// the sentence's words ([`word_spans`]), found once by [`cues`].
+fn shared_subject(s: &str, spans: &[(usize, usize)], verb_start: usize) -> Option<(String, usize)> {
     let head = s.get(..verb_start)?.trim_end();
     let and_at = head.len().checked_sub(3)?;
     // `get`: the three bytes before the verb may cut a character.
@@ -707,7 +708,6 @@ fn shared_subject(s: &str, verb_start: usize) -> Option<(String, usize)> {
     {
         return None;
     }
-    let spans = word_spans(s);
     let mut end = None;
     for (k, &(a, b)) in spans.iter().enumerate().take(6) {
         let word = &s[a..b];
@@ -877,7 +877,7 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             if let Some((mentions, start)) = subject_before(sentence, verb_start) {
                 out.push(cue(CueKind::Speaker, mentions, start, end));
-            } else if let Some((mention, and_at)) = shared_subject(sentence, verb_start) {
+            } else if let Some((mention, and_at)) = shared_subject(sentence, &spans, verb_start) {
                 // The cue is "and said" alone: the clause between the
                 // subject and "and" (its figures) is not part of it.
                 out.push(cue(CueKind::Speaker, vec![mention], and_at, end));
