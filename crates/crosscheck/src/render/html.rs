@@ -290,18 +290,8 @@ fn sources(out: &mut String, report: &Report, lookup: &super::Lookup<'_>) {
              <th>corroborated</th><th>conflicts</th><th>score</th><th>notes</th></tr>\n",
         );
         for s in &report.sources {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-                escape(&s.label),
-                escape(&super::source_kind(s)),
-                s.figures,
-                s.documents.len(),
-                s.corroborated,
-                s.conflicts + s.possible_conflicts,
-                s.credibility.score,
-                escape(&super::source_notes(lookup, s).join("; "))
-            );
+            let cells = super::source_cells(lookup, s).map(|c| escape(&c));
+            let _ = writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"));
         }
         out.push_str("</table>\n");
     }
@@ -311,7 +301,7 @@ fn sources(out: &mut String, report: &Report, lookup: &super::Lookup<'_>) {
              <th>named</th><th>anonymous</th><th>unattributed</th><th>only here</th><th>relaying articles</th></tr>\n",
         );
         for o in &report.outlets {
-            let cells: Vec<String> = super::outlet_cells(o).iter().map(|c| escape(c)).collect();
+            let cells = super::outlet_cells(o).map(|c| escape(&c));
             let _ = writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"));
         }
         out.push_str("</table>\n");

@@ -448,6 +448,21 @@ fn claims_by_doc(report: &Report) -> HashMap<&str, Vec<(usize, &ClaimEntry)>> {
     by_doc
 }
 
+/// A source's row in the Markdown and HTML reports, unescaped: its label,
+/// kind, figures, documents, corroborated, conflicts, score and notes.
+fn source_cells(lookup: &Lookup<'_>, s: &SourceLedgerEntry) -> [String; 8] {
+    [
+        s.label.clone(),
+        source_kind(s),
+        s.figures.to_string(),
+        s.documents.len().to_string(),
+        s.corroborated.to_string(),
+        (s.conflicts + s.possible_conflicts).to_string(),
+        format!("{:.2}", s.credibility.score),
+        source_notes(lookup, s).join("; "),
+    ]
+}
+
 /// An outlet's row in the Markdown and HTML reports, unescaped: its name,
 /// articles, figures, named, anonymous, unattributed, only here, relaying
 /// articles.
@@ -642,18 +657,8 @@ pub fn markdown(report: &Report) -> String {
     if !report.sources.is_empty() {
         out.push_str("\n## Sources\n\n| source | kind | figures | documents | corroborated | conflicts | score | notes |\n|---|---|---:|---:|---:|---:|---:|---|\n");
         for s in &report.sources {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {:.2} | {} |",
-                cell(&s.label),
-                source_kind(s),
-                s.figures,
-                s.documents.len(),
-                s.corroborated,
-                s.conflicts + s.possible_conflicts,
-                s.credibility.score,
-                cell(&source_notes(&lookup, s).join("; "))
-            );
+            let cells = source_cells(&lookup, s).map(|c| cell(&c));
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
     }
     let lines: Vec<(String, String)> = report
@@ -670,8 +675,8 @@ pub fn markdown(report: &Report) -> String {
     if !report.outlets.is_empty() {
         out.push_str("\n## Outlets\n\n| outlet | articles | figures | named | anonymous | unattributed | only here | relaying articles |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for o in &report.outlets {
-            let [name, rest @ ..] = outlet_cells(o);
-            let _ = writeln!(out, "| {} | {} |", cell(&name), rest.join(" | "));
+            let cells = outlet_cells(o).map(|c| cell(&c));
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
     }
     out
