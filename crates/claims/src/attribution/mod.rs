@@ -454,19 +454,19 @@ impl<'r> Attributor<'r> {
         // ("far more than the 1,200 the company announced"), else the
         // nearest speaker/according-to/document cue before the figure,
         // else the first one after it.
+        // "the government's figure of": a document cue that names the
+        // figure right after it.
+        let figure_of = |c: &Cue| c.kind == CueKind::Document && sentence[..c.end].ends_with("of");
         let own = found.iter().enumerate().find(|(_, c)| {
             (c.kind == CueKind::Speaker && reduced_relative(sentence, at, c.start))
-                || (c.kind == CueKind::Document
-                    && c.end <= at
-                    && sentence[c.end..at].trim().is_empty()
-                    && sentence[..c.end].ends_with("of"))
+                || (figure_of(c) && c.end <= at && sentence[c.end..at].trim().is_empty())
         });
         // Another figure's own clause ("the 1,200 the company announced")
         // governs no other figure.
         let governs = |c: &Cue| {
             c.kind != CueKind::Citing
                 && !(c.kind == CueKind::Speaker && of_a_figure(sentence, c.start))
-                && !(c.kind == CueKind::Document && sentence[..c.end].ends_with("of"))
+                && !figure_of(c)
         };
         let main = own
             .or_else(|| {
