@@ -108,6 +108,9 @@ const ACTIONS: &[(&str, &str)] = &[
     ("displaced", "displace"),
     ("attended", "attend"),
     ("marched", "march"),
+    ("gathered", "gather"),
+    ("rallied", "rally"),
+    ("protested", "protest"),
 ];
 
 fn action_of(word: &str) -> Option<&'static str> {

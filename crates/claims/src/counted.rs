@@ -137,6 +137,18 @@ fn is_stop_lower(w: &str) -> bool {
             | "last"
             | "this year"
             | "so far"
+            | "outside"
+            | "inside"
+            | "around"
+            | "along"
+            | "beyond"
+            | "without"
+            | "between"
+            | "behind"
+            | "until"
+            | "throughout"
+            | "upon"
+            | "aboard"
             | "now"
             | "currently"
             | "reportedly"
@@ -258,6 +270,32 @@ pub fn push_lemma(out: &mut String, word: &str) {
     }
 }
 
+/// Whether `w`, after the phrase word `last` and before `next`, is the
+/// clause's verb in the past tense rather than a word of the noun phrase:
+/// "300 people protested outside", "2,000 dockworkers walked off the job"
+/// (after a plural noun), "200 homes flooded" (before nothing, or a word
+/// that ends a noun phrase). Not "North Korean armed forces".
+fn is_past_verb(last: &str, w: &str, next: Option<&str>) -> bool {
+    let past = w.len() >= 5
+        && w.is_ascii()
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !w.eq_ignore_ascii_case("hundred")
+        && w.starts_with(|c: char| c.is_ascii_lowercase());
+    if !past {
+        return false;
+    }
+    let plural = {
+        let l = last.to_ascii_lowercase();
+        (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
+            || matches!(
+                l.as_str(),
+                "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+            )
+    };
+    plural || next.is_none_or(is_stop)
+}
+
 const DURATIONS: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
 ];
@@ -310,7 +348,8 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
     }
     let mut phrase_words: Vec<&str> = Vec::new();
     let mut end = 0;
-    for (start, w) in words(after) {
+    let mut ws = words(after).peekable();
+    while let Some((start, w)) = ws.next() {
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             // "the four territories": a number inside a share phrase is its own claim.
             if share_of && phrase_words.is_empty() {
@@ -318,7 +357,12 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
             }
             break;
         }
-        if is_stop(w) || (is_verbish(w) && !phrase_words.is_empty()) || is_verbish(w) {
+        if is_stop(w) || is_verbish(w) {
+            break;
+        }
+        if let Some(&last) = phrase_words.last()
+            && is_past_verb(last, w, ws.peek().map(|&(_, n)| n))
+        {
             break;
         }
         phrase_words.push(w);
@@ -531,7 +575,10 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
             });
         match complement {
             Some(j) => k = j,
-            None => return number_of(q, before, &spans, k, &word),
+            None => {
+                return number_of(q, before, &spans, k, &word)
+                    .or_else(|| put_at(q, before, &spans, k, &word));
+            }
         }
     }
     let noun = word(k)?;
@@ -566,6 +613,42 @@ fn number_of(
     let is = |j: usize, w: &str| word(j).is_some_and(|x| x == w);
     let j = (k..k + 3).find(|&j| is(j + 1, "of") && is(j + 2, "number"))?;
     counted(q, &before[spans[j].0..spans[k].1])
+}
+
+/// "Organisers put turnout at 1,200", "police put the crowd at 40,000":
+/// the noun phrase (up to four words) between "put" and "at", when "at"
+/// alone joins it to the figure. A word that only stands for the figure
+/// ("put the figure at", "put it at") names nothing counted. `spans` are the
+/// words of `before` from its end, `k` the first word before the bridge.
+fn put_at(
+    q: &Quantity,
+    before: &str,
+    spans: &[(usize, usize)],
+    k: usize,
+    word: &dyn Fn(usize) -> Option<String>,
+) -> Option<Counted> {
+    if k != 1 || word(0).as_deref() != Some("at") {
+        return None;
+    }
+    let put = (k + 1..k + 5)
+        .find(|&j| word(j).is_some_and(|w| matches!(w.as_str(), "put" | "puts" | "putting")))?;
+    let mut first = put - 1;
+    if word(first).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        )
+    }) {
+        // "put the crowd at": the phrase begins after its determiner.
+        first = first.checked_sub(1).filter(|&f| f >= k)?;
+    }
+    let phrase = &before[spans[first].0..spans[k].1];
+    let found = counted(q, phrase)?;
+    let generic = matches!(
+        found.head.as_str(),
+        "figure" | "number" | "total" | "tally" | "estimate" | "count" | "it" | "them" | "this"
+    );
+    (!generic && found.as_written == phrase).then_some(found)
 }
 
 /// Groups capitalised runs ("North Korean") and lower-case runs ("military construction").
@@ -650,6 +733,71 @@ mod tests {
     #[test]
     fn no_noun_after_an_additional_3_000_4_000_deployed() {
         assert!(counted_in("an additional 3,000-4,000 deployed earlier this year").is_none());
+    }
+
+    fn counted_before_in(text: &str) -> Option<Counted> {
+        let q = find(text).into_iter().next().expect("a figure");
+        counted_before(&q, &text[..q.start])
+    }
+
+    #[test]
+    fn organisers_put_turnout_at_1_200() {
+        let c = counted_before_in("Organisers put turnout at 1,200.").unwrap();
+        assert_eq!(
+            (c.as_written.as_str(), c.head.as_str()),
+            ("turnout", "turnout")
+        );
+        let c = counted_before_in("Police put the crowd at about 40,000.").unwrap();
+        assert_eq!(c.as_written, "crowd");
+    }
+
+    #[test]
+    fn put_the_figure_at_names_nothing() {
+        assert!(counted_before_in("The union put the figure at 3,500.").is_none());
+        assert!(counted_before_in("Officials put it at 300.").is_none());
+        // Not a verb of putting: "at" after something else.
+        assert!(counted_before_in("Crowds gathered at 3 locations.").is_none());
+    }
+
+    #[test]
+    fn people_protested_outside_the_plant() {
+        let c = counted_in("300 people protested outside the plant").unwrap();
+        assert_eq!(
+            (c.as_written.as_str(), c.head.as_str()),
+            ("people", "person")
+        );
+    }
+
+    #[test]
+    fn dockworkers_walked_off_the_job() {
+        let c = counted_in("2,000 dockworkers walked off the job").unwrap();
+        assert_eq!(c.as_written, "dockworkers");
+    }
+
+    #[test]
+    fn homes_flooded_at_the_end() {
+        assert_eq!(
+            counted_in("about 200 homes flooded.").unwrap().as_written,
+            "homes"
+        );
+    }
+
+    #[test]
+    fn north_korean_armed_forces_keep_their_participle() {
+        let c = counted_in("5,000 North Korean armed forces").unwrap();
+        assert_eq!(c.as_written, "North Korean armed forces");
+        let c = counted_in("120 trained medics arrived").unwrap();
+        assert_eq!(c.as_written, "trained medics");
+    }
+
+    #[test]
+    fn people_outside_the_embassy() {
+        assert_eq!(
+            counted_in("300 people outside the embassy")
+                .unwrap()
+                .as_written,
+            "people"
+        );
     }
 
     #[test]

@@ -445,9 +445,15 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
             .map(str::to_string)
     });
     let (places, place_phrase) = places(clause);
-    let phrase = words(as_written)
-        .into_iter()
-        .filter(|w| !is_capitalized(w) || w.chars().all(|c| c.is_uppercase()))
+    // Proper nouns are dropped, but not the head: "young North Koreans" is
+    // "young Koreans", not "young".
+    let written = words(as_written);
+    let last = written.len().saturating_sub(1);
+    let phrase = written
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| k == last || !is_capitalized(w) || w.chars().all(|c| c.is_uppercase()))
+        .map(|(_, w)| *w)
         .filter(|w| !with_lowercase(w, is_number_word))
         .collect::<Vec<_>>()
         .join(" ");
@@ -567,6 +573,24 @@ const PLACE_NOUNS: &[&str] = &[
     "front",
     "frontline",
     "capital",
+    "district",
+    "county",
+    "town",
+    "village",
+    "island",
+    "coast",
+    "valley",
+    // Sites: "at the Halden plant", "at the Kursk airbase".
+    "plant",
+    "factory",
+    "port",
+    "mine",
+    "base",
+    "airbase",
+    "airport",
+    "camp",
+    "prison",
+    "hospital",
 ];
 
 /// The destination or location right after the noun phrase: the first
@@ -752,6 +776,18 @@ mod tests {
         );
         assert_eq!(ps[0].scope, set(&["engineer"]));
         assert_eq!(ps[1].scope, set(&["construction"]));
+    }
+
+    #[test]
+    fn young_north_koreans_keep_their_head() {
+        let p = &profiles("KCNA said 1.4 million young North Koreans volunteered to join.")[0];
+        assert_eq!(p.phrase, "young Koreans");
+    }
+
+    #[test]
+    fn positions_would_go_at_the_halden_plant() {
+        let p = &profiles("Northwind said that 2,000 positions would go at the Halden plant.")[0];
+        assert_eq!(p.place_phrase.as_deref(), Some("at the Halden plant"));
     }
 
     #[test]

@@ -113,6 +113,11 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
             "personnel",
             "labor",
             "labour",
+            "dockworker",
+            "docker",
+            "longshoreman",
+            "longshoremen",
+            "stevedore",
         ],
     ),
     (
@@ -181,6 +186,23 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
             "rallygoer",
             "protested",
             "demonstrated",
+            "crowd",
+            "turnout",
+        ],
+    ),
+    // Workers who stopped work: "7,500 strikers", "2,000 dockworkers walked
+    // off the job".
+    (
+        "striker",
+        GroupKind::Role,
+        None,
+        &[
+            "striker",
+            "walked off",
+            "walked out",
+            "walkout",
+            "on strike",
+            "went on strike",
         ],
     ),
     (
@@ -265,6 +287,22 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
     ),
     ("tank", GroupKind::Concept, None, &["tank"]),
     ("vote", GroupKind::Concept, None, &["vote", "ballot"]),
+    // Jobs lost or kept: "2,000 jobs", "2,000 positions would go", "3,500
+    // job losses", "layoffs".
+    (
+        "job",
+        GroupKind::Concept,
+        None,
+        &[
+            "job",
+            "position",
+            "job loss",
+            "job cut",
+            "layoff",
+            "lay-off",
+            "redundancy",
+        ],
+    ),
 ];
 
 /// Lower-cases a term, collapses whitespace and lemmatizes its last word.

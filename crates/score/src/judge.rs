@@ -591,7 +591,7 @@ mod tests {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum ScopeRel {
     Same,
     Part { part_is_a: bool },
@@ -618,7 +618,32 @@ fn pick<'f>(side: Side, a: &'f Fig, b: &'f Fig) -> (&'f Fig, &'f Fig) {
 
 /// Judges one pair of figures whose scopes relate as `rel` ([`scope_rel`]).
 fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &Tolerances) {
-    if x.class != y.class || x.class == "denied" || x.additional || y.additional {
+    if x.class != y.class || x.class == "denied" {
+        return;
+    }
+    if x.additional || y.additional {
+        // An increment ("thousands more") is not a total, and two
+        // increments may be different ones: only the same increment, said
+        // twice (same scope and time, overlapping), agrees; nothing
+        // conflicts.
+        let same_time = matches!(
+            relate(
+                &x.when,
+                x.published,
+                &y.when,
+                y.published,
+                tol.revision_days
+            ),
+            TimeRel::Same { .. }
+        );
+        if x.additional
+            && y.additional
+            && rel == Some(ScopeRel::Same)
+            && same_time
+            && x.iv.overlaps(&y.iv)
+        {
+            j.agree(x.item, y.item);
+        }
         return;
     }
     let Some(rel) = rel else {

@@ -44,7 +44,7 @@
 //! | CC002 | possible-conflict | conflict | warning | the intervals cannot overlap, but it is unsure the figures count the same thing over the same time: nested periods, a vague magnitude, a part larger than its whole, a clusterer doubt |
 //! | CC003 | revised-figure | revision | info (warning when a running total goes down) | a running total grows between dated documents, or an earlier-scoped count ("last fall", "in November 2024") is smaller than a later total |
 //! | CC004 | corroborated-figure | corroborated | info | figures from at least two independent origins agree |
-//! | CC005 | single-source-figure | single-source | info | only one document (and at most one origin) gives the figure |
+//! | CC005 | single-source-figure | single-source | info | only one document (and at most one origin) gives the figure, or no figure of another document matches it |
 //! | CC006 | unattributed-figure | unattributed | warning | a figure with no source |
 //! | CC007 | single-origin-echo | consistent | info | figures in several articles agree but all trace back to one origin ("4 articles, 1 origin") |
 //! | CC008 | subset-of-total | subset | info | a part ("troops near the border") checked against its whole ("troops sent") |
@@ -442,9 +442,10 @@ pub enum Verdict {
     Corroborated,
     /// Figures changed over time, one origin.
     Revised,
-    /// Several documents agree, one origin (or none).
+    /// Figures of several documents agree, one origin (or none).
     Consistent,
-    /// One document.
+    /// No figure is matched by another document's: one document, or
+    /// figures that count different things or times.
     SingleSource,
 }
 
@@ -567,6 +568,30 @@ fn assess_cluster(
     }
     let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
     let origin_count = keys.len();
+    // The figures not in conflict that agree with one of another article
+    // (not in conflict either): only they can be said to agree. Figures of
+    // one cluster may never be compared (a plan and a count of arrivals).
+    let mut agreeing: Vec<usize> = Vec::new();
+    for (mine, partners, _) in j.agree.sides() {
+        let calm = |i: &&usize| !in_conflict.contains_key(*i);
+        // Up to two documents among the partners are enough.
+        let mut their_docs: Vec<&str> = Vec::with_capacity(2);
+        for &p in partners.iter().filter(calm) {
+            if !their_docs.contains(&items[p].doc) {
+                their_docs.push(items[p].doc);
+                if their_docs.len() == 2 {
+                    break;
+                }
+            }
+        }
+        agreeing.extend(
+            mine.iter()
+                .filter(calm)
+                .filter(|&&a| their_docs.iter().any(|&d| d != items[a].doc)),
+        );
+    }
+    agreeing.sort_unstable();
+    agreeing.dedup();
 
     findings.extend(revision_findings(ctx, ci, label, j, &outliers));
     findings.extend(sum_findings(ctx, ci, label, &j.sums, figs));
@@ -599,7 +624,6 @@ fn assess_cluster(
 
     let n_docs = docs.len();
     let duration = effective.first().is_some_and(|&i| is_duration(&items[i]));
-    let described = describe_origins(ctx, &calm);
     if corroborating.len() >= 2 {
         let mut claims: Vec<usize> = calm
             .iter()
@@ -611,14 +635,34 @@ fn assess_cluster(
             let members: Vec<usize> = claims.clone();
             describe_origins(ctx, &members)
         };
-        let message = format!(
-            "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
-            calm.len(),
-            n_docs,
-            if n_docs == 1 { "" } else { "s" },
-            corroborating.len(),
-            join_and(&corroborated_desc)
-        );
+        // Sets of two or more figures: a figure that agrees with none of
+        // these (an increment among totals) joins no set.
+        let sets: Vec<Vec<usize>> = {
+            let mut members = claims.clone();
+            members.sort_unstable();
+            agreeing_sets(items, &j.agree, &members)
+                .into_iter()
+                .filter(|set| set.len() > 1)
+                .collect()
+        };
+        let message = if sets.len() > 1 {
+            format!(
+                "{label}: {} figures from {} independent origins agree in {} sets, which differ in what or when they count and were not compared with one another: {}.",
+                sets.iter().map(Vec::len).sum::<usize>(),
+                corroborating.len(),
+                sets.len(),
+                describe_sets(ctx, &sets)
+            )
+        } else {
+            format!(
+                "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
+                calm.len(),
+                n_docs,
+                if n_docs == 1 { "" } else { "s" },
+                corroborating.len(),
+                join_and(&corroborated_desc)
+            )
+        };
         let mean_conf = if claims.is_empty() {
             1.0
         } else {
@@ -637,8 +681,17 @@ fn assess_cluster(
             None,
             (0.6 + 0.1 * corroborating.len() as f64).min(0.95) * mean_conf,
         ));
-    } else if n_docs >= 2 && calm.len() >= 2 && j.revisions.is_empty() && !has_error && !duration {
-        let unnamed = calm
+    } else if !agreeing.is_empty() && j.revisions.is_empty() && !has_error && !duration {
+        let mut claims = agreeing.clone();
+        by_id(items, &mut claims);
+        let keys: BTreeSet<&str> = claims.iter().filter_map(|&i| ctx.origin_key(i)).collect();
+        let described = describe_origins(ctx, &claims);
+        let n_docs = claims
+            .iter()
+            .map(|&i| items[i].doc)
+            .collect::<BTreeSet<&str>>()
+            .len();
+        let unnamed = claims
             .iter()
             .filter(|&&i| ctx.origin_key(i).is_none())
             .count();
@@ -649,10 +702,18 @@ fn assess_cluster(
         } else {
             "These origins do not confirm one another's figures: check each against an independent source before calling the figure confirmed."
         };
-        let message = if keys.len() == 1 && unnamed > 0 {
+        let sets = agreeing_sets(items, &j.agree, &agreeing);
+        let message = if sets.len() > 1 {
+            format!(
+                "{label}: {} figures in {n_docs} articles agree in {} sets, which differ in what or when they count and were not compared with one another: {}; no set is confirmed by independent origins.",
+                claims.len(),
+                sets.len(),
+                describe_sets(ctx, &sets)
+            )
+        } else if keys.len() == 1 && unnamed > 0 {
             format!(
                 "{label}: {} figures in {n_docs} articles agree, but only one origin is named, {}; {unnamed} figure{} come{} from no named source: 1 origin — consistent, not independently corroborated.",
-                calm.len(),
+                claims.len(),
                 join_and(&described),
                 if unnamed == 1 { "" } else { "s" },
                 if unnamed == 1 { "s" } else { "" },
@@ -660,18 +721,18 @@ fn assess_cluster(
         } else if keys.len() == 1 {
             format!(
                 "{label}: {} figures in {n_docs} articles agree, but all trace back to one origin, {}: {n_docs} articles, 1 origin — consistent, not independently corroborated.",
-                calm.len(),
+                claims.len(),
                 join_and(&described)
             )
         } else if keys.is_empty() {
             format!(
                 "{label}: {} figures in {n_docs} articles agree, but none names a source that counts as an origin: consistent, not corroborated.",
-                calm.len()
+                claims.len()
             )
         } else {
             format!(
                 "{label}: {} figures in {n_docs} articles agree, from {} origins that do not confirm one another's figures ({}).",
-                calm.len(),
+                claims.len(),
                 keys.len(),
                 join_and(&described)
             )
@@ -680,7 +741,7 @@ fn assess_cluster(
             ctx,
             ("CC007", Severity::Info),
             Some(ci),
-            calm.clone(),
+            claims,
             message,
             Some(help),
             0.8,
@@ -700,6 +761,32 @@ fn assess_cluster(
             Some("Seek a second, independent source before relying on it."),
             0.9,
         ));
+    } else if n_docs >= 2
+        && calm.len() >= 2
+        && agreeing.is_empty()
+        && !has_warning
+        && j.revisions.is_empty()
+        && j.sums.is_empty()
+        && subset.is_none()
+        && !duration
+    {
+        // Figures of several articles, none in conflict and none agreeing:
+        // they count different things or different times (a plan and the
+        // arrivals, a cut and a total), so none confirms another.
+        let message = format!(
+            "{label}: {} figures in {n_docs} articles, none matched by another article's ({}): they differ in what or when they count, so none corroborates another.",
+            calm.len(),
+            capped(&calm, "; ", |&i| ctx.cite_time(i)),
+        );
+        findings.push(finding(
+            ctx,
+            ("CC005", Severity::Info),
+            Some(ci),
+            calm.clone(),
+            message,
+            Some("Read the figures side by side: if they do count the same thing, they conflict; if not, each needs a second, independent source."),
+            0.6,
+        ));
     }
 
     let verdict = if has_error {
@@ -710,7 +797,7 @@ fn assess_cluster(
         Verdict::Corroborated
     } else if j.revisions.iter().any(|r| !r.down) {
         Verdict::Revised
-    } else if n_docs >= 2 {
+    } else if !agreeing.is_empty() {
         Verdict::Consistent
     } else {
         Verdict::SingleSource
@@ -1554,6 +1641,69 @@ fn sum_findings(
 }
 
 /// Describes a cluster's origins: "Government of South Korea (NIS, KR government)".
+/// `members` (ascending) split into sets that agree: two figures are in
+/// one set when a chain of agreeing pairs among `members` joins them.
+/// Each set is in id order, and the sets in order of their first ids
+/// (whatever the order of the documents). Figures of one cluster may agree
+/// in several sets that were never compared with one another (a plan and a
+/// count), and a finding must not say they all agree.
+fn agreeing_sets(items: &[Item<'_>], agree: &Agreement, members: &[usize]) -> Vec<Vec<usize>> {
+    let at = |i: usize| members.binary_search(&i).ok();
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (mine, partners, _) in agree.sides() {
+        // Every item of `mine` agrees with every partner: join them all to
+        // the first one found among the members.
+        let mut first: Option<usize> = None;
+        for k in mine.iter().chain(partners).filter_map(|&i| at(i)) {
+            match first {
+                None => first = Some(k),
+                Some(f) => {
+                    let (a, b) = (root(&mut parent, f), root(&mut parent, k));
+                    if a != b {
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+        }
+    }
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    let mut set_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (k, &member) in members.iter().enumerate() {
+        let r = root(&mut parent, k);
+        let n = *set_of.entry(r).or_insert_with(|| {
+            sets.push(Vec::new());
+            sets.len() - 1
+        });
+        sets[n].push(member);
+    }
+    for set in &mut sets {
+        by_id(items, set);
+    }
+    sets.sort_by(|a, b| cmp_ids(items[a[0]].id, items[b[0]].id));
+    sets
+}
+
+/// "2,000 from company and Northwind Motors; 3,500 from union": each
+/// agreeing set's first figure and its origins.
+fn describe_sets(ctx: &Ctx<'_, '_>, sets: &[Vec<usize>]) -> String {
+    sets.iter()
+        .map(|set| {
+            format!(
+                "{} from {}",
+                ctx.items[set[0]].claim.text,
+                join_and(&describe_origins(ctx, set))
+            )
+        })
+        .join("; ")
+}
+
 fn describe_origins(ctx: &Ctx<'_, '_>, members: &[usize]) -> Vec<String> {
     let mut by_key: BTreeMap<&str, (String, BTreeSet<String>)> = BTreeMap::new();
     for &m in members {

@@ -368,23 +368,82 @@ fn a_conflict_with_many_rivals_cites_eight_and_counts_the_rest() {
 }
 
 #[test]
-fn figures_of_two_origins_never_compared_are_not_called_repetition_of_one() {
-    // A possibility and an estimate are not compared, and neither origin
-    // confirms the other: the note must not say "repetition of one origin".
+fn figures_of_two_origins_never_compared_are_not_said_to_agree() {
+    // A possibility and an estimate are not compared: the batch must say
+    // neither that they agree nor that they repeat one origin.
     let b = Batch::new(&[
         "The ports authority said losses could reach $40 million a day.",
         "Economists at Bank North estimated losses at $25 million a day.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(
+        a.findings
+            .iter()
+            .all(|f| f.code != "CC007" && f.code != "CC004"),
+        "{:#?}",
+        a.findings
+    );
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC005")
+        .expect("a single-source finding");
+    assert!(
+        f.message.contains("none matched by another article's"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.claims.len(), 2);
+    assert!(!f.help.as_deref().unwrap().contains("one origin"));
+    assert_eq!(a.verdicts, [Verdict::SingleSource]);
+}
+
+#[test]
+fn thousands_more_said_twice_agree_and_different_increments_do_not_conflict() {
+    let b = Batch::new(&[
+        "Pyongyang has sent thousands more troops to Russia, the NIS said.",
+        "Pyongyang has sent thousands more troops to Russia, the NIS said.",
     ]);
     let (_, _, a) = b.run();
     let f = a
         .findings
         .iter()
         .find(|f| f.code == "CC007")
-        .expect("a consistent finding");
-    assert!(f.message.contains("2 origins"), "{}", f.message);
-    let help = f.help.as_deref().unwrap();
-    assert!(!help.contains("one origin"), "{help}");
-    assert!(help.contains("do not confirm one another"), "{help}");
+        .expect("an echo of one origin");
+    assert_eq!(f.claims.len(), 2);
+    assert_eq!(a.verdicts, [Verdict::Consistent]);
+    let b = Batch::new(&[
+        "Pyongyang has sent 1,000 more troops to Russia, the NIS said.",
+        "Pyongyang has sent 3,000 more troops to Russia, Ukraine's HUR said.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    assert!(
+        a.findings
+            .iter()
+            .all(|f| f.code != "CC007" && f.code != "CC004")
+    );
+}
+
+#[test]
+fn agreeing_figures_of_different_values_are_told_apart() {
+    // Two plans agree on 2,000 and two counts on 3,500; a plan and a count
+    // are never compared. The finding must not say all four agree.
+    let b = Batch::new(&[
+        "The company said 2,000 jobs will be cut.",
+        "The union said 3,500 jobs were lost.",
+        "Northwind Motors said 2,000 jobs would be cut.",
+        "Union leaders said 3,500 jobs were lost.",
+    ]);
+    let (_, _, a) = b.run();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "CC004")
+        .expect("a corroborated finding");
+    assert!(f.message.contains("agree in 2 sets"), "{}", f.message);
+    assert!(f.message.contains("2,000 from"), "{}", f.message);
+    assert!(f.message.contains("3,500 from"), "{}", f.message);
 }
 
 #[test]

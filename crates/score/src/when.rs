@@ -54,11 +54,52 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
         | TimeExpr::AsEarlyAs(_)
         | TimeExpr::LaterThis(_)
         | TimeExpr::Coming { .. } => When::Future,
-        expr => When::Window {
-            expr: expr.clone(),
-            resolved: t.resolved.or_else(|| resolve(expr, published)),
-        },
+        expr => {
+            let resolved = t.resolved.or_else(|| resolve(expr, published));
+            // "300 people protested outside the port on Monday" in Monday's
+            // paper: a crowd is counted on its day, so the day of
+            // publication is the count as of publication, not an earlier
+            // part of a running total.
+            let today = resolved.is_some_and(|r| r.start == r.end && Some(r.start) == published);
+            if today && counts_a_gathering(claim) {
+                return When::Current { running: None };
+            }
+            When::Window {
+                expr: expr.clone(),
+                resolved,
+            }
+        }
     }
+}
+
+/// Whether the claim counts people at a one-day event: a crowd, a march, a
+/// strike ("protested", "gathered", "turnout", "strikers").
+fn counts_a_gathering(claim: &Claim) -> bool {
+    let by_action = claim
+        .action
+        .as_deref()
+        .is_some_and(|a| crosscheck_cluster::action_class_of(a) == "gather");
+    let by_noun = claim.counted.as_ref().is_some_and(|c| {
+        matches!(
+            c.head.as_str(),
+            "protester"
+                | "protestor"
+                | "demonstrator"
+                | "marcher"
+                | "striker"
+                | "crowd"
+                | "turnout"
+                | "attendee"
+        )
+    });
+    // "2,000 dockworkers walked off the job on Monday".
+    let by_strike = || {
+        let s = claim.sentence.to_ascii_lowercase();
+        ["walked off", "walked out", "on strike", "went on strike"]
+            .iter()
+            .any(|p| s.contains(p))
+    };
+    by_action || by_noun || by_strike()
 }
 
 /// Which of two figures.
@@ -522,6 +563,27 @@ mod tests {
         assert!(matches!(b, When::Window { .. }), "{b:?}");
         let (c, _) = dated("870 people were evacuated on Saturday.", sat);
         assert!(matches!(c, When::Window { .. }), "{c:?}");
+    }
+
+    #[test]
+    fn protested_on_monday_in_mondays_paper_is_the_count_of_the_day() {
+        let (mon, tue) = (Date::new(2025, 6, 2), Date::new(2025, 6, 3));
+        let (a, _) = dated("300 people protested outside the port on Monday.", mon);
+        assert_eq!(a, When::Current { running: None });
+        let (b, _) = dated(
+            "The authority put the number of strikers at 1,500 on Monday.",
+            mon,
+        );
+        assert_eq!(b, When::Current { running: None });
+        let (b, _) = dated("About 2,000 dockworkers walked off the job on Monday.", mon);
+        assert_eq!(b, When::Current { running: None });
+        // Another day's paper, troops sent that day, or a toll: a window.
+        let (c, _) = dated("300 people protested outside the port on Monday.", tue);
+        assert!(matches!(c, When::Window { .. }), "{c:?}");
+        let (d, _) = dated("North Korea sent 1,000 troops on Monday.", mon);
+        assert!(matches!(d, When::Window { .. }), "{d:?}");
+        let (e, _) = dated("12 people were killed in the shelling on Monday.", mon);
+        assert!(matches!(e, When::Window { .. }), "{e:?}");
     }
 
     #[test]

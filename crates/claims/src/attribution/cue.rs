@@ -142,7 +142,7 @@ first_words!(
     OTHER_CUE_WORDS,
     /// Whether `t` (lower case) is one of [`OTHER_CUE_WORDS`].
     is_other_cue_word,
-    ["according", "citing", "reported"]
+    ["according", "citing", "reported", "put", "puts"]
 );
 
 /// Finds any cue's first word in a sentence, ASCII case-insensitively:
@@ -863,6 +863,18 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             continue;
         }
+        if let Ok((r, _)) = alt((w("puts"), w("put"))).parse(at) {
+            // "The union put the number of job losses at 3,500": an
+            // estimate, when a figure follows "at" a few words on.
+            let end = sentence.len() - r.len();
+            if n > 0
+                && puts_at_a_figure(r)
+                && let Some((mentions, start)) = subject_before(sentence, a)
+            {
+                out.push(cue(CueKind::Speaker, mentions, start, end));
+            }
+            continue;
+        }
         if let Ok((r, _)) = speech_verb(at) {
             if !speaks(sentence, &spans, n) {
                 continue;
@@ -906,6 +918,75 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// The most words between "put" and "at" in [`puts_at_a_figure`] ("the
+/// number of people killed in the attack" is eight).
+const MAX_PUT_OBJECT: usize = 10;
+
+/// Whether `rest`, the text after "put", is an object of a few words and
+/// "at" before a figure: "the death toll at 300", "turnout at about 1,200",
+/// "the cost at $2 billion". Not "put pressure on", "put forward".
+fn puts_at_a_figure(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    for _ in 0..=MAX_PUT_OBJECT {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if word.eq_ignore_ascii_case("at") {
+            return words.next().is_some_and(|next| {
+                next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+                    || matches!(
+                        next.to_ascii_lowercase().as_str(),
+                        "about"
+                            | "around"
+                            | "roughly"
+                            | "nearly"
+                            | "almost"
+                            | "approximately"
+                            | "least"
+                            | "more"
+                            | "over"
+                            | "some"
+                            | "between"
+                            | "up"
+                            | "under"
+                            | "fewer"
+                            | "less"
+                            | "just"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "tens"
+                            | "millions"
+                            | "billions"
+                    )
+            });
+        }
+        // Punctuation ends the object: no clause is crossed. A particle or
+        // a preposition other than "of" makes another verb: "put pressure
+        // on", "put forward", "put up".
+        if word.contains([',', ';', ':', '.', '(', ')'])
+            || matches!(
+                word.to_ascii_lowercase().as_str(),
+                "on" | "into"
+                    | "to"
+                    | "forward"
+                    | "off"
+                    | "up"
+                    | "down"
+                    | "out"
+                    | "back"
+                    | "aside"
+                    | "through"
+                    | "together"
+                    | "across"
+            )
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the speech-verb word at `spans[n]` is a verb of saying here, not
@@ -1046,6 +1127,43 @@ mod tests {
             out.push((st, s.len()));
         }
         out
+    }
+
+    fn speakers(s: &str) -> Vec<Vec<String>> {
+        cues(s)
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Speaker)
+            .map(|c| c.mentions)
+            .collect()
+    }
+
+    #[test]
+    fn the_union_put_the_number_of_job_losses_at_3_500() {
+        assert_eq!(
+            speakers("The union put the number of job losses at 3,500."),
+            [["The union"]]
+        );
+        assert_eq!(
+            speakers("Organisers put turnout at about 1,200, far above the police count."),
+            [["Organisers"]]
+        );
+        assert_eq!(
+            speakers("The UN puts the cost at $2 billion."),
+            [["The UN"]]
+        );
+        assert_eq!(
+            speakers("Officials put the number of people killed in the attack at 40."),
+            [["Officials"]]
+        );
+    }
+
+    #[test]
+    fn put_without_a_figure_at_is_no_cue() {
+        assert!(speakers("The union put pressure on the company at 3 meetings.").is_empty());
+        assert!(speakers("The union put pressure on the company at the talks.").is_empty());
+        assert!(speakers("Sanctions put Putin at risk.").is_empty());
+        assert!(speakers("The union put forward a plan, at 3 pages.").is_empty());
+        assert!(speakers("Putin met 3 officials at 5 sites.").is_empty());
     }
 
     #[test]
@@ -1224,16 +1342,22 @@ mod tests {
     fn the_ports_authority_put_the_number_at_7500_and_said() {
         let s = "The ports authority put the number of strikers at 7,500, and said losses could reach $40 million a day.";
         let c = cues(s);
-        assert_eq!(c.len(), 1, "{c:?}");
-        assert_eq!(c[0].mentions, vec!["The ports authority"]);
+        assert_eq!(c.len(), 2, "{c:?}");
+        // "put … at 7,500" is the authority's own cue.
+        assert_eq!(&s[c[0].start..c[0].end], "The ports authority put");
+        assert_eq!(c[1].mentions, vec!["The ports authority"]);
         // The cue is "and said": the figure before it is outside.
-        assert_eq!(&s[c[0].start..c[0].end], "and said");
+        assert_eq!(&s[c[1].start..c[1].end], "and said");
         let c = cues("Northwind Motors will cut 1,200 jobs and said 300 more could go.");
         assert_eq!(c[0].mentions, vec!["Northwind Motors"]);
         // The subject ends at its verb; an opening phrase of time has none.
         let c = cues("Turkish police detained Ali Yilmaz and said 300 people were held.");
         assert_eq!(c[0].mentions, vec!["Turkish police"]);
-        assert!(cues("On Monday the union put it at 300, and said 40 more joined.").is_empty());
+        let s = "On Monday the union put it at 300, and said 40 more joined.";
+        let c = cues(s);
+        // "the union put … at 300" only: "and said" has no shared subject.
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(s[c[0].start..c[0].end].ends_with("union put"), "{c:?}");
         // A verb with its own subject, or no "and": as before.
         let c = cues("Rescuers found 12 bodies and officials said 40 were missing.");
         assert_eq!(c.len(), 1, "{c:?}");

@@ -232,6 +232,44 @@ fn core_mention(mention: &str) -> &str {
             m = r;
         }
     }
+    // "a company statement", "a police report": the issuer, without the
+    // document and its article.
+    for document in [
+        " statement",
+        " statements",
+        " report",
+        " reports",
+        " briefing",
+        " tally",
+        " data",
+        " figures",
+        " poll",
+        " survey",
+    ] {
+        let Some(issuer) = m
+            .len()
+            .checked_sub(document.len())
+            .filter(|&at| at > 0 && m.is_char_boundary(at))
+            .filter(|&at| m[at..].eq_ignore_ascii_case(document))
+            .map(|at| &m[..at])
+        else {
+            continue;
+        };
+        for article in ["a ", "an ", "A ", "An "] {
+            if let Some(r) = issuer.strip_prefix(article)
+                && !r.is_empty()
+            {
+                // "a new Ipsos poll": Ipsos.
+                return ["new ", "latest ", "recent "]
+                    .iter()
+                    .find_map(|q| r.strip_prefix(q).filter(|n| !n.is_empty()))
+                    .unwrap_or(r);
+            }
+        }
+        if issuer.starts_with("the ") || issuer.starts_with("The ") {
+            return issuer;
+        }
+    }
     m
 }
 
@@ -592,6 +630,17 @@ impl<'r> Attributor<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn according_to_a_company_statement_is_the_company() {
+        assert_eq!(core_mention("a company statement"), "company");
+        assert_eq!(core_mention("An army report"), "army");
+        assert_eq!(core_mention("A new Ipsos poll"), "Ipsos");
+        assert_eq!(core_mention("the company statement"), "the company");
+        // A name that ends in a document word stays whole without an article.
+        assert_eq!(core_mention("Annual Data"), "Annual Data");
+        assert_eq!(core_mention("a statement"), "a statement");
+    }
 
     #[test]
     fn the_1200_the_company_announced() {
