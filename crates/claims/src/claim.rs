@@ -360,6 +360,12 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     continue;
                 };
                 previous = Some(what.clone());
+                // A length of time in a sentence that names no source
+                // ("The ceasefire came 12 days after their latest clashes")
+                // is narration: the last speaker is not carried to it.
+                let attribution = attribution.filter(|a| {
+                    !(a.inherited && what.category == crate::counted::Category::Duration)
+                });
                 let (modality, hedges) = modality(sentence, &q);
                 let (actor, action) = actor_action(sentence, &q);
                 out.push(Claim {

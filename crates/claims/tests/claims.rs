@@ -252,3 +252,29 @@ fn x_citing_y_said_gives_y_as_the_origin() {
     assert_ne!(a.source, "Reuters", "{a:?}");
     assert_eq!(a.via, vec!["Reuters".to_string()], "{a:?}");
 }
+
+#[test]
+fn the_ceasefire_came_12_days_after_is_not_carried_to_the_last_speaker() {
+    let text = "The NIS said Pyongyang sent 11,000 troops.\n\
+                The ceasefire came 12 days after their latest clashes.\n\
+                Another 2,000 troops followed.\n\
+                The NIS said the fighting lasted 12 days.\n";
+    let all = claims(text, None);
+    // A length of time in narration: no source.
+    assert!(
+        all[1].text == "12" && all[1].attribution.is_none(),
+        "{:#?}",
+        all[1]
+    );
+    // A count in narration is still carried; a length of time that the
+    // sentence attributes keeps its source.
+    assert!(
+        find(&all, "Another 2,000")
+            .attribution
+            .as_ref()
+            .unwrap()
+            .inherited
+    );
+    let own = all[3].attribution.as_ref().unwrap();
+    assert!(all[3].text == "12" && !own.inherited && own.source == "NIS");
+}

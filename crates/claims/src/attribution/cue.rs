@@ -474,6 +474,11 @@ fn phrase_after(s: &str, from: usize) -> Option<(usize, usize)> {
         if is_clause_word(word) || speech_verb(word).is_ok() {
             break;
         }
+        // "a YouGov survey published on Thursday": the participle's clause
+        // is not the source's name ("data released by the ministry" is).
+        if end > start && is_issuing_participle(word) && !s[b..].trim_start().starts_with("by ") {
+            break;
+        }
         end = b;
         // Keep a parenthesised acronym: "the National Intelligence Service (NIS)".
         if let Some(close) = s[end..].strip_prefix(" (").and_then(|r| r.find(')')) {
@@ -483,6 +488,24 @@ fn phrase_after(s: &str, from: usize) -> Option<(usize, usize)> {
         }
     }
     (end > start).then_some((start, end))
+}
+
+/// Participles of issuing a document, which open a reduced relative clause
+/// after its name: "a survey published on Thursday".
+fn is_issuing_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "published"
+            | "released"
+            | "conducted"
+            | "issued"
+            | "obtained"
+            | "seen"
+            | "posted"
+            | "compiled"
+            | "commissioned"
+            | "carried"
+    )
 }
 
 /// The capitalised run before a document noun: "previous NIS statements", "Its analysis".
@@ -1155,6 +1178,15 @@ mod tests {
             speakers("Officials put the number of people killed in the attack at 40."),
             [["Officials"]]
         );
+    }
+
+    #[test]
+    fn a_yougov_survey_published_on_thursday() {
+        let c =
+            cues("31 percent back the party, according to a YouGov survey published on Thursday.");
+        assert_eq!(c[0].mentions, ["a YouGov survey"]);
+        let c = cues("12 were killed, according to data released by the ministry.");
+        assert_eq!(c[0].mentions, ["data released by the ministry"]);
     }
 
     #[test]
