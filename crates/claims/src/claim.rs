@@ -111,6 +111,11 @@ const ACTIONS: &[(&str, &str)] = &[
     ("gathered", "gather"),
     ("rallied", "rally"),
     ("protested", "protest"),
+    ("missing", "missing"),
+    ("destroyed", "destroy"),
+    ("damaged", "damage"),
+    ("burned", "burn"),
+    ("burnt", "burn"),
 ];
 
 fn action_of(word: &str) -> Option<&'static str> {

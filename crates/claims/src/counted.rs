@@ -138,6 +138,10 @@ fn is_stop_lower(w: &str) -> bool {
             | "this year"
             | "so far"
             | "outside"
+            | "overnight"
+            | "today"
+            | "yesterday"
+            | "tonight"
             | "inside"
             | "around"
             | "along"
@@ -384,6 +388,10 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
                 if is_stop(w) || is_verbish(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
                     break;
                 }
+                // "12,000 acres and destroyed 80 homes": a verb, not a noun.
+                if last.is_none() && is_past_verb(w, w, None) {
+                    break;
+                }
                 last = Some((start, w));
             }
             if let Some((start, w)) = last {
@@ -516,7 +524,10 @@ const MAX_TOLL_COMPLEMENT: usize = 5;
 /// assert_eq!((c.as_written.as_str(), c.head.as_str()), ("death toll", "toll"));
 /// ```
 pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
-    if matches!(q.kind, Kind::Money | Kind::Percent | Kind::Fraction) {
+    if q.kind == Kind::Percent {
+        return share_of_before(before);
+    }
+    if matches!(q.kind, Kind::Money | Kind::Fraction) {
         return None;
     }
     // Whitespace-separated words from the end, with their offsets; a word
@@ -595,6 +606,108 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
         modifiers: group_modifiers(mods),
         also: Vec::new(),
         category: Category::Count,
+        elided: false,
+    })
+}
+
+/// Verbs and prepositions between a share's noun and its percentage:
+/// "containment rose to 15 percent", "turnout was 61 percent", "the
+/// governing party at 34%".
+const SHARE_BRIDGE: &[&str] = &[
+    "at", "to", "was", "is", "were", "are", "rose", "fell", "climbed", "dropped", "reached", "hit",
+    "stood", "stands", "now", "has", "had", "risen", "fallen",
+];
+
+/// Words that stand for a share without saying what it is of.
+const GENERIC_SHARES: &[&str] = &[
+    "share",
+    "percentage",
+    "proportion",
+    "figure",
+    "number",
+    "total",
+    "rate",
+    "level",
+];
+
+/// What a percentage with no noun after it is a share of, named before it:
+/// "containment rose to 15 percent" (containment), "turnout was 61 percent"
+/// (turnout), "puts the governing party at 34%" (governing party). The
+/// noun is a lower-case word (and one lower-case modifier before it) joined
+/// to the figure by [`SHARE_BRIDGE`] words only; "it", "the share" and
+/// other words that name nothing are not read.
+fn share_of_before(before: &str) -> Option<Counted> {
+    let mut words = before.split_whitespace().rev();
+    let mut bridged = 0;
+    let head = loop {
+        let w = words.next()?;
+        if SHARE_BRIDGE.contains(&w) {
+            bridged += 1;
+            if bridged > 3 {
+                return None;
+            }
+            continue;
+        }
+        break w;
+    };
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !is_stop_lower(w)
+            && !is_verbish_lower(w)
+    };
+    let next = words.next();
+    // The sentence's first word, capitalised: "Turnout was 61 percent".
+    let lowered;
+    let head = if next.is_none() && head.starts_with(|c: char| c.is_ascii_uppercase()) {
+        lowered = head.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        head
+    };
+    if bridged == 0 || !plain(head) || GENERIC_SHARES.contains(&head) {
+        return None;
+    }
+    // "turnout in the last election was 61 percent": the noun before its
+    // complement of a few words after "in", "for" or "among" (not "of":
+    // "two points ahead of the opposition at 32%" is the opposition's).
+    let rest: Vec<&str> = next.into_iter().chain(words.by_ref().take(5)).collect();
+    let (head, next) = match rest
+        .iter()
+        .position(|w| matches!(*w, "in" | "for" | "among"))
+    {
+        Some(k)
+            if rest[..k]
+                .iter()
+                .all(|w| plain(w) || matches!(*w, "the" | "last" | "this" | "next")) =>
+        {
+            match rest.get(k + 1) {
+                Some(&n) if plain(&n.to_ascii_lowercase()) && !GENERIC_SHARES.contains(&n) => {
+                    (n, rest.get(k + 2).copied())
+                }
+                _ => (head, rest.first().copied()),
+            }
+        }
+        _ => (head, rest.first().copied()),
+    };
+    let lowered_head;
+    let head = if head.starts_with(|c: char| c.is_ascii_uppercase()) {
+        lowered_head = head.to_ascii_lowercase();
+        lowered_head.as_str()
+    } else {
+        head
+    };
+    let modifier = next.filter(|w| plain(w));
+    let as_written = match modifier {
+        Some(m) => format!("{m} {head}"),
+        None => head.to_string(),
+    };
+    Some(Counted {
+        as_written,
+        head: lemma(head),
+        modifiers: modifier.map(|m| vec![m.to_string()]).unwrap_or_default(),
+        also: Vec::new(),
+        category: Category::Percent,
         elided: false,
     })
 }
@@ -757,6 +870,43 @@ mod tests {
         assert!(counted_before_in("Officials put it at 300.").is_none());
         // Not a verb of putting: "at" after something else.
         assert!(counted_before_in("Crowds gathered at 3 locations.").is_none());
+    }
+
+    #[test]
+    fn containment_rose_to_15_percent() {
+        let c = counted_before_in("The fire grew, and containment rose to 15 percent.").unwrap();
+        assert_eq!(
+            (c.head.as_str(), c.category),
+            ("containment", Category::Percent)
+        );
+        let c = counted_before_in("Turnout was 61 percent.").unwrap();
+        assert_eq!(c.as_written, "turnout");
+        // A name is not what a share is of.
+        assert!(counted_before_in("In polls, Labour was at 34%.").is_none());
+        let c = counted_before_in("The poll puts the governing party at 34%.").unwrap();
+        assert_eq!(c.as_written, "governing party");
+        let c = counted_before_in("Official turnout was 61 percent.").unwrap();
+        assert_eq!(c.as_written, "turnout");
+        let c = counted_before_in("Turnout in the last election was 61 percent.").unwrap();
+        assert_eq!(c.as_written, "turnout");
+        let c =
+            counted_before_in("They said turnout in the last election was 61 percent.").unwrap();
+        assert_eq!(c.as_written, "turnout");
+        let c = counted_before_in("The party is well ahead of the opposition at 32%.").unwrap();
+        assert_eq!(c.as_written, "opposition");
+        // Nothing named, or no verb between.
+        assert!(counted_before_in("Officials put it at 34%.").is_none());
+        assert!(counted_before_in("The share rose to 34%.").is_none());
+        assert!(counted_before_in("Voters gave 34% to the party.").is_none());
+    }
+
+    #[test]
+    fn acres_and_destroyed_homes_is_no_conjunct() {
+        let c = counted_in("12,000 acres and destroyed at least 80 homes").unwrap();
+        assert_eq!(c.as_written, "acres");
+        assert!(c.also.is_empty());
+        let c = counted_in("18,500 acres overnight").unwrap();
+        assert_eq!(c.as_written, "acres");
     }
 
     #[test]
@@ -984,8 +1134,14 @@ mod tests {
         // Another noun.
         assert_eq!(toll_of("The budget rose to 300."), None);
         assert_eq!(toll_of("The ministry said 120 people were killed."), None);
-        // Money and percentages are not tolls.
-        assert_eq!(toll_of("The toll rose to 5 percent."), None);
+        // Money and percentages are not tolls: a percentage is a share.
+        assert_eq!(toll_of("The toll rose to $5 million."), None);
+        let q = find("The toll rose to 5 percent.")
+            .into_iter()
+            .next()
+            .unwrap();
+        let share = counted_before(&q, "The toll rose to ").unwrap();
+        assert_eq!(share.category, Category::Percent);
     }
 
     #[test]

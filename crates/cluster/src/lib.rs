@@ -874,6 +874,9 @@ fn participle(action: Option<&str>) -> Option<&'static str> {
         "launch" => "launched",
         "recruit" => "recruited",
         "capture" => "captured",
+        "missing" => "missing",
+        "destroy" => "destroyed",
+        "burn" => "burned",
         _ => return None,
     })
 }
@@ -969,7 +972,13 @@ fn label(
     let duration = members
         .first()
         .is_some_and(|&m| profiles[m].category == "duration");
-    if let Some(p) = participle(action).filter(|_| !duration && !outcome(&out)) {
+    // A phrase that ends in a participle takes no other ("share of
+    // contained", not "share of contained burned").
+    let participled = out
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+    if let Some(p) = participle(action).filter(|_| !duration && !participled && !outcome(&out)) {
         // "troops positioned near the border": "stationed" reads oddly before "near".
         out.push(' ');
         out.push_str(p);

@@ -287,6 +287,14 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
     ),
     ("tank", GroupKind::Concept, None, &["tank"]),
     ("vote", GroupKind::Concept, None, &["vote", "ballot"]),
+    // How much of a fire is contained: "10% contained", "containment rose
+    // to 15 percent".
+    (
+        "containment",
+        GroupKind::Concept,
+        None,
+        &["containment", "contained"],
+    ),
     // Jobs lost or kept: "2,000 jobs", "2,000 positions would go", "3,500
     // job losses", "layoffs".
     (

@@ -308,16 +308,23 @@ pub fn relate(
 /// [`relate_tolls`]).
 pub fn is_toll(claim: &Claim) -> bool {
     use crosscheck_claims::quantity::Kind;
+    let head = claim.counted.as_ref().map_or("", |c| c.head.as_str());
+    // How much of a fire is contained is counted day by day, as its toll.
+    if claim.kind == Kind::Percent && matches!(head, "containment" | "contained") {
+        return true;
+    }
     // "lost $40 million", "lost 5 percent": not people.
     if matches!(claim.kind, Kind::Money | Kind::Percent) {
         return false;
     }
+    // What a disaster has destroyed, damaged or burned so far ("destroyed
+    // at least 80 homes", "burned 12,000 acres") is counted as its toll.
     let by_action = claim.action.as_deref().is_some_and(|a| {
         matches!(
             crosscheck_cluster::action_class_of(a),
-            "casualty" | "wound" | "displace" | "arrest"
+            "casualty" | "wound" | "displace" | "arrest" | "destroy" | "damage" | "burn"
         )
-    });
+    }) || matches!(head, "acre" | "hectare");
     let by_noun = claim.counted.as_ref().is_some_and(|c| {
         matches!(
             c.head.as_str(),
@@ -508,6 +515,9 @@ mod tests {
             "The death toll rose to 1,240.",
             "The quake left 2,000 dead.",
             "Police arrested 300 protesters.",
+            "The fire destroyed at least 80 homes.",
+            "The fire grew to 18,500 acres overnight.",
+            "The fire is 40% contained.",
         ] {
             assert!(dated(s, None).1, "{s}");
         }
