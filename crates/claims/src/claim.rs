@@ -116,6 +116,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("damaged", "damage"),
     ("burned", "burn"),
     ("burnt", "burn"),
+    ("drowned", "die"),
 ];
 
 fn action_of(word: &str) -> Option<&'static str> {
@@ -201,6 +202,54 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         }
     }
     (None, None)
+}
+
+/// Phrases right before a figure that make it an earlier value the
+/// sentence compares another with, lower-cased.
+const EARLIER_VALUE: &[&str] = &[
+    "up from",
+    "down from",
+    "a peak of",
+    "a high of",
+    "a low of",
+    "revised from",
+    "an earlier toll of",
+    "an earlier figure of",
+    "an earlier estimate of",
+    "an earlier count of",
+    "an earlier total of",
+    "the earlier toll of",
+    "the earlier figure of",
+    "the earlier estimate of",
+    "a previous toll of",
+    "a previous figure of",
+    "a previous estimate of",
+    "the previous toll of",
+    "the previous figure of",
+    "the previous estimate of",
+];
+
+/// An earlier value: "31,000 …, up from 24,000", "3,000, down from a peak
+/// of 7,000", "14 died, raising an earlier toll of 12". The figure right
+/// after the phrase is the earlier one ([`TimeExpr::Earlier`]); the
+/// figure it is compared with keeps its own scope.
+fn earlier_value(sentence: &str, q: &Quantity) -> Option<TimeScopeInfo> {
+    let before = sentence.get(..q.start)?.trim_end();
+    EARLIER_VALUE.iter().find_map(|phrase| {
+        let at = before.len().checked_sub(phrase.len())?;
+        let written = before.get(at..)?;
+        let boundary = before[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (boundary && written.eq_ignore_ascii_case(phrase)).then(|| TimeScopeInfo {
+            as_written: written.to_string(),
+            expr: TimeExpr::Earlier,
+            cumulative: false,
+            direction: Direction::Past,
+            resolved: None,
+        })
+    })
 }
 
 /// The time scope that belongs to a figure: the nearest scope after it in
@@ -388,13 +437,15 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     counted: Some(what),
                     actor,
                     action,
-                    time: time_of(
-                        sentence,
-                        scopes.get_or_insert_with(|| find_scopes(sentence)),
-                        &found,
-                        &q,
-                        doc.published,
-                    ),
+                    time: earlier_value(sentence, &q).or_else(|| {
+                        time_of(
+                            sentence,
+                            scopes.get_or_insert_with(|| find_scopes(sentence)),
+                            &found,
+                            &q,
+                            doc.published,
+                        )
+                    }),
                     modality,
                     hedges,
                     attribution,

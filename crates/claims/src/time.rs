@@ -567,6 +567,11 @@ pub enum TimeExpr {
         /// The unit.
         unit: Unit,
     },
+    /// An earlier value the sentence compares its figure with: "up from
+    /// 24,000", "down from a peak of 7,000", "raising an earlier toll of
+    /// 12" (not resolved to an interval). Read by the claim extractor right
+    /// before a figure, not by [`find_scopes`].
+    Earlier,
 }
 
 /// Which way an expression points from the time of writing.
@@ -680,7 +685,8 @@ impl TimeExpr {
             | TimeExpr::AsOf(_)
             | TimeExpr::EarlierThis(_)
             | TimeExpr::Past { .. }
-            | TimeExpr::Ago { .. } => Direction::Past,
+            | TimeExpr::Ago { .. }
+            | TimeExpr::Earlier => Direction::Past,
             TimeExpr::Now | TimeExpr::ToDate => Direction::Present,
             TimeExpr::By(_)
             | TimeExpr::Until(_)
@@ -816,6 +822,7 @@ impl fmt::Display for TimeExpr {
             TimeExpr::Before(p) => write!(f, "before {p}"),
             TimeExpr::After(p) => write!(f, "after {p}"),
             TimeExpr::Now => f.write_str("now"),
+            TimeExpr::Earlier => f.write_str("earlier"),
             TimeExpr::ToDate => f.write_str("to date"),
             TimeExpr::EarlierThis(u) => write!(f, "earlier this {}", u.name()),
             TimeExpr::LaterThis(u) => write!(f, "later this {}", u.name()),
@@ -1088,7 +1095,7 @@ pub fn resolve(expr: &TimeExpr, published: Option<Date>) -> Option<DateInterval>
             let start = iv.end.add_days(1)?;
             (start <= p).then_some(DateInterval { start, end: p })
         }
-        TimeExpr::Before(_) => None,
+        TimeExpr::Before(_) | TimeExpr::Earlier => None,
         TimeExpr::By(period) | TimeExpr::Until(period) => {
             let iv = period_interval(period, p, Lean::Future)?;
             match p {
@@ -2100,11 +2107,32 @@ fn scope_here(i: &str) -> Res<'_, TimeExpr> {
     }
 }
 
+/// "over the weekend", "at the weekend", "during the weekend", "on the
+/// weekend": the Saturday and Sunday before publication.
+fn weekend(i: &str) -> Res<'_, TimeExpr> {
+    let (rest, _) = alt((
+        phrase("over the weekend"),
+        phrase("at the weekend"),
+        phrase("during the weekend"),
+        phrase("on the weekend"),
+    ))
+    .parse(i)?;
+    let day = |weekday| Box::new(Period::Weekday { weekday, rel: None });
+    Ok((
+        rest,
+        TimeExpr::During(Period::Span {
+            from: day(Weekday::Saturday),
+            to: day(Weekday::Sunday),
+        }),
+    ))
+}
+
 /// One time-scope expression at the start of `i`.
 fn scope(i: &str) -> Res<'_, TimeExpr> {
     alt((
         to_date_words,
         now_words,
+        weekend,
         earlier_later,
         window,
         within,
@@ -2357,6 +2385,24 @@ fn find_scopes_where(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn over_the_weekend_is_the_saturday_and_sunday_before() {
+        for text in ["over the weekend", "at the weekend", "during the weekend"] {
+            let found = find_scopes(&format!("1,300 migrants arrived {text}, officials said."));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            // Published on Monday 7 July 2025: Saturday 5 and Sunday 6.
+            let iv = resolve(&found[0].expr, Date::new(2025, 7, 7)).unwrap();
+            assert_eq!(
+                (iv.start, iv.end),
+                (
+                    Date::new(2025, 7, 5).unwrap(),
+                    Date::new(2025, 7, 6).unwrap()
+                ),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn scopes_that_start_with_a_digit_are_read_by_ago_and_bare_alone() {

@@ -278,3 +278,24 @@ fn the_ceasefire_came_12_days_after_is_not_carried_to_the_last_speaker() {
     let own = all[3].attribution.as_ref().unwrap();
     assert!(all[3].text == "12" && !own.inherited && own.source == "NIS");
 }
+
+#[test]
+fn up_from_24000_and_an_earlier_toll_of_12_are_earlier_values() {
+    use crosscheck_claims::time::TimeExpr;
+    let text = "Since January, about 31,000 people have reached Italy by sea, up from 24,000 in the same period last year.\n\
+                The coast guard said 14 people died, raising an earlier toll of 12.\n\
+                Some 3,000 people were still displaced, down from a peak of 7,000.\n";
+    let all = claims(text, None);
+    let expr = |t: &str| find(&all, t).time.as_ref().map(|s| s.expr.clone());
+    for earlier in ["24,000", "12", "7,000"] {
+        assert_eq!(expr(earlier), Some(TimeExpr::Earlier), "{earlier}");
+    }
+    // The figure compared with keeps its own scope, or none.
+    assert_ne!(expr("about 31,000"), Some(TimeExpr::Earlier));
+    assert_eq!(expr("14"), None);
+    assert_eq!(expr("Some 3,000"), None);
+    assert_eq!(
+        find(&all, "12").time.as_ref().unwrap().as_written,
+        "an earlier toll of"
+    );
+}

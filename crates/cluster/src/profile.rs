@@ -309,12 +309,22 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         Some(c) => (c.as_written.as_str(), c.head.as_str(), c.elided),
         None => ("", "", false),
     };
-    // The clause after the counted noun phrase.
+    // The clause after the counted noun phrase. A figure whose noun is
+    // carried from the figure before it ("31,000 people have reached Italy
+    // by sea, up from 24,000") reads that figure's clause too.
     let clause = if !elided && !as_written.is_empty() {
         match after.find(as_written) {
             Some(p) if p < 40 => &after[p + as_written.len()..],
             _ => after,
         }
+    } else if elided {
+        let fig_start = claim.span.start.saturating_sub(claim.sentence_span.start);
+        stops
+            .iter()
+            .copied()
+            .filter(|&s| s < fig_start && sentence.is_char_boundary(s))
+            .max()
+            .map_or(after, |prev| &sentence[prev..next_stop])
     } else {
         after
     };

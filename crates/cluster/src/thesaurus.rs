@@ -232,6 +232,15 @@ const BUILTIN: &[(&str, GroupKind, Option<&str>, &[&str])] = &[
         &["doctor", "physician", "surgeon"],
     ),
     ("nurse", GroupKind::Role, None, &["nurse"]),
+    // People arriving by sea or over a border: "1,300 migrants", "1,150
+    // arrivals", "31,000 people have reached Italy by sea" (not "arrived":
+    // troops arrive too).
+    (
+        "migrant",
+        GroupKind::Role,
+        None,
+        &["migrant", "arrival", "boat people", "by sea"],
+    ),
     (
         "refugee",
         GroupKind::Role,

@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crosscheck_claims::time::Date;
+use crosscheck_claims::time::{Date, DateInterval, TimeExpr};
 
 use crate::Severity;
 use crate::interval::{Interval, Tolerances, fmt_nominal};
@@ -621,6 +621,24 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     if x.class != y.class || x.class == "denied" {
         return;
     }
+    // An earlier value the sentence compares with ("up from 24,000", "an
+    // earlier toll of 12") is superseded, not a rival: it may agree with
+    // a figure of the same scope, and conflicts with none.
+    let earlier = |f: &Fig| {
+        matches!(
+            &f.when,
+            When::Window {
+                expr: TimeExpr::Earlier,
+                ..
+            }
+        )
+    };
+    if earlier(x) || earlier(y) {
+        if rel == Some(ScopeRel::Same) && x.iv.overlaps(&y.iv) {
+            j.agree(x.item, y.item);
+        }
+        return;
+    }
     if x.additional || y.additional {
         // An increment ("thousands more") is not a total, and two
         // increments may be different ones: only the same increment, said
@@ -675,6 +693,19 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
         && matches!(x.when, When::Future) != matches!(y.when, When::Future)
     {
         t = TimeRel::Same { certain: false };
+    }
+    // In one article, a figure with no time and a running total ("1,150
+    // arrivals", "31,000 since January") are a part and its total: an
+    // article rarely contradicts itself.
+    if x.doc == y.doc
+        && matches!(t, TimeRel::Same { .. })
+        && let (When::Current { running: rx }, When::Current { running: ry }) = (&x.when, &y.when)
+        && matches!((rx, ry), (None, Some(true)) | (Some(true), None))
+    {
+        t = TimeRel::EarlierLater {
+            earlier: if rx.is_none() { Side::A } else { Side::B },
+            running: Some(true),
+        };
     }
     let vague = x.vague || y.vague;
     let conf = x.conf.min(y.conf);
@@ -775,6 +806,33 @@ fn sum_of(figs: &[&Fig]) -> (Interval, (f64, Option<f64>)) {
     (iv, (lo, hi))
 }
 
+/// The period the figures of a running total cover together, when each has
+/// its own resolved window and they end before the first one's document was
+/// published.
+fn closed_span(chain: &[&Fig]) -> Option<When> {
+    let mut expr = None;
+    let mut span: Option<DateInterval> = None;
+    for f in chain {
+        let When::Window {
+            expr: e,
+            resolved: Some(r),
+        } = &f.when
+        else {
+            return None;
+        };
+        expr.get_or_insert_with(|| e.clone());
+        span = Some(match span {
+            None => *r,
+            Some(s) => DateInterval::new(s.start.min(r.start), s.end.max(r.end)),
+        });
+    }
+    let (span, expr, published) = (span?, expr?, chain[0].published?);
+    (span.end < published).then_some(When::Window {
+        expr,
+        resolved: Some(span),
+    })
+}
+
 /// Running totals: a figure followed in the same document by increments of
 /// the same scope ("10,000-12,000 last fall, with an additional 3,000-4,000
 /// earlier this year") adds up to a total as of that document.
@@ -805,9 +863,13 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
         for chain in chains.into_iter().filter(|c| c.len() > 1) {
             let (iv, total) = sum_of(&chain);
             let members: Vec<usize> = chain.iter().map(|f| f.item).collect();
-            let composite = When::Current {
+            // As of the document, unless every part has its own period and
+            // together they end before it was published ("2,000-3,000 on
+            // Saturday, another 1,000-1,500 on Sunday" in Monday's paper:
+            // the weekend).
+            let composite = closed_span(&chain).unwrap_or(When::Current {
                 running: Some(true),
-            };
+            });
             // Shared by every edge to this sum.
             let shared: Arc<[usize]> = Arc::from(members.as_slice());
             let total_text = fmt_nominal(total.0, total.1);

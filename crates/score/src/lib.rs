@@ -630,21 +630,24 @@ fn assess_cluster(
             .copied()
             .filter(|&i| ctx.origin_key(i).is_some_and(|k| corroborating.contains(k)))
             .collect();
-        by_id(items, &mut claims);
-        let corroborated_desc = {
-            let members: Vec<usize> = claims.clone();
-            describe_origins(ctx, &members)
-        };
-        // Sets of two or more figures: a figure that agrees with none of
-        // these (an increment among totals) joins no set.
+        // Sets of two or more figures that agree: a figure that agrees with
+        // none of the others (an increment among totals, an earlier value)
+        // joins no set and is not said to agree.
         let sets: Vec<Vec<usize>> = {
-            let mut members = claims.clone();
-            members.sort_unstable();
-            agreeing_sets(items, &j.agree, &members)
+            claims.sort_unstable();
+            agreeing_sets(items, &j.agree, &claims)
                 .into_iter()
                 .filter(|set| set.len() > 1)
                 .collect()
         };
+        claims = sets.concat();
+        by_id(items, &mut claims);
+        let corroborated_desc = describe_origins(ctx, &claims);
+        let n_docs = claims
+            .iter()
+            .map(|&i| items[i].doc)
+            .collect::<BTreeSet<&str>>()
+            .len();
         let message = if sets.len() > 1 {
             format!(
                 "{label}: {} figures from {} independent origins agree in {} sets, which differ in what or when they count and were not compared with one another: {}.",
@@ -656,7 +659,7 @@ fn assess_cluster(
         } else {
             format!(
                 "{label}: {} figures in {} article{} agree, from {} independent origins: {}.",
-                calm.len(),
+                claims.len(),
                 n_docs,
                 if n_docs == 1 { "" } else { "s" },
                 corroborating.len(),

@@ -284,9 +284,30 @@ pub fn relate(
                 resolved: rb,
             },
         ) => match (ra, rb) {
+            // An earlier value ("up from 24,000") is earlier than any
+            // window; two earlier values are not compared.
+            _ if *ea == TimeExpr::Earlier && *eb == TimeExpr::Earlier => TimeRel::Apart,
+            _ if *ea == TimeExpr::Earlier => TimeRel::EarlierLater {
+                earlier: Side::A,
+                running: None,
+            },
+            _ if *eb == TimeExpr::Earlier => TimeRel::EarlierLater {
+                earlier: Side::B,
+                running: None,
+            },
             (Some(x), Some(y)) => {
+                let inside =
+                    |a: &DateInterval, b: &DateInterval| b.start <= a.start && a.end <= b.end;
                 if x == y {
                     TimeRel::Same { certain: true }
+                } else if inside(x, y) || inside(y, x) {
+                    // "at the weekend" inside "this year": a part of the
+                    // longer period's count, as an earlier period is of a
+                    // running total.
+                    TimeRel::EarlierLater {
+                        earlier: if inside(x, y) { Side::A } else { Side::B },
+                        running: Some(true),
+                    }
                 } else if x.overlaps(y) {
                     TimeRel::Same { certain: false }
                 } else {
@@ -594,6 +615,40 @@ mod tests {
         assert!(matches!(d, When::Window { .. }), "{d:?}");
         let (e, _) = dated("12 people were killed in the shelling on Monday.", mon);
         assert!(matches!(e, When::Window { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn the_weekend_inside_this_year_is_a_part_of_it() {
+        let mon = Date::new(2025, 7, 7);
+        let (a, _) = dated("About 1,300 migrants landed at the weekend.", mon);
+        let (b, _) = dated("Some 31,000 people have arrived by sea this year.", mon);
+        assert_eq!(
+            relate(&a, mon, &b, mon, 7),
+            TimeRel::EarlierLater {
+                earlier: Side::A,
+                running: Some(true)
+            }
+        );
+        assert_eq!(
+            relate(&b, mon, &a, mon, 7),
+            TimeRel::EarlierLater {
+                earlier: Side::B,
+                running: Some(true)
+            }
+        );
+        // An earlier value is earlier than a window; two are not compared.
+        let earlier = When::Window {
+            expr: TimeExpr::Earlier,
+            resolved: None,
+        };
+        assert_eq!(
+            relate(&earlier, mon, &b, mon, 7),
+            TimeRel::EarlierLater {
+                earlier: Side::A,
+                running: None
+            }
+        );
+        assert_eq!(relate(&earlier, mon, &earlier, mon, 7), TimeRel::Apart);
     }
 
     #[test]

@@ -417,6 +417,22 @@ fn is_source_noun_lower(l: &str) -> bool {
             | "authority"
             | "council"
             | "company"
+            | "guard"
+            | "coastguard"
+            | "rescuers"
+            | "firefighters"
+            | "hospital"
+            | "doctors"
+            | "navy"
+            | "regulator"
+            | "prosecutors"
+            | "prosecutor"
+            | "investigators"
+            | "department"
+            | "bureau"
+            | "commission"
+            | "mayor"
+            | "governor"
     )
 }
 
@@ -1178,6 +1194,14 @@ mod tests {
             speakers("Officials put the number of people killed in the attack at 40."),
             [["Officials"]]
         );
+    }
+
+    #[test]
+    fn the_coast_guard_said() {
+        let s = "At least 12 people drowned off the coast on Saturday, the coast guard said.";
+        assert_eq!(speakers(s), [["the coast guard"]]);
+        let s = "Two bodies were found, rescuers said.";
+        assert_eq!(speakers(s), [["rescuers"]]);
     }
 
     #[test]
