@@ -433,6 +433,24 @@ fn thousands_more_said_twice_agree_and_different_increments_do_not_conflict() {
 }
 
 #[test]
+fn a_figure_with_no_time_beside_a_running_total_in_one_article_is_a_part() {
+    // One article: the UNHCR's 1,150 arrivals and the ministry's 31,000
+    // since January are a part and its total.
+    let one = Batch::new(&[
+        "The UNHCR put the number of migrants at 1,150. Since January, 31,000 migrants have reached Italy, the ministry said.",
+    ]);
+    let (_, _, a) = one.run();
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+    // Two articles: as before, rival counts as of publication.
+    let two = Batch::new(&[
+        "The UNHCR put the number of migrants at 1,150.",
+        "Since January, 31,000 migrants have reached Italy, the ministry said.",
+    ]);
+    let (_, _, a) = two.run();
+    assert!(!conflicts(&a).is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
 fn agreeing_figures_of_different_values_are_told_apart() {
     // Two plans agree on 2,000 and two counts on 3,500; a plan and a count
     // are never compared. The finding must not say all four agree.
