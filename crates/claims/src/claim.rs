@@ -117,6 +117,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("burned", "burn"),
     ("burnt", "burn"),
     ("drowned", "die"),
+    ("treated", "injure"),
 ];
 
 fn action_of(word: &str) -> Option<&'static str> {
@@ -197,6 +198,11 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         .filter(|w| !w.is_empty())
         .take(8)
     {
+        // Another figure's words are its own: "51 dead and more than 100
+        // wounded".
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
         if let Some(a) = action_of(w) {
             return (None, Some(a.to_string()));
         }

@@ -274,6 +274,24 @@ pub fn push_lemma(out: &mut String, word: &str) {
     }
 }
 
+/// Participles that name people by what happened to them when they stand
+/// right after a figure: "100 wounded", "12 killed", "300 detained".
+fn is_outcome_participle(w: &str) -> bool {
+    ascii_lowercase(w, |l| {
+        matches!(
+            l,
+            "wounded"
+                | "injured"
+                | "killed"
+                | "missing"
+                | "displaced"
+                | "detained"
+                | "arrested"
+                | "evacuated"
+        )
+    })
+}
+
 /// Whether `w`, after the phrase word `last` and before `next`, is the
 /// clause's verb in the past tense rather than a word of the noun phrase:
 /// "300 people protested outside", "2,000 dockworkers walked off the job"
@@ -360,6 +378,17 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
                 continue;
             }
             break;
+        }
+        // "more than 100 wounded", "12 killed": the outcome is what is
+        // counted (as "51 dead" is); "100 wounded soldiers", "3,000
+        // displaced families": a modifier of the noun after it.
+        if phrase_words.is_empty() && is_outcome_participle(w) {
+            phrase_words.push(w);
+            end = start + w.len();
+            if ws.peek().is_none_or(|&(_, n)| is_stop(n) || is_verbish(n)) {
+                break;
+            }
+            continue;
         }
         if is_stop(w) || is_verbish(w) {
             break;
@@ -500,8 +529,8 @@ const TOLL_BRIDGE: &[&str] = &[
 const MAX_TOLL_BRIDGE: usize = 6;
 
 /// The most words of a toll's complement between the noun and the verb
-/// ("from Saturday's earthquake" is three).
-const MAX_TOLL_COMPLEMENT: usize = 5;
+/// ("from Saturday's strike on Kadugli market" is six).
+const MAX_TOLL_COMPLEMENT: usize = 8;
 
 /// The toll a figure is the value of, when it is named *before* the figure
 /// and no noun follows it: "the death toll rose to 1,500", "the toll could
@@ -910,6 +939,33 @@ mod tests {
     }
 
     #[test]
+    fn fifty_one_dead_and_more_than_100_wounded() {
+        let text = "The agency reported 51 dead and more than 100 wounded.";
+        let qs = find(text);
+        let second = &qs[1];
+        let c = counted(second, &text[second.end..]).unwrap();
+        assert_eq!(
+            (c.as_written.as_str(), c.head.as_str()),
+            ("wounded", "wounded")
+        );
+        assert_eq!(
+            counted_in("12 killed in the raid").unwrap().as_written,
+            "killed"
+        );
+        // Before a noun, a modifier; after a noun, it ends the phrase.
+        assert_eq!(
+            counted_in("100 wounded soldiers were flown out")
+                .unwrap()
+                .as_written,
+            "wounded soldiers"
+        );
+        assert_eq!(
+            counted_in("300 people killed").unwrap().as_written,
+            "people"
+        );
+    }
+
+    #[test]
     fn people_protested_outside_the_plant() {
         let c = counted_in("300 people protested outside the plant").unwrap();
         assert_eq!(
@@ -1081,6 +1137,13 @@ mod tests {
         assert_eq!(
             toll_of("The toll in the flooded northern districts has risen to 75.").map(|t| t.0),
             Some("toll".into())
+        );
+        assert_eq!(
+            toll_of(
+                "The death toll from Saturday's strike on Kadugli market rose to 43 on Sunday."
+            )
+            .map(|t| t.0),
+            Some("death toll".into())
         );
         // Too long a complement, or one that is not a toll's.
         assert_eq!(

@@ -694,13 +694,18 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     {
         t = TimeRel::Same { certain: false };
     }
-    // In one article, a figure with no time and a running total ("1,150
-    // arrivals", "31,000 since January") are a part and its total: an
-    // article rarely contradicts itself.
+    // In one article, a figure with no time and a larger running total
+    // ("1,150 arrivals", "31,000 since January") are a part and its total:
+    // an article rarely contradicts itself. (A larger figure with no time
+    // is a rival: "more than 70" against a toll of 43.)
     if x.doc == y.doc
         && matches!(t, TimeRel::Same { .. })
         && let (When::Current { running: rx }, When::Current { running: ry }) = (&x.when, &y.when)
         && matches!((rx, ry), (None, Some(true)) | (Some(true), None))
+        && {
+            let (part, total) = if rx.is_none() { (x, y) } else { (y, x) };
+            part.iv.lo <= total.iv.hi
+        }
     {
         t = TimeRel::EarlierLater {
             earlier: if rx.is_none() { Side::A } else { Side::B },

@@ -37,6 +37,18 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
     if dates_the_event(claim, &t.as_written) && is_toll(claim) {
         return When::Current { running: None };
     }
+    // "The death toll rose to 43 on Sunday": a toll is a running count, and
+    // the day says when it stood there, not a day's own deaths.
+    if claim.counted.as_ref().is_some_and(|c| c.head == "toll")
+        && matches!(
+            &t.expr,
+            TimeExpr::During(Period::Day { .. } | Period::Weekday { .. })
+        )
+    {
+        return When::Current {
+            running: Some(true),
+        };
+    }
     if t.direction == Direction::Future {
         return When::Future;
     }
@@ -615,6 +627,24 @@ mod tests {
         assert!(matches!(d, When::Window { .. }), "{d:?}");
         let (e, _) = dated("12 people were killed in the shelling on Monday.", mon);
         assert!(matches!(e, When::Window { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn the_death_toll_rose_to_43_on_sunday_is_a_running_count() {
+        let mon = Date::new(2025, 9, 15);
+        let (a, _) = dated(
+            "The death toll rose to 43 on Sunday, the ministry said.",
+            mon,
+        );
+        assert_eq!(
+            a,
+            When::Current {
+                running: Some(true)
+            }
+        );
+        // A day's own deaths keep their day.
+        let (b, _) = dated("12 people were killed on Sunday.", mon);
+        assert!(matches!(b, When::Window { .. }), "{b:?}");
     }
 
     #[test]
