@@ -219,43 +219,96 @@ const EARLIER_VALUE: &[&str] = &[
     "a high of",
     "a low of",
     "revised from",
-    "an earlier toll of",
-    "an earlier figure of",
-    "an earlier estimate of",
-    "an earlier count of",
-    "an earlier total of",
-    "the earlier toll of",
-    "the earlier figure of",
-    "the earlier estimate of",
-    "a previous toll of",
-    "a previous figure of",
-    "a previous estimate of",
-    "the previous toll of",
-    "the previous figure of",
-    "the previous estimate of",
 ];
 
 /// An earlier value: "31,000 …, up from 24,000", "3,000, down from a peak
-/// of 7,000", "14 died, raising an earlier toll of 12". The figure right
-/// after the phrase is the earlier one ([`TimeExpr::Earlier`]); the
+/// of 7,000", "fell to $300 million from $450 million", "raising an earlier
+/// toll of 12", "down from an earlier forecast of 1.25 million". The figure
+/// right after the phrase is the earlier one ([`TimeExpr::Earlier`]); the
 /// figure it is compared with keeps its own scope.
 fn earlier_value(sentence: &str, q: &Quantity) -> Option<TimeScopeInfo> {
     let before = sentence.get(..q.start)?.trim_end();
-    EARLIER_VALUE.iter().find_map(|phrase| {
-        let at = before.len().checked_sub(phrase.len())?;
-        let written = before.get(at..)?;
-        let boundary = before[..at]
+    let info = |at: usize| TimeScopeInfo {
+        as_written: before[at..].to_string(),
+        expr: TimeExpr::Earlier,
+        cumulative: false,
+        direction: Direction::Past,
+        resolved: None,
+    };
+    let word_start = |at: usize| {
+        before[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        (boundary && written.eq_ignore_ascii_case(phrase)).then(|| TimeScopeInfo {
-            as_written: written.to_string(),
-            expr: TimeExpr::Earlier,
-            cumulative: false,
-            direction: Direction::Past,
-            resolved: None,
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    for phrase in EARLIER_VALUE {
+        if let Some(at) = before.len().checked_sub(phrase.len())
+            && before.is_char_boundary(at)
+            && word_start(at)
+            && before[at..].eq_ignore_ascii_case(phrase)
+        {
+            return Some(info(at));
+        }
+    }
+    // The last words, from the end, with their starts (only when the
+    // sentence so far ends in "of" or "from": most figures need none).
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if !(last.eq_ignore_ascii_case("of") || last.eq_ignore_ascii_case("from")) {
+        return None;
+    }
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(4);
+    let mut end = before.len();
+    while words.len() < 4 {
+        let head = before[..end].trim_end();
+        if head.is_empty() {
+            break;
+        }
+        let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        words.push((start, &head[start..]));
+        end = start;
+    }
+    let word = |k: usize| words.get(k - 1).copied();
+    let is = |k: usize, list: &[&str]| {
+        word(k).is_some_and(|(_, w)| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    // "an earlier toll of", "its previous forecast of".
+    if is(1, &["of"])
+        && is(
+            2,
+            &[
+                "toll",
+                "figure",
+                "estimate",
+                "count",
+                "total",
+                "tally",
+                "forecast",
+                "target",
+                "guidance",
+                "projection",
+            ],
+        )
+        && is(3, &["earlier", "previous", "prior", "original", "initial"])
+    {
+        let at = if is(4, &["a", "an", "the", "its", "their"]) {
+            word(4).map_or(0, |(i, _)| i)
+        } else {
+            word(3).map_or(0, |(i, _)| i)
+        };
+        return Some(info(at));
+    }
+    // "fell to $300 million from $450 million": "from" right after a figure.
+    if is(1, &["from"])
+        && word(2).is_some_and(|(_, prev)| {
+            prev.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || ["million", "billion", "thousand", "percent", "trillion"]
+                    .iter()
+                    .any(|u| prev.eq_ignore_ascii_case(u))
         })
-    })
+    {
+        return word(1).map(|(at, _)| info(at));
+    }
+    None
 }
 
 /// The time scope that belongs to a figure: the nearest scope after it in

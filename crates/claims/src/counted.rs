@@ -554,9 +554,12 @@ const MAX_TOLL_COMPLEMENT: usize = 8;
 /// ```
 pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     if q.kind == Kind::Percent {
-        return share_of_before(before);
+        return share_of_before(before, Category::Percent);
     }
-    if matches!(q.kind, Kind::Money | Kind::Fraction) {
+    if q.kind == Kind::Money {
+        return share_of_before(before, Category::Money);
+    }
+    if q.kind == Kind::Fraction {
         return None;
     }
     // Whitespace-separated words from the end, with their offsets; a word
@@ -643,8 +646,35 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
 /// "containment rose to 15 percent", "turnout was 61 percent", "the
 /// governing party at 34%".
 const SHARE_BRIDGE: &[&str] = &[
-    "at", "to", "was", "is", "were", "are", "rose", "fell", "climbed", "dropped", "reached", "hit",
-    "stood", "stands", "now", "has", "had", "risen", "fallen",
+    "at",
+    "to",
+    "was",
+    "is",
+    "were",
+    "are",
+    "rose",
+    "fell",
+    "climbed",
+    "dropped",
+    "reached",
+    "hit",
+    "stood",
+    "stands",
+    "now",
+    "has",
+    "had",
+    "risen",
+    "fallen",
+    "grew",
+    "jumped",
+    "slipped",
+    "declined",
+    "increased",
+    "decreased",
+    "totaled",
+    "totalled",
+    "came",
+    "in",
 ];
 
 /// Words that stand for a share without saying what it is of.
@@ -659,18 +689,23 @@ const GENERIC_SHARES: &[&str] = &[
     "level",
 ];
 
-/// What a percentage with no noun after it is a share of, named before it:
-/// "containment rose to 15 percent" (containment), "turnout was 61 percent"
-/// (turnout), "puts the governing party at 34%" (governing party). The
-/// noun is a lower-case word (and one lower-case modifier before it) joined
-/// to the figure by [`SHARE_BRIDGE`] words only; "it", "the share" and
-/// other words that name nothing are not read.
-fn share_of_before(before: &str) -> Option<Counted> {
+/// What a percentage or an amount with no noun after it is of, named
+/// before it: "containment rose to 15 percent" (containment), "turnout was
+/// 61 percent" (turnout), "puts the governing party at 34%" (governing
+/// party), "net profit fell to $300 million", "revenue rose 12% to $4.2
+/// billion", "expected revenue of $4.1 billion". The noun is a lower-case
+/// word (and one lower-case modifier before it) joined to the figure by
+/// [`SHARE_BRIDGE`] words (for an amount also "of", and a change in
+/// percent) only; "it", "the share" and other words that name nothing are
+/// not read.
+fn share_of_before(before: &str, category: Category) -> Option<Counted> {
     let mut words = before.split_whitespace().rev();
     let mut bridged = 0;
+    let money = category == Category::Money;
     let head = loop {
         let w = words.next()?;
-        if SHARE_BRIDGE.contains(&w) {
+        let change = money && w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with('%');
+        if SHARE_BRIDGE.contains(&w) || change || (money && w == "of") {
             bridged += 1;
             if bridged > 3 {
                 return None;
@@ -736,7 +771,7 @@ fn share_of_before(before: &str) -> Option<Counted> {
         head: lemma(head),
         modifiers: modifier.map(|m| vec![m.to_string()]).unwrap_or_default(),
         also: Vec::new(),
-        category: Category::Percent,
+        category,
         elided: false,
     })
 }
@@ -927,6 +962,24 @@ mod tests {
         assert!(counted_before_in("Officials put it at 34%.").is_none());
         assert!(counted_before_in("The share rose to 34%.").is_none());
         assert!(counted_before_in("Voters gave 34% to the party.").is_none());
+    }
+
+    #[test]
+    fn net_profit_fell_to_300_million() {
+        let c = counted_before_in("It said net profit fell to $300 million.").unwrap();
+        assert_eq!(
+            (c.as_written.as_str(), c.category),
+            ("net profit", Category::Money)
+        );
+        let text = "Quarterly revenue rose 12% to $4.2 billion.";
+        let q = find(text).into_iter().nth(1).unwrap();
+        let c = counted_before(&q, &text[..q.start]).unwrap();
+        assert_eq!(c.head, "revenue");
+        let c = counted_before_in("Analysts had expected revenue of $4.1 billion.").unwrap();
+        assert_eq!(c.head, "revenue");
+        // "of" is no bridge for a share, nor a figure's noun after "from".
+        assert!(counted_before_in("It is a share of 34%.").is_none());
+        assert!(counted_before_in("It fell from $450 million.").is_none());
     }
 
     #[test]
@@ -1197,8 +1250,11 @@ mod tests {
         // Another noun.
         assert_eq!(toll_of("The budget rose to 300."), None);
         assert_eq!(toll_of("The ministry said 120 people were killed."), None);
-        // Money and percentages are not tolls: a percentage is a share.
-        assert_eq!(toll_of("The toll rose to $5 million."), None);
+        // Money and percentages are not tolls: they are amounts and shares.
+        assert_eq!(
+            counted_before_in("The toll rose to $5 million.").map(|c| c.category),
+            Some(Category::Money)
+        );
         let q = find("The toll rose to 5 percent.")
             .into_iter()
             .next()

@@ -69,6 +69,12 @@ fn modality_cue(i: &str) -> Res<'_, (Modality, &str)> {
             alt((
                 cue("is set to"),
                 cue("are set to"),
+                // Forecasts: "had expected revenue of $4.1 billion", "cut
+                // its sales forecast to 1.1 million vehicles".
+                cue("had expected"),
+                cue("forecast"),
+                cue("forecasts"),
+                cue("projected"),
                 cue("scheduled to"),
                 cue("will"),
                 cue("would send"),
@@ -203,6 +209,10 @@ fn is_cue_word(t: &str) -> bool {
             | "deny"
             | "rejected"
             | "dismissed"
+            | "had"
+            | "forecast"
+            | "forecasts"
+            | "projected"
     )
 }
 
@@ -441,6 +451,19 @@ mod tests {
             m("North Korea is expected to deploy thousands of workers").0,
             Modality::Planned
         );
+    }
+
+    #[test]
+    fn analysts_had_expected_revenue_of_4_1_billion_is_a_forecast() {
+        assert_eq!(
+            m("Analysts had expected revenue of $4.1 billion").0,
+            Modality::Planned
+        );
+        assert_eq!(
+            m("The company cut its sales forecast to 1.1 million vehicles").0,
+            Modality::Planned
+        );
+        assert_eq!(m("Revenue rose to $4.2 billion").0, Modality::Asserted);
     }
 
     #[test]

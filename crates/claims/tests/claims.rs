@@ -298,4 +298,22 @@ fn up_from_24000_and_an_earlier_toll_of_12_are_earlier_values() {
         find(&all, "12").time.as_ref().unwrap().as_written,
         "an earlier toll of"
     );
+    let text = "Net profit fell to $300 million from $450 million a year earlier.\n\
+                The carmaker now expects to sell 1.1 million vehicles, down from its earlier forecast of 1.25 million.\n";
+    let all = claims(text, None);
+    let time = |t: &str| {
+        find(&all, t)
+            .time
+            .as_ref()
+            .map(|s| (s.expr.clone(), s.as_written.clone()))
+    };
+    assert_eq!(
+        time("$450 million"),
+        Some((TimeExpr::Earlier, "from".to_string()))
+    );
+    assert_eq!(
+        time("1.25 million"),
+        Some((TimeExpr::Earlier, "its earlier forecast of".to_string()))
+    );
+    assert_ne!(time("$300 million").map(|t| t.0), Some(TimeExpr::Earlier));
 }

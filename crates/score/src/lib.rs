@@ -916,6 +916,14 @@ impl Ctx<'_, '_> {
     fn cite_time(&self, i: usize) -> String {
         let it = &self.items[i];
         match &it.claim.time {
+            // "up from 24,000", "an earlier toll of 12": the phrase leads.
+            Some(t) if t.expr == crosscheck_claims::time::TimeExpr::Earlier => format!(
+                "{} {} ({}, doc {})",
+                sentence_case_off(&t.as_written),
+                it.claim.text,
+                self.source(i),
+                it.doc
+            ),
             Some(t) => format!(
                 "{} {} ({}, doc {})",
                 it.claim.text,

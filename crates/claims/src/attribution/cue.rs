@@ -142,7 +142,23 @@ first_words!(
     OTHER_CUE_WORDS,
     /// Whether `t` (lower case) is one of [`OTHER_CUE_WORDS`].
     is_other_cue_word,
-    ["according", "citing", "reported", "put", "puts"]
+    [
+        "according",
+        "citing",
+        "reported",
+        "put",
+        "puts",
+        "had",
+        "have",
+        "cut",
+        "cuts",
+        "raised",
+        "raises",
+        "lowered",
+        "lowers",
+        "trimmed",
+        "lifted"
+    ]
 );
 
 /// Finds any cue's first word in a sentence, ASCII case-insensitively:
@@ -902,6 +918,47 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             continue;
         }
+        // "Analysts polled by LSEG had expected revenue of $4.1 billion":
+        // a forecast is its subject's estimate.
+        if let Ok((r, _)) = (
+            alt((w("had"), w("have"))),
+            nom::character::complete::multispace1,
+            alt((w("expected"), w("forecast"), w("projected"))),
+        )
+            .parse(at)
+        {
+            let end = sentence.len() - r.len();
+            if n > 0
+                && !r.trim_start().starts_with("to ")
+                && let Some((mentions, start)) = subject_before(sentence, a)
+            {
+                out.push(cue(CueKind::Speaker, mentions, start, end));
+            }
+            continue;
+        }
+        // "The company cut its full-year sales forecast to 1.1 million
+        // vehicles": a revised forecast is its subject's own.
+        if let Ok((r, _)) = alt((
+            w("cuts"),
+            w("cut"),
+            w("raised"),
+            w("raises"),
+            w("lowered"),
+            w("lowers"),
+            w("trimmed"),
+            w("lifted"),
+        ))
+        .parse(at)
+        {
+            let end = sentence.len() - r.len();
+            if n > 0
+                && revises_its_forecast(r)
+                && let Some((mentions, start)) = subject_before(sentence, a)
+            {
+                out.push(cue(CueKind::Speaker, mentions, start, end));
+            }
+            continue;
+        }
         if let Ok((r, _)) = alt((w("puts"), w("put"))).parse(at) {
             // "The union put the number of job losses at 3,500": an
             // estimate, when a figure follows "at" a few words on.
@@ -1024,6 +1081,39 @@ fn puts_at_a_figure(rest: &str) -> bool {
         {
             return false;
         }
+    }
+    false
+}
+
+/// Whether `rest`, the text after "cut", "raised" and the like, is "its" or
+/// "their", a few words ending in a forecast noun, and "to": "its
+/// full-year sales forecast to", "their growth target to".
+fn revises_its_forecast(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("its") || w.eq_ignore_ascii_case("their"))
+    {
+        return false;
+    }
+    let mut forecast = false;
+    for word in words.take(5) {
+        if forecast {
+            return word.eq_ignore_ascii_case("to");
+        }
+        if word.contains([',', ';', ':', '.']) {
+            return false;
+        }
+        forecast = [
+            "forecast",
+            "forecasts",
+            "target",
+            "guidance",
+            "outlook",
+            "estimate",
+        ]
+        .iter()
+        .any(|f| word.eq_ignore_ascii_case(f));
     }
     false
 }
@@ -1194,6 +1284,24 @@ mod tests {
             speakers("Officials put the number of people killed in the attack at 40."),
             [["Officials"]]
         );
+    }
+
+    #[test]
+    fn the_company_cut_its_sales_forecast_to() {
+        let s = "The company cut its full-year sales forecast to 1.1 million vehicles.";
+        assert_eq!(speakers(s), [["The company"]]);
+        // Not a forecast, or no "to".
+        assert!(speakers("The company cut its workforce by 300.").is_empty());
+        assert!(speakers("The company cut its forecast sharply.").is_empty());
+    }
+
+    #[test]
+    fn analysts_had_expected() {
+        let s = "Analysts polled by LSEG had expected revenue of $4.1 billion.";
+        assert_eq!(speakers(s), [["Analysts polled by LSEG"]]);
+        // "had expected to": a plan, not a source's estimate.
+        assert!(speakers("The army had expected to send 500 troops.").is_empty());
+        assert!(speakers("They had left 300 homes.").is_empty());
     }
 
     #[test]

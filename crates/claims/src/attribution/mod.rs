@@ -245,6 +245,8 @@ fn core_mention(mention: &str) -> &str {
         " figures",
         " poll",
         " survey",
+        " filing",
+        " release",
     ] {
         let Some(issuer) = m
             .len()
@@ -636,6 +638,7 @@ mod tests {
         assert_eq!(core_mention("a company statement"), "company");
         assert_eq!(core_mention("An army report"), "army");
         assert_eq!(core_mention("A new Ipsos poll"), "Ipsos");
+        assert_eq!(core_mention("a company filing"), "company");
         assert_eq!(core_mention("the company statement"), "the company");
         // A name that ends in a document word stays whole without an article.
         assert_eq!(core_mention("Annual Data"), "Annual Data");

@@ -197,6 +197,12 @@ fn merge(mut a: Amount, mut b: Amount) -> Option<(Amount, Amount)> {
             a.n = a.n.rescaled(b.n.scale);
         }
     }
+    // "rose 12% to $4.2 billion": a share and an amount make no range.
+    if (a.percent.is_some() && b.currency.is_some())
+        || (a.currency.is_some() && b.percent.is_some())
+    {
+        return None;
+    }
     if a.currency.is_none() {
         a.currency = b.currency;
     }

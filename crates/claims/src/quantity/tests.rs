@@ -292,3 +292,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn rose_12_percent_to_4_2_billion_is_two_figures() {
+    let f = found("quarterly revenue rose 12% to $4.2 billion");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!((f[0].0, f[0].1), ("12%", Kind::Percent));
+    assert_eq!((f[1].0, f[1].1), ("$4.2 billion", Kind::Money));
+    // A range of one unit stays a range.
+    assert_eq!(found("$3 billion to $4.2 billion").len(), 1);
+}
