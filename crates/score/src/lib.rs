@@ -643,11 +643,7 @@ fn assess_cluster(
         claims = sets.concat();
         by_id(items, &mut claims);
         let corroborated_desc = describe_origins(ctx, &claims);
-        let n_docs = claims
-            .iter()
-            .map(|&i| items[i].doc)
-            .collect::<BTreeSet<&str>>()
-            .len();
+        let n_docs = docs_of(items, &claims);
         let message = if sets.len() > 1 {
             format!(
                 "{label}: {} figures from {} independent origins agree in {} sets, which differ in what or when they count and were not compared with one another: {}.",
@@ -689,11 +685,7 @@ fn assess_cluster(
         by_id(items, &mut claims);
         let keys: BTreeSet<&str> = claims.iter().filter_map(|&i| ctx.origin_key(i)).collect();
         let described = describe_origins(ctx, &claims);
-        let n_docs = claims
-            .iter()
-            .map(|&i| items[i].doc)
-            .collect::<BTreeSet<&str>>()
-            .len();
+        let n_docs = docs_of(items, &claims);
         let unnamed = claims
             .iter()
             .filter(|&&i| ctx.origin_key(i).is_none())
@@ -1699,6 +1691,14 @@ fn agreeing_sets(items: &[Item<'_>], agree: &Agreement, members: &[usize]) -> Ve
     }
     sets.sort_by(|a, b| cmp_ids(items[a[0]].id, items[b[0]].id));
     sets
+}
+
+/// How many documents the items come from.
+fn docs_of(items: &[Item<'_>], of: &[usize]) -> usize {
+    of.iter()
+        .map(|&i| items[i].doc)
+        .collect::<BTreeSet<&str>>()
+        .len()
 }
 
 /// "2,000 from company and Northwind Motors; 3,500 from union": each
