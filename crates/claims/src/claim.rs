@@ -323,8 +323,20 @@ fn time_of(
     scopes: &[TimeScope],
     found: &[Cue],
     q: &Quantity,
+    next_figure: Option<usize>,
     published: Option<Date>,
 ) -> Option<TimeScopeInfo> {
+    // A scope past the next figure, in another clause, is that figure's:
+    // "Turnout was 58 percent, down from 64 percent in 2021" (not "1,000
+    // sappers and 5,000 workers since September").
+    let beyond = |s: &TimeScope| {
+        next_figure.is_some_and(|n| {
+            n < s.start
+                && sentence
+                    .get(q.end..n)
+                    .is_some_and(|b| b.contains([',', ';', ':', '—']))
+        })
+    };
     // A running total ("since February") is the figure's wherever it is.
     let of_saying = |s: &TimeScope| {
         !s.cumulative
@@ -334,7 +346,10 @@ fn time_of(
                     && sentence[c.end..s.start].trim().is_empty()
             })
     };
-    let after = scopes.iter().find(|s| s.start >= q.end && !of_saying(s));
+    let after = scopes
+        .iter()
+        .find(|s| s.start >= q.end && !of_saying(s))
+        .filter(|s| !beyond(s));
     let before = scopes
         .iter()
         .rev()
@@ -370,6 +385,34 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
     ]
     .iter()
     .any(|w| prev.eq_ignore_ascii_case(w))
+}
+
+/// Drops the whole of "182 of the 300 seats", "two of the five victims":
+/// the part is the claim (its counted phrase, "300 seats", names the
+/// whole), and the whole is not a rival count of it.
+fn drop_denominators(sentence: &str, figures: &mut Vec<Quantity>) {
+    let mut keep = vec![true; figures.len()];
+    for k in 1..figures.len() {
+        let between = sentence
+            .get(figures[k - 1].end..figures[k].start)
+            .unwrap_or("")
+            .trim();
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let of_the = |w: &[&str]| {
+            w.iter()
+                .zip(["of", "the"])
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                && w.len() == 2
+        };
+        if of_the(&words) {
+            keep[k] = false;
+        }
+    }
+    let mut k = 0;
+    figures.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// What [`extract`] needs to know about a document.
@@ -448,10 +491,11 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                 found.iter().any(|c| c.start <= q.start && q.end <= c.end)
                     && crate::attribution::cue::names_a_source(&sentence[q.end..])
             };
-            let figures: Vec<Quantity> = quantity::find(sentence)
+            let mut figures: Vec<Quantity> = quantity::find(sentence)
                 .into_iter()
                 .filter(|q| q.kind.is_figure() && !is_referential(sentence, q) && !in_cue(q))
                 .collect();
+            drop_denominators(sentence, &mut figures);
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();
             let attributions = attributor.sentence_cued(sentence, &found, &positions);
             let mut previous: Option<Counted> = None;
@@ -502,6 +546,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                             scopes.get_or_insert_with(|| find_scopes(sentence)),
                             &found,
                             &q,
+                            positions.iter().copied().find(|&p| p >= q.end),
                             doc.published,
                         )
                     }),

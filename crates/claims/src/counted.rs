@@ -761,7 +761,8 @@ fn share_of_before(before: &str, category: Category) -> Option<Counted> {
     } else {
         head
     };
-    let modifier = next.filter(|w| plain(w));
+    // "put turnout at 61 percent": the verb is no modifier.
+    let modifier = next.filter(|w| plain(w) && !matches!(*w, "put" | "puts" | "putting"));
     let as_written = match modifier {
         Some(m) => format!("{m} {head}"),
         None => head.to_string(),

@@ -317,3 +317,30 @@ fn up_from_24000_and_an_earlier_toll_of_12_are_earlier_values() {
     );
     assert_ne!(time("$300 million").map(|t| t.0), Some(TimeExpr::Earlier));
 }
+
+#[test]
+fn won_182_of_the_300_seats_is_one_claim() {
+    let all = claims(
+        "The ruling party won 182 of the 300 seats.\nTwo of the 12 crew members survived.\n",
+        None,
+    );
+    let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["182", "Two"], "{all:#?}");
+    assert_eq!(all[0].counted.as_ref().unwrap().as_written, "300 seats");
+}
+
+#[test]
+fn turnout_was_58_percent_down_from_64_percent_in_2021() {
+    let all = claims(
+        "Turnout was 58 percent, down from 64 percent in 2021.\n\
+         Kim agreed to send 1,000 sappers and 5,000 workers in July.\n",
+        None,
+    );
+    let time = |t: &str| find(&all, t).time.as_ref().map(|s| s.as_written.clone());
+    // The year is the earlier value's, past a comma and another figure.
+    assert_eq!(time("58 percent"), None);
+    assert_eq!(time("64 percent").as_deref(), Some("down from"));
+    // Conjoined figures in one clause share a scope after them.
+    assert_eq!(time("1,000").as_deref(), Some("in July"));
+    assert_eq!(time("5,000").as_deref(), Some("in July"));
+}
