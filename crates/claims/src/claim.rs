@@ -391,20 +391,20 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
 /// the part is the claim (its counted phrase, "300 seats", names the
 /// whole), and the whole is not a rival count of it.
 fn drop_denominators(sentence: &str, figures: &mut Vec<Quantity>) {
+    if figures.len() < 2 {
+        return;
+    }
     let mut keep = vec![true; figures.len()];
     for k in 1..figures.len() {
         let between = sentence
             .get(figures[k - 1].end..figures[k].start)
             .unwrap_or("")
             .trim();
-        let words: Vec<&str> = between.split_whitespace().collect();
-        let of_the = |w: &[&str]| {
-            w.iter()
-                .zip(["of", "the"])
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
-                && w.len() == 2
-        };
-        if of_the(&words) {
+        let mut words = between.split_whitespace();
+        let of_the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && words.next().is_none();
+        if of_the {
             keep[k] = false;
         }
     }

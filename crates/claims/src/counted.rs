@@ -307,14 +307,13 @@ fn is_past_verb(last: &str, w: &str, next: Option<&str>) -> bool {
     if !past {
         return false;
     }
-    let plural = {
-        let l = last.to_ascii_lowercase();
+    let plural = ascii_lowercase(last, |l| {
         (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
             || matches!(
-                l.as_str(),
+                l,
                 "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
             )
-    };
+    });
     plural || next.is_none_or(is_stop)
 }
 

@@ -148,8 +148,9 @@ first_words!(
         "reported",
         "put",
         "puts",
-        "had",
-        "have",
+        "expected",
+        "forecast",
+        "projected",
         "cut",
         "cuts",
         "raised",
@@ -869,12 +870,15 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
     }
     let mut out = Vec::new();
     let spans = word_spans(sentence);
-    for (n, &(a, _)) in spans.iter().enumerate() {
+    for (n, &(a, b)) in spans.iter().enumerate() {
         let at = &sentence[a..];
         // Most words begin no cue: skip the grammar for them.
         if !may_start(at, is_cue_word) {
             continue;
         }
+        // The rarer cues below are tried only at their own words.
+        let word = &sentence[a..b];
+        let one_of = |list: &[&str]| list.iter().any(|l| word.eq_ignore_ascii_case(l));
         if let Ok((r, _)) = (
             w("according"),
             nom::character::complete::multispace1,
@@ -919,18 +923,19 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             continue;
         }
         // "Analysts polled by LSEG had expected revenue of $4.1 billion":
-        // a forecast is its subject's estimate.
-        if let Ok((r, _)) = (
-            alt((w("had"), w("have"))),
-            nom::character::complete::multispace1,
-            alt((w("expected"), w("forecast"), w("projected"))),
-        )
-            .parse(at)
+        // a forecast is its subject's estimate. Read at the participle (a
+        // rarer word than "had"), with "had" or "have" right before it.
+        if one_of(&["expected", "forecast", "projected"])
+            && let Ok((r, _)) = alt((w("expected"), w("forecast"), w("projected"))).parse(at)
         {
             let end = sentence.len() - r.len();
-            if n > 0
+            let after_aux = n > 1 && {
+                let aux = &sentence[spans[n - 1].0..spans[n - 1].1];
+                aux.eq_ignore_ascii_case("had") || aux.eq_ignore_ascii_case("have")
+            };
+            if after_aux
                 && !r.trim_start().starts_with("to ")
-                && let Some((mentions, start)) = subject_before(sentence, a)
+                && let Some((mentions, start)) = subject_before(sentence, spans[n - 1].0)
             {
                 out.push(cue(CueKind::Speaker, mentions, start, end));
             }
@@ -938,7 +943,9 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         }
         // "The company cut its full-year sales forecast to 1.1 million
         // vehicles": a revised forecast is its subject's own.
-        if let Ok((r, _)) = alt((
+        if one_of(&[
+            "cuts", "cut", "raised", "raises", "lowered", "lowers", "trimmed", "lifted",
+        ]) && let Ok((r, _)) = alt((
             w("cuts"),
             w("cut"),
             w("raised"),
@@ -959,7 +966,9 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             continue;
         }
-        if let Ok((r, _)) = alt((w("puts"), w("put"))).parse(at) {
+        if one_of(&["puts", "put"])
+            && let Ok((r, _)) = alt((w("puts"), w("put"))).parse(at)
+        {
             // "The union put the number of job losses at 3,500": an
             // estimate, when a figure follows "at" a few words on.
             let end = sentence.len() - r.len();
