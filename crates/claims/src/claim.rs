@@ -263,7 +263,13 @@ fn earlier_value(sentence: &str, q: &Quantity) -> Option<TimeScopeInfo> {
         if head.is_empty() {
             break;
         }
-        let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // Past the whitespace character, whatever its width (a no-break
+        // space is two bytes).
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         words.push((start, &head[start..]));
         end = start;
     }

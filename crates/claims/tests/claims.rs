@@ -344,3 +344,12 @@ fn turnout_was_58_percent_down_from_64_percent_in_2021() {
     assert_eq!(time("1,000").as_deref(), Some("in July"));
     assert_eq!(time("5,000").as_deref(), Some("in July"));
 }
+
+#[test]
+fn an_earlier_value_after_a_no_break_space_does_not_panic() {
+    // Wide whitespace before "of" and "from": the words are read by char.
+    let text = "Profit fell to $300\u{a0}million\u{a0}from $450\u{2003}million.\n\
+                It is down from its\u{2003}earlier\u{a0}forecast\u{a0}of 1.25 million vehicles.\n";
+    let all = claims(text, None);
+    assert!(all.iter().any(|c| c.text.contains("450")), "{all:#?}");
+}
