@@ -132,7 +132,8 @@ pub enum SourceKind {
     Military,
     /// A ministry or department: the Pentagon, the Unification Ministry.
     Ministry,
-    /// Media under a state's editorial control: KCNA, TASS, Xinhua.
+    /// Media under a state's editorial control: KCNA, TASS, Xinhua; also
+    /// media run by an armed group or a party ("the rebel-run news agency").
     StateMedia,
     /// A news agency selling copy to other outlets: AP, Reuters, Yonhap.
     WireService,
@@ -928,6 +929,17 @@ pub fn classify_unknown(mention: &str) -> SourceKind {
         "kremlin controlled",
         "kremlin backed",
         "government controlled",
+        // Media run by an armed group or a party: as partisan as a state's.
+        "rebel run",
+        "rebel controlled",
+        "rebel held",
+        "militia run",
+        "militia controlled",
+        "insurgent run",
+        "party run",
+        "party controlled",
+        "military run",
+        "army run",
     ]) {
         return SourceKind::StateMedia;
     }
@@ -3409,6 +3421,8 @@ mod tests {
             ("South Korean media", SourceKind::NewsOutlet),
             ("a local newspaper", SourceKind::NewsOutlet),
             ("Belarusian state TV", SourceKind::StateMedia),
+            ("The rebel-run news agency", SourceKind::StateMedia),
+            ("a militia-controlled radio station", SourceKind::StateMedia),
             ("a regional news agency", SourceKind::WireService),
             ("the Health Ministry", SourceKind::Ministry),
             ("the army", SourceKind::Military),
