@@ -353,3 +353,19 @@ fn an_earlier_value_after_a_no_break_space_does_not_panic() {
     let all = claims(text, None);
     assert!(all.iter().any(|c| c.text.contains("450")), "{all:#?}");
 }
+
+#[test]
+fn a_spokesman_speaking_on_condition_of_anonymity_is_anonymous() {
+    let all = claims(
+        "A spokesman for the regional government, speaking on condition of anonymity, said the toll could rise above 40.\n\
+         A spokesman for the regional government said 30 homes were destroyed.\n",
+        None,
+    );
+    let a = find(&all, "above 40").attribution.as_ref().unwrap();
+    assert_eq!(
+        (a.source.as_str(), a.kind),
+        ("regional government", SourceKind::Anonymous)
+    );
+    let b = find(&all, "30").attribution.as_ref().unwrap();
+    assert_ne!(b.kind, SourceKind::Anonymous);
+}

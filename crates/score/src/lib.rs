@@ -756,8 +756,7 @@ fn assess_cluster(
             Some("Seek a second, independent source before relying on it."),
             0.9,
         ));
-    } else if n_docs >= 2
-        && calm.len() >= 2
+    } else if docs_of(items, &calm) >= 2
         && agreeing.is_empty()
         && !has_warning
         && j.revisions.is_empty()
@@ -769,8 +768,9 @@ fn assess_cluster(
         // they count different things or different times (a plan and the
         // arrivals, a cut and a total), so none confirms another.
         let message = format!(
-            "{label}: {} figures in {n_docs} articles, none matched by another article's ({}): they differ in what or when they count, so none corroborates another.",
+            "{label}: {} figures in {} articles, none matched by another article's ({}): they differ in what or when they count, so none corroborates another.",
             calm.len(),
+            docs_of(items, &calm),
             capped(&calm, "; ", |&i| ctx.cite_time(i)),
         );
         findings.push(finding(

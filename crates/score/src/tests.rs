@@ -406,6 +406,24 @@ fn figures_of_two_origins_never_compared_are_not_said_to_agree() {
 }
 
 #[test]
+fn figures_of_one_article_beside_a_conflict_are_not_said_to_be_of_two() {
+    // The calm figures are all in one article (the other article's figure
+    // is in conflict): no "none matched by another article's" finding.
+    let b = Batch::new(&[
+        "Officials said at least 27 people were killed. The UN said about 60 people may have died. Rescuers said 51 people were killed.",
+        "The ministry said 43 people were killed.",
+    ]);
+    let (_, _, a) = b.run();
+    assert!(
+        a.findings
+            .iter()
+            .all(|f| !f.message.contains("none matched")),
+        "{:#?}",
+        a.findings
+    );
+}
+
+#[test]
 fn thousands_more_said_twice_agree_and_different_increments_do_not_conflict() {
     let b = Batch::new(&[
         "Pyongyang has sent thousands more troops to Russia, the NIS said.",

@@ -198,6 +198,16 @@ enum Anaphor {
     Any,
 }
 
+/// Phrases in a cue that say its speaker is not named.
+const ANONYMITY: &[&str] = &[
+    "condition of anonymity",
+    "declined to be named",
+    "asked not to be named",
+    "not authorized to speak",
+    "not authorised to speak",
+    "speaking anonymously",
+];
+
 /// Strips what a mention carries around its name: "previous NIS" → "NIS",
 /// "a spokesperson for X" → X, "X's spokesperson" → X.
 fn core_mention(mention: &str) -> &str {
@@ -592,6 +602,12 @@ impl<'r> Attributor<'r> {
                 vec![],
             )
         };
+        // "A spokesman for the regional government, speaking on condition
+        // of anonymity, said": the body is named, the speaker is not.
+        let mut a = a;
+        if ANONYMITY.iter().any(|p| a.as_written.contains(p)) {
+            a.kind = SourceKind::Anonymous;
+        }
         // A figure's own clause is not what later narration carries.
         if own.is_none() {
             self.last = Some(a.clone());
