@@ -369,3 +369,14 @@ fn a_spokesman_speaking_on_condition_of_anonymity_is_anonymous() {
     let b = find(&all, "30").attribution.as_ref().unwrap();
     assert_ne!(b.kind, SourceKind::Anonymous);
 }
+
+#[test]
+fn a_un_official_quoted_by_afp_is_relayed_by_afp() {
+    let all = claims(
+        "According to a UN official quoted by AFP, about 60 people may have died.\n",
+        None,
+    );
+    let a = all[0].attribution.as_ref().unwrap();
+    assert_eq!(a.source, "UN");
+    assert_eq!(a.via, ["AFP"]);
+}

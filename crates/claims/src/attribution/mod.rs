@@ -608,11 +608,41 @@ impl<'r> Attributor<'r> {
         if ANONYMITY.iter().any(|p| a.as_written.contains(p)) {
             a.kind = SourceKind::Anonymous;
         }
+        // "According to a UN official quoted by AFP": AFP relays the figure.
+        if let Some(relay) = self.quoted_by(&a.as_written)
+            && relay != a.source
+            && !a.via.contains(&relay)
+        {
+            a.via.push(relay);
+        }
         // A figure's own clause is not what later narration carries.
         if own.is_none() {
             self.last = Some(a.clone());
         }
         Some(a)
+    }
+
+    /// The outlet after "quoted by" or "cited by" in a cue ("a UN official
+    /// quoted by AFP"): its registry id, else its name as written (the
+    /// capitalised words after the phrase).
+    fn quoted_by(&self, cue: &str) -> Option<String> {
+        let rest = ["quoted by ", "cited by "]
+            .iter()
+            .find_map(|p| cue.find(p).map(|at| &cue[at + p.len()..]))?;
+        let name: Vec<&str> = rest
+            .split_whitespace()
+            .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .collect();
+        if name.is_empty() {
+            return None;
+        }
+        let name = name.join(" ");
+        Some(
+            self.registry
+                .lookup(&name)
+                .map_or_else(|| name.clone(), |s| s.id.clone()),
+        )
     }
 
     /// Completes a chain: lawmakers briefed by an agency pass on that agency's figures.
