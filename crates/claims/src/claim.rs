@@ -256,23 +256,10 @@ fn earlier_value(sentence: &str, q: &Quantity) -> Option<TimeScopeInfo> {
     if !(last.eq_ignore_ascii_case("of") || last.eq_ignore_ascii_case("from")) {
         return None;
     }
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(4);
-    let mut end = before.len();
-    while words.len() < 4 {
-        let head = before[..end].trim_end();
-        if head.is_empty() {
-            break;
-        }
-        // Past the whitespace character, whatever its width (a no-break
-        // space is two bytes).
-        let start = head
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        words.push((start, &head[start..]));
-        end = start;
-    }
+    let words: Vec<(usize, &str)> = crate::counted::words_from_end(before, 4)
+        .into_iter()
+        .map(|(a, b)| (a, &before[a..b]))
+        .collect();
     let word = |k: usize| words.get(k - 1).copied();
     let is = |k: usize, list: &[&str]| {
         word(k).is_some_and(|(_, w)| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
@@ -397,27 +384,17 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
 /// the part is the claim (its counted phrase, "300 seats", names the
 /// whole), and the whole is not a rival count of it.
 fn drop_denominators(sentence: &str, figures: &mut Vec<Quantity>) {
-    if figures.len() < 2 {
-        return;
-    }
-    let mut keep = vec![true; figures.len()];
-    for k in 1..figures.len() {
-        let between = sentence
-            .get(figures[k - 1].end..figures[k].start)
-            .unwrap_or("")
-            .trim();
-        let mut words = between.split_whitespace();
-        let of_the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            && words.next().is_none();
-        if of_the {
-            keep[k] = false;
-        }
-    }
-    let mut k = 0;
-    figures.retain(|_| {
-        k += 1;
-        keep[k - 1]
+    // The end of the figure before, kept or not.
+    let mut previous_end: Option<usize> = None;
+    figures.retain(|q| {
+        let of_the = previous_end.is_some_and(|end| {
+            let mut words = sentence.get(end..q.start).unwrap_or("").split_whitespace();
+            words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && words.next().is_none()
+        });
+        previous_end = Some(q.end);
+        !of_the
     });
 }
 

@@ -563,22 +563,7 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     }
     // Whitespace-separated words from the end, with their offsets; a word
     // with anything but letters (and inner hyphens) ends the search.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut end = before.len();
-    for (i, c) in before.char_indices().rev() {
-        if c.is_whitespace() {
-            if i + c.len_utf8() < end {
-                spans.push((i + c.len_utf8(), end));
-            }
-            end = i;
-            if spans.len() > MAX_TOLL_BRIDGE + MAX_TOLL_COMPLEMENT + 2 {
-                break;
-            }
-        }
-    }
-    if end > 0 && spans.len() <= MAX_TOLL_BRIDGE + MAX_TOLL_COMPLEMENT + 2 {
-        spans.push((0, end));
-    }
+    let spans = words_from_end(before, MAX_TOLL_BRIDGE + MAX_TOLL_COMPLEMENT + 3);
     let word = |k: usize| -> Option<String> {
         let (s, e) = *spans.get(k)?;
         let w = &before[s..e];
@@ -639,6 +624,30 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
         category: Category::Count,
         elided: false,
     })
+}
+
+/// The last `n` (at most) whitespace-separated words of `text`, from the
+/// end, as byte spans: "the toll rose to " gives the spans of "to",
+/// "rose", "toll", "the". Any whitespace character separates, whatever its
+/// width.
+pub(crate) fn words_from_end(text: &str, n: usize) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(n.min(16));
+    let mut end = text.len();
+    for (i, c) in text.char_indices().rev() {
+        if spans.len() == n {
+            return spans;
+        }
+        if c.is_whitespace() {
+            if i + c.len_utf8() < end {
+                spans.push((i + c.len_utf8(), end));
+            }
+            end = i;
+        }
+    }
+    if end > 0 && spans.len() < n {
+        spans.push((0, end));
+    }
+    spans
 }
 
 /// Verbs and prepositions between a share's noun and its percentage:

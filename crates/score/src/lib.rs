@@ -545,53 +545,34 @@ fn assess_cluster(
         .filter(|i| !in_conflict.contains_key(i))
         .collect();
     let keys: BTreeSet<&str> = calm.iter().filter_map(|&i| ctx.origin_key(i)).collect();
-    // An origin corroborates when one of its figures, not in conflict,
-    // agrees with a figure of another origin, not in conflict.
+    // One pass over the agreeing figures, not in conflict:
+    // - an origin corroborates when one of its figures agrees with a figure
+    //   of another origin;
+    // - a figure can be said to agree when it agrees with one of another
+    //   article. Figures of one cluster may never be compared (a plan and a
+    //   count of arrivals).
     let mut corroborating: BTreeSet<&str> = BTreeSet::new();
+    let mut agreeing: Vec<usize> = Vec::new();
     for (mine, partners, _) in j.agree.sides() {
-        let calm_origin = |i: &usize| ctx.origin_ids[*i].filter(|_| !in_conflict.contains_key(i));
-        // Up to two distinct origins among the partners are enough.
-        let mut theirs: Vec<usize> = Vec::with_capacity(2);
-        for o in partners.iter().filter_map(calm_origin) {
-            if !theirs.contains(&o) {
-                theirs.push(o);
-                if theirs.len() == 2 {
-                    break;
-                }
-            }
-        }
-        for a in mine {
+        let calm = |i: &usize| !in_conflict.contains_key(i);
+        let calm_origin = |i: &usize| ctx.origin_ids[*i].filter(|_| calm(i));
+        // Up to two distinct origins, and documents, among the partners
+        // are enough.
+        let theirs = two_distinct(partners.iter().filter_map(calm_origin));
+        let their_docs = two_distinct(partners.iter().filter(|p| calm(p)).map(|&p| items[p].doc));
+        for a in mine.iter().filter(|a| calm(a)) {
             if calm_origin(a).is_some_and(|x| theirs.iter().any(|&y| y != x)) {
                 corroborating.extend(ctx.origin_key(*a));
             }
-        }
-    }
-    let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
-    let origin_count = keys.len();
-    // The figures not in conflict that agree with one of another article
-    // (not in conflict either): only they can be said to agree. Figures of
-    // one cluster may never be compared (a plan and a count of arrivals).
-    let mut agreeing: Vec<usize> = Vec::new();
-    for (mine, partners, _) in j.agree.sides() {
-        let calm = |i: &&usize| !in_conflict.contains_key(*i);
-        // Up to two documents among the partners are enough.
-        let mut their_docs: Vec<&str> = Vec::with_capacity(2);
-        for &p in partners.iter().filter(calm) {
-            if !their_docs.contains(&items[p].doc) {
-                their_docs.push(items[p].doc);
-                if their_docs.len() == 2 {
-                    break;
-                }
+            if their_docs.iter().any(|&d| d != items[*a].doc) {
+                agreeing.push(*a);
             }
         }
-        agreeing.extend(
-            mine.iter()
-                .filter(calm)
-                .filter(|&&a| their_docs.iter().any(|&d| d != items[a].doc)),
-        );
     }
     agreeing.sort_unstable();
     agreeing.dedup();
+    let docs: BTreeSet<&str> = effective.iter().map(|&i| items[i].doc).collect();
+    let origin_count = keys.len();
 
     findings.extend(revision_findings(ctx, ci, label, j, &outliers));
     findings.extend(sum_findings(ctx, ci, label, &j.sums, figs));
@@ -1691,6 +1672,21 @@ fn agreeing_sets(items: &[Item<'_>], agree: &Agreement, members: &[usize]) -> Ve
     }
     sets.sort_by(|a, b| cmp_ids(items[a[0]].id, items[b[0]].id));
     sets
+}
+
+/// Up to two distinct values, in order of first appearance: enough to tell
+/// whether any value differs from a given one.
+fn two_distinct<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(2);
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+            if out.len() == 2 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// How many documents the items come from.

@@ -357,21 +357,21 @@ pub fn is_toll(claim: &Claim) -> bool {
             crosscheck_cluster::action_class_of(a),
             "casualty" | "wound" | "displace" | "arrest" | "destroy" | "damage" | "burn"
         )
-    }) || matches!(head, "acre" | "hectare");
-    let by_noun = claim.counted.as_ref().is_some_and(|c| {
-        matches!(
-            c.head.as_str(),
-            "toll"
-                | "death"
-                | "dead"
-                | "fatality"
-                | "casualty"
-                | "injured"
-                | "wounded"
-                | "injury"
-                | "victim"
-        )
     });
+    let by_noun = matches!(
+        head,
+        "toll"
+            | "death"
+            | "dead"
+            | "fatality"
+            | "casualty"
+            | "injured"
+            | "wounded"
+            | "injury"
+            | "victim"
+            | "acre"
+            | "hectare"
+    );
     by_action || by_noun
 }
 
