@@ -876,7 +876,8 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         if !may_start(at, is_cue_word) {
             continue;
         }
-        // The rarer cues below are tried only at their own words.
+        // The rarer cues below are tried only at their own words; a span's
+        // word is a whole word, so what follows such a cue is `b..`.
         let word = &sentence[a..b];
         let one_of = |list: &[&str]| list.iter().any(|l| word.eq_ignore_ascii_case(l));
         if let Ok((r, _)) = (
@@ -925,10 +926,8 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         // "Analysts polled by LSEG had expected revenue of $4.1 billion":
         // a forecast is its subject's estimate. Read at the participle (a
         // rarer word than "had"), with "had" or "have" right before it.
-        if one_of(&["expected", "forecast", "projected"])
-            && let Ok((r, _)) = alt((w("expected"), w("forecast"), w("projected"))).parse(at)
-        {
-            let end = sentence.len() - r.len();
+        if one_of(&["expected", "forecast", "projected"]) {
+            let (r, end) = (&sentence[b..], b);
             let after_aux = n > 1 && {
                 let aux = &sentence[spans[n - 1].0..spans[n - 1].1];
                 aux.eq_ignore_ascii_case("had") || aux.eq_ignore_ascii_case("have")
@@ -945,19 +944,8 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
         // vehicles": a revised forecast is its subject's own.
         if one_of(&[
             "cuts", "cut", "raised", "raises", "lowered", "lowers", "trimmed", "lifted",
-        ]) && let Ok((r, _)) = alt((
-            w("cuts"),
-            w("cut"),
-            w("raised"),
-            w("raises"),
-            w("lowered"),
-            w("lowers"),
-            w("trimmed"),
-            w("lifted"),
-        ))
-        .parse(at)
-        {
-            let end = sentence.len() - r.len();
+        ]) {
+            let (r, end) = (&sentence[b..], b);
             if n > 0
                 && revises_its_forecast(r)
                 && let Some((mentions, start)) = subject_before(sentence, a)
@@ -966,12 +954,10 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             continue;
         }
-        if one_of(&["puts", "put"])
-            && let Ok((r, _)) = alt((w("puts"), w("put"))).parse(at)
-        {
+        if one_of(&["puts", "put"]) {
             // "The union put the number of job losses at 3,500": an
             // estimate, when a figure follows "at" a few words on.
-            let end = sentence.len() - r.len();
+            let (r, end) = (&sentence[b..], b);
             if n > 0
                 && puts_at_a_figure(r)
                 && let Some((mentions, start)) = subject_before(sentence, a)
