@@ -327,15 +327,12 @@ fn of_a_figure(sentence: &str, clause: usize) -> bool {
     };
     // The figure's first word: the last word before the clause, or the one
     // before a noun for it ("the 5,000 figure the ministry reported").
-    let words: Vec<(usize, &str)> = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
-        .collect();
-    words.iter().any(|&(at, w)| {
-        w.starts_with(|c: char| c.is_ascii_digit()) && reduced_relative(sentence, at, clause)
-    })
+    crate::counted::words_from_end(before, 2)
+        .into_iter()
+        .any(|(at, end)| {
+            before[at..end].starts_with(|c: char| c.is_ascii_digit())
+                && reduced_relative(sentence, at, clause)
+        })
 }
 
 impl<'r> Attributor<'r> {
@@ -564,7 +561,7 @@ impl<'r> Attributor<'r> {
                     || main_cue.start.abs_diff(c.end) <= 3
                     || (main_cue.start <= c.start && c.end <= main_cue.end))
         });
-        let a = if main_resolved.len() > 1 {
+        let mut a = if main_resolved.len() > 1 {
             let ids: Vec<String> = main_resolved.iter().map(|r| r.id.clone()).collect();
             let joint = Resolved {
                 id: ids.join(" + "),
@@ -604,7 +601,6 @@ impl<'r> Attributor<'r> {
         };
         // "A spokesman for the regional government, speaking on condition
         // of anonymity, said": the body is named, the speaker is not.
-        let mut a = a;
         if ANONYMITY.iter().any(|p| a.as_written.contains(p)) {
             a.kind = SourceKind::Anonymous;
         }
