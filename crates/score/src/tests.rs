@@ -476,7 +476,7 @@ fn agreeing_figures_of_different_values_are_told_apart() {
         "The company said 2,000 jobs will be cut.",
         "The union said 3,500 jobs were lost.",
         "Northwind Motors said 2,000 jobs would be cut.",
-        "Union leaders said 3,500 jobs were lost.",
+        "The labour ministry said 3,500 jobs were lost.",
     ]);
     let (_, _, a) = b.run();
     let f = a

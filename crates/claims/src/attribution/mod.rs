@@ -4,6 +4,7 @@
 //! named before, builds chains ("Yonhap ← lawmakers ← NIS") and carries an
 //! attribution to later sentences that narrate without naming a source.
 
+mod body;
 pub mod cue;
 
 use std::borrow::Cow;
@@ -53,6 +54,9 @@ pub struct Attributor<'r> {
     recent: Vec<Resolved>,
     briefed_by: Option<Resolved>,
     last: Option<Attribution>,
+    /// The companies and unions named so far: "the company" is the one
+    /// named.
+    bodies: body::NamedBodies,
 }
 
 /// Titles that introduce a named person, and the kind of source they make.
@@ -351,6 +355,7 @@ impl<'r> Attributor<'r> {
             recent: Vec::new(),
             briefed_by: None,
             last: None,
+            bodies: body::NamedBodies::default(),
         }
     }
 
@@ -382,6 +387,17 @@ impl<'r> Attributor<'r> {
             };
         }
         let core = core_mention(mention);
+        // "a company statement", "Union leaders": the company or union the
+        // article has named, else the generic body.
+        if let Some(kind) = body::generic_body(core) {
+            return match self.bodies.the_one(kind) {
+                Some(name) => self.resolve(name),
+                None => Resolved {
+                    id: kind.generic().to_string(),
+                    kind: SourceRegistry::classify_unknown(kind.generic()),
+                },
+            };
+        }
         if let Some(s) = self
             .registry
             .lookup(core)
@@ -457,6 +473,7 @@ impl<'r> Attributor<'r> {
         for (name, kind) in titled_people(sentence) {
             self.recent.push(Resolved { id: name, kind });
         }
+        self.bodies.learn(sentence);
         let resolved: Vec<Vec<Resolved>> = found.iter().map(|c| self.resolve_cue(c)).collect();
         // "X told lawmakers", "in a closed-door briefing to lawmakers": X is
         // where lawmakers' figures come from. (Only a sentence with a cue can
