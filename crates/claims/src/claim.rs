@@ -96,6 +96,11 @@ const ACTIONS: &[(&str, &str)] = &[
     ("stationed", "station"),
     ("lost", "lose"),
     ("captured", "capture"),
+    ("won", "win"),
+    ("win", "win"),
+    ("wins", "win"),
+    ("winning", "win"),
+    ("secured", "win"),
     ("received", "receive"),
     ("arrested", "arrest"),
     ("detained", "detain"),
@@ -178,6 +183,22 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         .filter(|w| !w.is_empty())
         .collect();
     for (n, w) in words.iter().enumerate().rev().take(8) {
+        // "the opposition took 94 seats": "took" right before a figure of
+        // seats, votes or a share is what a party or a candidate won (not
+        // "took 12 days").
+        let took = n + 1 == words.len()
+            && matches!(*w, "took" | "takes" | "take")
+            && sentence[q.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|next| {
+                    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    matches!(next, "seats" | "seat" | "votes" | "percent" | "per")
+                        || q.kind == Kind::Percent
+                });
+        if took || action_of(w) == Some("win") {
+            return (winner(before, w), Some("win".to_string()));
+        }
         if let Some(a) = action_of(w) {
             let mut k = n;
             while k > 0 && is_aux(words[k - 1]) {
@@ -208,6 +229,61 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         }
     }
     (None, None)
+}
+
+/// Who won the seats or votes of a figure: the noun phrase before the
+/// verb `verb` (its last occurrence in `before`), back to a comma, a clause
+/// word or the sentence's start, without its article: "The ruling party won
+/// 182" → "ruling party", "…, while the opposition won 97" → "opposition",
+/// "The opposition alliance, which took 94 seats" → "opposition alliance".
+fn winner(before: &str, verb: &str) -> Option<String> {
+    let at = before.rfind(verb)?;
+    let mut head = before[..at].trim_end();
+    // Auxiliaries and adverbs before the verb: "has won", "narrowly won".
+    loop {
+        let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if !last.is_empty() && (is_aux(last) || last.ends_with("ly")) {
+            head = head[..head.len() - last.len()].trim_end();
+        } else {
+            break;
+        }
+    }
+    // "The opposition alliance, which took": the relative clause's
+    // antecedent.
+    for relative in ["which", "who", "that"] {
+        if let Some(h) = head.strip_suffix(relative)
+            && h.ends_with([' ', ','])
+        {
+            head = h.trim_end().trim_end_matches(',').trim_end();
+            break;
+        }
+    }
+    let clause = head.rsplit([',', ';', ':', '(']).next().unwrap_or(head);
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    if let Some(k) = words.iter().rposition(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "while" | "and" | "but" | "whereas" | "as" | "after" | "that" | "said" | "says"
+        )
+    }) {
+        words.drain(..=k);
+    }
+    if words.len() > 4 {
+        words.drain(..words.len() - 4);
+    }
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its"))
+    {
+        words.remove(0);
+    }
+    // A figure or a pronoun is no winner: "12 of them won", "it won".
+    let plausible = !words.is_empty()
+        && words
+            .iter()
+            .all(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        && !matches!(words.as_slice(), [w] if matches!(w.to_ascii_lowercase().as_str(), "it" | "they" | "he" | "she" | "we"));
+    plausible.then(|| words.join(" "))
 }
 
 /// Phrases right before a figure that make it an earlier value the

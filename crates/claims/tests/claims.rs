@@ -380,3 +380,79 @@ fn a_un_official_quoted_by_afp_is_relayed_by_afp() {
     assert_eq!(a.source, "UN");
     assert_eq!(a.via, ["AFP"]);
 }
+
+#[test]
+fn the_ruling_party_won_182_and_the_opposition_took_94_name_their_winners() {
+    let all = claims(
+        "The ruling party won 182 of the 300 seats in Sunday's election.\n\
+         According to official results, the ruling party secured 178 seats, while the opposition won 97.\n\
+         The opposition alliance, which took 94 seats, said it had evidence of fraud at more than 1,000 polling stations.\n\
+         The journey took 12 days.\n",
+        None,
+    );
+    let winner = |t: &str| {
+        let c = find(&all, t);
+        (c.action.as_deref(), c.actor.as_deref())
+    };
+    assert_eq!(winner("182"), (Some("win"), Some("ruling party")));
+    assert_eq!(winner("178"), (Some("win"), Some("ruling party")));
+    assert_eq!(winner("97"), (Some("win"), Some("opposition")));
+    assert_eq!(winner("94"), (Some("win"), Some("opposition alliance")));
+    // "took" is a win only right before its figure.
+    assert_ne!(winner("12").0, Some("win"));
+}
+
+#[test]
+fn the_opposition_alliance_which_took_94_seats_said() {
+    // A relative clause with a figure between the speaker and "said" is
+    // skipped: the fraud claim is the alliance's. The seats it took are
+    // narration, not the alliance's claim.
+    let all = claims(
+        "The ruling party won 182 seats, the electoral commission said.\n\
+         The opposition alliance, which took 94 seats, said it had evidence of fraud at more than 1,000 polling stations.\n",
+        None,
+    );
+    let source = |t: &str| find(&all, t).attribution.as_ref().map(|a| a.source.clone());
+    assert_eq!(
+        source("more than 1,000").as_deref(),
+        Some("opposition alliance")
+    );
+    assert_eq!(source("94").as_deref(), Some("electoral commission"));
+}
+
+#[test]
+fn observers_from_the_regional_monitoring_mission_are_the_mission() {
+    let all = claims(
+        "Observers from the regional monitoring mission said irregularities were recorded at about 300 polling stations.\n",
+        None,
+    );
+    let a = find(&all, "about 300").attribution.as_ref().unwrap();
+    assert_eq!(a.source, "regional monitoring mission");
+    assert_ne!(a.kind, SourceKind::Anonymous);
+}
+
+#[test]
+fn a_company_statement_is_the_company_the_article_names() {
+    let all = claims(
+        "Northwind Motors will cut 2,000 jobs at its plant in Halden, according to a company statement.\n\
+         Union leaders put the figure at 3,500 jobs.\n",
+        None,
+    );
+    let source = |t: &str| find(&all, t).attribution.as_ref().map(|a| a.source.clone());
+    assert_eq!(source("2,000").as_deref(), Some("Northwind Motors"));
+    assert_eq!(source("3,500").as_deref(), Some("union"));
+    // Two companies named: "the company" is not guessed.
+    let all = claims(
+        "Northwind Motors and its supplier Halden Steel Ltd will cut jobs.\n\
+         The company said 2,000 jobs would go.\n",
+        None,
+    );
+    assert_eq!(source_of(&all, "2,000").as_deref(), Some("company"));
+}
+
+fn source_of(all: &[Claim], text: &str) -> Option<String> {
+    find(all, text)
+        .attribution
+        .as_ref()
+        .map(|a| a.source.clone())
+}

@@ -877,6 +877,7 @@ fn participle(action: Option<&str>) -> Option<&'static str> {
         "missing" => "missing",
         "destroy" => "destroyed",
         "burn" => "burned",
+        "win" => "won",
         _ => return None,
     })
 }
@@ -982,6 +983,28 @@ fn label(
         // "troops positioned near the border": "stationed" reads oddly before "near".
         out.push(' ');
         out.push_str(p);
+        // "seats won by the ruling party": the winner the members name
+        // (the most common; clusters are split by winner).
+        if action == Some("win") {
+            let mut winners: BTreeMap<&str, usize> = BTreeMap::new();
+            for &m in members {
+                if let Some(a) = items[m].claim.actor.as_deref() {
+                    *winners.entry(a).or_default() += 1;
+                }
+            }
+            if let Some((w, _)) = winners.into_iter().max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(b.0.cmp(a.0))
+            }) {
+                out.push_str(if w.starts_with(char::is_lowercase) {
+                    " by the "
+                } else {
+                    " by "
+                });
+                out.push_str(w);
+            }
+        }
     }
     if let Some(place) = dominant {
         out.push(' ');

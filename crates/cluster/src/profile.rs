@@ -38,7 +38,11 @@ pub struct Profile {
     pub modifiers: Terms,
     /// The action class ("move", "station", "casualty" …), when known.
     pub action: Option<String>,
-    /// The actor's country, when the actor names one ("Pyongyang" → "North Korea").
+    /// The actor's country, when the actor names one ("Pyongyang" → "North
+    /// Korea"); for what was won (seats, votes), the winner without its
+    /// generic words ("the ruling party" → "ruling", "the opposition
+    /// alliance" → "opposition"): seats won by different parties are
+    /// different things.
     pub actor: Option<String>,
     /// Places the figure goes to or is in ("russia", "kursk").
     pub places: Terms,
@@ -99,6 +103,27 @@ pub fn action_class_of(lemma: &str) -> &str {
         "control" | "hold" | "occupy" => "control",
         other => other,
     }
+}
+
+/// The key of a winner ("ruling party" → "ruling", "Opposition
+/// Alliance" → "opposition"): its words lower-cased, without the words
+/// that name any party or bloc. `None` when nothing is left.
+fn winner_key(winner: &str) -> Option<String> {
+    let words: Vec<String> = winner
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "party" | "parties" | "alliance" | "coalition" | "bloc" | "front" | "camp"
+                )
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Adjectives that do not change what is counted.
@@ -453,6 +478,11 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         r.canonical_country(a)
             .or_else(|| r.country_of(a))
             .map(str::to_string)
+            .or_else(|| {
+                (action.as_deref() == Some("win"))
+                    .then(|| winner_key(a))
+                    .flatten()
+            })
     });
     let (places, place_phrase) = places(clause);
     // Proper nouns are dropped, but not the head: "young North Koreans" is

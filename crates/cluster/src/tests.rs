@@ -196,6 +196,31 @@ fn different_actor_countries_split_a_cluster() {
 }
 
 #[test]
+fn seats_won_by_the_ruling_party_and_by_the_opposition_are_different_things() {
+    let b = Batch::new(&[
+        "The ruling party won 182 of the 300 seats in Sunday's election.",
+        "The ruling party secured 178 seats, while the opposition won 97.",
+        "The opposition alliance, which took 94 seats, alleged fraud.",
+    ]);
+    let mut c = b.texts();
+    c.sort();
+    assert_eq!(c, [vec!["182", "178"], vec!["97", "94"]], "{c:?}");
+    let items = b.items();
+    let mut labels: Vec<String> = cluster(&items, &Thesaurus::builtin())
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    labels.sort();
+    assert_eq!(
+        labels,
+        [
+            "seats won by the opposition",
+            "seats won by the ruling party"
+        ]
+    );
+}
+
+#[test]
 fn actor_countries_beyond_the_first_twenty_split_a_cluster() {
     // Countries named by name or by capital, all known to the registry.
     for pair in [

@@ -897,10 +897,14 @@ impl Ctx<'_, '_> {
                 self.source(i),
                 it.doc
             ),
+            // "182 in Sunday's election", not "182 in Sunday".
             Some(t) => format!(
                 "{} {} ({}, doc {})",
                 it.claim.text,
-                sentence_case_off(&t.as_written),
+                sentence_case_off(
+                    &crate::when::event_scope(it.claim, &t.as_written)
+                        .unwrap_or_else(|| t.as_written.clone())
+                ),
                 self.source(i),
                 it.doc
             ),

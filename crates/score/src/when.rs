@@ -32,9 +32,10 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
     let Some(t) = &claim.time else {
         return When::Current { running: None };
     };
-    // "killed in Saturday's earthquake": the date is the event's, the toll
-    // is counted as of the article.
-    if dates_the_event(claim, &t.as_written) && is_toll(claim) {
+    // "killed in Saturday's earthquake", "won 182 seats in Sunday's
+    // election": the date is the event's, the toll or the result is
+    // counted as of the article.
+    if dates_the_event(claim, &t.as_written) && (is_toll(claim) || is_result(claim)) {
         return When::Current { running: None };
     }
     // "The death toll rose to 43 on Sunday": a toll is a running count, and
@@ -375,15 +376,66 @@ pub fn is_toll(claim: &Claim) -> bool {
     by_action || by_noun
 }
 
+/// Whether a figure is what was won in a contest ("won 182 seats",
+/// "took 94 seats"): an election's result, counted as of its article.
+pub fn is_result(claim: &Claim) -> bool {
+    claim.action.as_deref() == Some("win")
+}
+
 /// Whether a time scope is written as a possessive of the event the figure
 /// is about ("in Saturday's earthquake", "last week's floods"): it dates the
 /// event, not the count.
 fn dates_the_event(claim: &Claim, scope: &str) -> bool {
-    !scope.is_empty()
-        && claim.sentence.match_indices(scope).any(|(at, _)| {
-            let rest = &claim.sentence[at + scope.len()..];
-            rest.starts_with("'s ") || rest.starts_with("’s ")
+    event_scope(claim, scope).is_some()
+}
+
+/// A time scope written as a possessive of an event, with the event: "in
+/// Sunday's election" for the scope "in Sunday" of "won 182 seats in
+/// Sunday's election". `None` when the scope is not followed by "'s".
+///
+/// ```
+/// use crosscheck_claims::claim::{extract, Source};
+/// use crosscheck_claims::registry::SourceRegistry;
+/// use crosscheck_score::when::event_scope;
+///
+/// let text = "The ruling party won 182 seats in Sunday's election.";
+/// let claims = extract(Source { text, blocks: &[0..text.len()], published: None }, &SourceRegistry::with_defaults());
+/// let scope = &claims[0].time.as_ref().unwrap().as_written;
+/// assert_eq!(event_scope(&claims[0], scope).as_deref(), Some("in Sunday's election"));
+/// ```
+pub fn event_scope(claim: &Claim, scope: &str) -> Option<String> {
+    if scope.is_empty() {
+        return None;
+    }
+    claim.sentence.match_indices(scope).find_map(|(at, _)| {
+        let rest = &claim.sentence[at + scope.len()..];
+        let (mark, event) = ["'s ", "’s "]
+            .iter()
+            .find_map(|m| rest.strip_prefix(m).map(|e| (*m, e)))?;
+        let event = event
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "The death toll from Saturday's earthquake": the scope is
+        // "Saturday"; after a figure it reads "in Saturday's earthquake".
+        let first = scope.split_whitespace().next().unwrap_or("");
+        let lead = if [
+            "in", "on", "at", "from", "during", "since", "by", "over", "after", "before",
+        ]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+        {
+            ""
+        } else {
+            "in "
+        };
+        Some(if event.is_empty() {
+            format!("{lead}{scope}{}", mark.trim_end())
+        } else {
+            format!("{lead}{scope}{mark}{event}")
         })
+    })
 }
 
 /// [`relate`] for two tolls ([`is_toll`]) of one source: in articles

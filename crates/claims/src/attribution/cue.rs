@@ -595,6 +595,18 @@ fn subject_before_past(s: &str, verb_start: usize, skipped: usize) -> Option<(Ve
         return None;
     }
     let head = &s[..verb_start];
+    // "The opposition alliance, which took 94 seats, said": a relative
+    // clause between commas is skipped even when it holds a figure (the
+    // word-by-word search below stops at figures).
+    if let Some(inner) = head.trim_end().strip_suffix(',')
+        && let Some(open) = inner.rfind(',')
+        && ["which ", "who ", "whose "]
+            .iter()
+            .any(|r| inner[open + 1..].trim_start().starts_with(r))
+        && !inner[..open].trim().is_empty()
+    {
+        return subject_before_past(s, open, skipped + 1);
+    }
     let spans = word_spans(head);
     let mut idx = spans.len();
     // Skip adverbs and auxiliaries: "The NIS also added".

@@ -212,6 +212,27 @@ const ANONYMITY: &[&str] = &[
     "speaking anonymously",
 ];
 
+/// Whether a mention is people speaking for a body they are from:
+/// "observers from the regional monitoring mission", "researchers at the
+/// institute". (Not "officials from": officials stay unnamed officials.)
+fn of_a_body(mention: &str) -> bool {
+    let lower = mention.trim().to_ascii_lowercase();
+    [
+        "observers",
+        "monitors",
+        "inspectors",
+        "experts",
+        "researchers",
+        "analysts",
+    ]
+    .iter()
+    .any(|who| {
+        lower
+            .strip_prefix(who)
+            .is_some_and(|r| r.starts_with(" from ") || r.starts_with(" at "))
+    })
+}
+
 /// Strips what a mention carries around its name: "previous NIS" → "NIS",
 /// "a spokesperson for X" → X, "X's spokesperson" → X.
 fn core_mention(mention: &str) -> &str {
@@ -223,6 +244,15 @@ fn core_mention(mention: &str) -> &str {
         "spokesperson for ",
         "officials at ",
         "officials from ",
+        "observers from ",
+        "monitors from ",
+        "inspectors from ",
+        "experts from ",
+        "experts at ",
+        "researchers from ",
+        "researchers at ",
+        "analysts from ",
+        "analysts at ",
         "members of ",
         "previous ",
         "recent ",
@@ -408,7 +438,13 @@ impl<'r> Attributor<'r> {
                 kind: s.kind,
             };
         }
-        let kind = SourceRegistry::classify_unknown(mention);
+        // "Observers from the regional monitoring mission": the mission,
+        // a body that is named, not unnamed observers.
+        let kind = if core.len() < mention.trim().len() && of_a_body(mention) {
+            SourceRegistry::classify_unknown(core)
+        } else {
+            SourceRegistry::classify_unknown(mention)
+        };
         let id = core
             .trim_start_matches("the ")
             .trim_start_matches("The ")
