@@ -45,6 +45,10 @@ pub struct Fig {
     /// that source: its toll is revised from one day's article to the
     /// next. `None` for other figures (and anonymous tolls).
     pub toll_source: Option<Arc<str>>,
+    /// An event's toll ([`crate::when::is_toll`]), from a named source or
+    /// not: counted as of its article, so two tolls of different days were
+    /// counted apart.
+    pub toll: bool,
 }
 
 /// One side of a conflict: a figure, or a sum of figures.
@@ -97,6 +101,8 @@ pub struct Edge {
 static SAME_SCOPE: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from("same thing, same time scope"));
 static OVERLAPPING_PERIODS: LazyLock<Arc<str>> =
     LazyLock::new(|| Arc::from("same thing, overlapping periods"));
+static A_DAY_APART: LazyLock<Arc<str>> =
+    LazyLock::new(|| Arc::from("same thing, counted a day apart"));
 static EARLIER_LARGER: LazyLock<Arc<str>> =
     LazyLock::new(|| Arc::from("an earlier count larger than the later total"));
 /// "a part larger than its whole".
@@ -382,6 +388,7 @@ mod tests {
             conf,
             additional: false,
             toll_source: None,
+            toll: false,
         }
     }
 
@@ -498,6 +505,7 @@ mod tests {
         let toll = |item: usize, doc: &str, v: f64, day: u8, source: &str| {
             let mut f = fig(item, doc, v, v, When::Current { running: None }, day, 1.0);
             f.toll_source = Some(Arc::from(source));
+            f.toll = true;
             f
         };
         let tol = Tolerances::default();
@@ -517,6 +525,22 @@ mod tests {
             &tol,
         );
         assert!(!other.edges.is_empty() && other.revisions.is_empty());
+        // Counted a day apart: it may conflict, and says so.
+        assert!(other.edges.iter().all(|e| e.severity == Severity::Warning
+            && e.why.as_ref() == "same thing, counted a day apart"));
+        // The same day, another source's toll is a rival of the same time.
+        let same_day = pairwise(
+            &[
+                toll(0, "a", 870.0, 10, "ministry"),
+                toll(1, "b", 3_500.0, 10, "opposition"),
+            ],
+            &tol,
+        );
+        assert!(
+            same_day.edges.iter().all(|e| e.severity == Severity::Error
+                && e.why.as_ref() == "same thing, same time scope")
+        );
+        assert!(!same_day.edges.is_empty());
     }
 
     #[test]
@@ -686,6 +710,18 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
             tol.revision_days,
         )
     };
+    // Another source's toll in an article of another day was counted on
+    // another day: tolls grow and states change from one day to the next,
+    // so the two may conflict, not "same time scope".
+    let mut counted_apart = None;
+    if x.toll
+        && y.toll
+        && matches!(t, TimeRel::Same { .. })
+        && let Some(d) = crate::when::days_apart(x.published, y.published).filter(|&d| d != 0)
+    {
+        t = TimeRel::Same { certain: false };
+        counted_apart = Some(d.unsigned_abs());
+    }
     // Two plans are one plan whether or not a date is given ("expected to
     // deploy thousands as early as July" / "agreed to dispatch 6,000").
     if x.class == "plan"
@@ -730,11 +766,15 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                         } else {
                             Severity::Warning
                         },
-                        why: Arc::clone(if certain {
-                            &SAME_SCOPE
-                        } else {
-                            &OVERLAPPING_PERIODS
-                        }),
+                        why: match counted_apart {
+                            Some(1) => Arc::clone(&A_DAY_APART),
+                            Some(d) => Arc::from(format!("same thing, counted {d} days apart")),
+                            None => Arc::clone(if certain {
+                                &SAME_SCOPE
+                            } else {
+                                &OVERLAPPING_PERIODS
+                            }),
+                        },
                         confidence: if sure { 0.9 * conf } else { 0.5 * conf },
                     });
                 }
@@ -1545,6 +1585,7 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
         bool,
         Option<Arc<str>>,
         bool,
+        bool,
         u64,
         u64,
         u64,
@@ -1557,6 +1598,7 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
             f.class,
             f.additional,
             f.toll_source.clone(),
+            f.toll,
             f.vague,
             f.iv.lo.to_bits(),
             f.iv.hi.to_bits(),

@@ -1089,6 +1089,11 @@ fn figs(
             }
         }
     };
+    // The cluster key's action class: "count/people/displace/-".
+    let cluster_toll = matches!(
+        c.key.split('/').nth(2),
+        Some("casualty" | "wound" | "displace" | "arrest" | "destroy" | "damage" | "burn")
+    );
     c.members
         .iter()
         .enumerate()
@@ -1098,6 +1103,16 @@ fn figs(
             let claim = it.claim;
             let iv = interval(claim, tol)?;
             let ms = c.membership.get(k);
+            // A figure the clusterer placed with a toll's action ("7,000
+            // people remain under evacuation orders" among the displaced)
+            // is counted as that toll is.
+            let toll = crate::when::is_toll(claim)
+                || (cluster_toll
+                    && !matches!(
+                        claim.kind,
+                        crosscheck_claims::quantity::Kind::Money
+                            | crosscheck_claims::quantity::Kind::Percent
+                    ));
             Some(Fig {
                 item: m,
                 doc: doc_ids
@@ -1117,11 +1132,41 @@ fn figs(
                 toll_source: claim
                     .attribution
                     .as_ref()
-                    .filter(|a| a.kind != SourceKind::Anonymous && crate::when::is_toll(claim))
+                    .filter(|a| toll && a.kind != SourceKind::Anonymous)
                     .map(|a| Arc::from(a.source.as_str())),
+                toll,
             })
         })
         .collect()
+}
+
+/// The reasons of a finding's conflicts, each once, joined by "; ";
+/// tolls counted different numbers of days apart are said once ("same
+/// thing, counted 1 to 3 days apart").
+fn joined_whys<'a>(whys: impl Iterator<Item = &'a str>) -> String {
+    let mut days: Vec<u64> = Vec::new();
+    let mut rest: Vec<&str> = Vec::new();
+    for why in whys {
+        let apart = match why {
+            "same thing, counted a day apart" => Some(1),
+            _ => why
+                .strip_prefix("same thing, counted ")
+                .and_then(|r| r.strip_suffix(" days apart"))
+                .and_then(|n| n.parse().ok()),
+        };
+        match apart {
+            Some(d) => days.push(d),
+            None if !rest.contains(&why) => rest.push(why),
+            None => {}
+        }
+    }
+    let counted = match (days.iter().min(), days.iter().max()) {
+        (Some(1), Some(1)) => Some("same thing, counted a day apart".to_string()),
+        (Some(lo), Some(hi)) if lo == hi => Some(format!("same thing, counted {lo} days apart")),
+        (Some(lo), Some(hi)) => Some(format!("same thing, counted {lo} to {hi} days apart")),
+        _ => None,
+    };
+    counted.iter().map(String::as_str).chain(rest).join("; ")
 }
 
 /// "10,000-12,000 + an additional 3,000-4,000 (South Korea/United States/Ukraine, doc 001) = 13,000-16,000".
@@ -1280,7 +1325,7 @@ fn conflict_findings(
             }
             sides.push(node);
         }
-        let why = chosen.iter().map(|e| e.why.as_ref()).unique().join("; ");
+        let why = joined_whys(chosen.iter().map(|e| e.why.as_ref()));
         let key = |i: usize| ctx.origin_key(i);
         let same_origin = rivals
             .iter()

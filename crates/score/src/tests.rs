@@ -1175,6 +1175,7 @@ proptest::proptest! {
                     conf: 1.0,
                     additional: false,
                     toll_source: None,
+                    toll: false,
                 }
             })
             .collect();
@@ -1219,4 +1220,26 @@ proptest::proptest! {
         let sets: BTreeSet<&BTreeSet<usize>> = falls.iter().map(|(_, e)| e).collect();
         proptest::prop_assert_eq!(sets.len(), falls.len(), "one fall per set of earlier figures");
     }
+}
+
+#[test]
+fn tolls_counted_one_and_three_days_apart_are_said_once() {
+    let whys = [
+        "same thing, counted a day apart",
+        "same thing, same time scope",
+        "same thing, counted 3 days apart",
+        "same thing, same time scope",
+    ];
+    assert_eq!(
+        joined_whys(whys.into_iter()),
+        "same thing, counted 1 to 3 days apart; same thing, same time scope"
+    );
+    assert_eq!(
+        joined_whys(["same thing, counted 2 days apart"; 2].into_iter()),
+        "same thing, counted 2 days apart"
+    );
+    assert_eq!(
+        joined_whys(["same thing, counted a day apart"].into_iter()),
+        "same thing, counted a day apart"
+    );
 }

@@ -225,7 +225,7 @@ fn may_overlap(a: &TimeExpr, b: &TimeExpr) -> bool {
     years && ma & mb != 0
 }
 
-fn days_apart(a: Option<Date>, b: Option<Date>) -> Option<i64> {
+pub(crate) fn days_apart(a: Option<Date>, b: Option<Date>) -> Option<i64> {
     Some(b?.to_days() - a?.to_days())
 }
 
