@@ -537,6 +537,10 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
     let mut attributor = Attributor::new(registry, doc.text);
     let mut out = Vec::new();
     let mut cued = Vec::new();
+    // The dated period of the last figure of the sentence before ("…
+    // arrived over the weekend"), for a figure that refers back to it
+    // ("UNHCR put the number of arrivals at 1,150").
+    let mut period_before: Option<TimeScopeInfo> = None;
     for block in doc.blocks {
         let Some(block_text) = doc.text.get(block.clone()) else {
             continue;
@@ -563,6 +567,7 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
             let mut previous: Option<Counted> = None;
             // The sentence's time scopes, found once (and only when a figure needs them).
             let mut scopes: Option<Vec<TimeScope>> = None;
+            let first_claim = out.len();
             for (q, attribution) in figures.into_iter().zip(attributions) {
                 // The noun after the figure; else a toll named before it
                 // ("the death toll rose to 1,500").
@@ -602,21 +607,32 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                     counted: Some(what),
                     actor,
                     action,
-                    time: earlier_value(sentence, &q).or_else(|| {
-                        time_of(
-                            sentence,
-                            scopes.get_or_insert_with(|| find_scopes(sentence)),
-                            &found,
-                            &q,
-                            positions.iter().copied().find(|&p| p >= q.end),
-                            doc.published,
-                        )
-                    }),
+                    time: earlier_value(sentence, &q)
+                        .or_else(|| {
+                            time_of(
+                                sentence,
+                                scopes.get_or_insert_with(|| find_scopes(sentence)),
+                                &found,
+                                &q,
+                                positions.iter().copied().find(|&p| p >= q.end),
+                                doc.published,
+                            )
+                        })
+                        .or_else(|| {
+                            period_before
+                                .clone()
+                                .filter(|_| refers_to_a_number(&sentence[..q.start]))
+                        }),
                     modality,
                     hedges,
                     attribution,
                 });
             }
+            period_before = out[first_claim..]
+                .iter()
+                .rev()
+                .find_map(|c| c.time.as_ref().filter(|t| is_dated_period(t)))
+                .cloned();
             cued.push((sentence_span, found));
         }
     }
@@ -627,6 +643,35 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
         claims: out,
         sentences: cued,
     }
+}
+
+/// Whether the words before a figure refer to a number already given:
+/// "UNHCR put the number of arrivals at 1,150", "put the figure at".
+fn refers_to_a_number(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    ["the number", "the figure", "the count", "the tally"]
+        .iter()
+        .any(|p| {
+            bytes
+                .windows(p.len())
+                .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        })
+}
+
+/// A closed, dated period a figure was counted in ("over the weekend", "on
+/// Saturday", "in July"): not a running total, a state, an earlier value
+/// or a time ahead.
+fn is_dated_period(t: &TimeScopeInfo) -> bool {
+    t.direction != Direction::Future
+        && !t.cumulative
+        && !matches!(
+            t.expr,
+            TimeExpr::Earlier
+                | TimeExpr::ToDate
+                | TimeExpr::Now
+                | TimeExpr::Since(_)
+                | TimeExpr::AsOf(_)
+        )
 }
 
 /// Money and percentages are claims even without a noun after them.

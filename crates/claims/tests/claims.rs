@@ -456,3 +456,17 @@ fn source_of(all: &[Claim], text: &str) -> Option<String> {
         .as_ref()
         .map(|a| a.source.clone())
 }
+
+#[test]
+fn unhcr_put_the_number_of_arrivals_at_1150_is_the_weekends_count() {
+    let all = claims(
+        "More than 1,300 migrants arrived on Lampedusa over the weekend, the ministry said.\n\
+         The UN refugee agency UNHCR put the number of arrivals at 1,150, citing its staff.\n\
+         UNHCR said 900 people were rescued.\n",
+        None,
+    );
+    let time = |t: &str| find(&all, t).time.as_ref().map(|s| s.as_written.clone());
+    assert_eq!(time("1,150").as_deref(), Some("over the weekend"));
+    // Without a reference to a number given before, no time is carried.
+    assert_eq!(time("900"), None);
+}

@@ -185,12 +185,12 @@ fn anaphor(mention: &str) -> Option<Anaphor> {
         | "spy agency"
         | "intelligence agency"
         | "service"
-        | "ministry"
         | "report"
         | "the report"
         | "agency's"
         | "its analysis" => Anaphor::Agency,
         "they" | "their" => Anaphor::Any,
+        "ministry" => Anaphor::Ministry,
         _ => return None,
     })
 }
@@ -199,6 +199,9 @@ fn anaphor(mention: &str) -> Option<Anaphor> {
 enum Anaphor {
     Person,
     Agency,
+    /// "the ministry": a ministry or a government named before (a
+    /// government's ministry resolves to the government), else an agency.
+    Ministry,
     Any,
 }
 
@@ -315,6 +318,41 @@ fn core_mention(mention: &str) -> &str {
         if issuer.starts_with("the ") || issuer.starts_with("The ") {
             return issuer;
         }
+        // "according to ministry data", "police figures": a body's
+        // document without an article (a capitalised name such as "Annual
+        // Data" stays whole; "official figures" names no body).
+        if !issuer.contains(char::is_whitespace)
+            && issuer.chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(
+                issuer,
+                "a" | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "official"
+                    | "preliminary"
+                    | "provisional"
+                    | "initial"
+                    | "final"
+                    | "latest"
+                    | "new"
+                    | "recent"
+                    | "early"
+                    | "independent"
+                    | "internal"
+                    | "published"
+                    | "available"
+                    | "such"
+                    | "these"
+                    | "those"
+            )
+        {
+            return issuer;
+        }
     }
     m
 }
@@ -390,22 +428,41 @@ impl<'r> Attributor<'r> {
     }
 
     fn resolve(&self, mention: &str) -> Resolved {
-        if let Some(a) = anaphor(mention) {
-            let hit = self.recent.iter().rev().find(|r| match a {
-                Anaphor::Person => {
-                    matches!(r.kind, SourceKind::NamedOfficial | SourceKind::Lawmaker)
-                }
-                Anaphor::Agency => matches!(
-                    r.kind,
-                    SourceKind::IntelligenceAgency
-                        | SourceKind::GovernmentAgency
-                        | SourceKind::Ministry
-                        | SourceKind::Military
-                        | SourceKind::Police
-                        | SourceKind::WireService
-                        | SourceKind::StateMedia
-                ),
-                Anaphor::Any => true,
+        // "the ministry", or its document: "according to ministry data".
+        let core = core_mention(mention);
+        if let Some(a) =
+            anaphor(mention).or_else(|| (core != mention).then(|| anaphor(core)).flatten())
+        {
+            let ministry = matches!(a, Anaphor::Ministry)
+                .then(|| {
+                    self.recent
+                        .iter()
+                        .rev()
+                        .find(|r| matches!(r.kind, SourceKind::Ministry | SourceKind::Government))
+                })
+                .flatten();
+            let a = if matches!(a, Anaphor::Ministry) {
+                Anaphor::Agency
+            } else {
+                a
+            };
+            let hit = ministry.or_else(|| {
+                self.recent.iter().rev().find(|r| match a {
+                    Anaphor::Person => {
+                        matches!(r.kind, SourceKind::NamedOfficial | SourceKind::Lawmaker)
+                    }
+                    Anaphor::Agency => matches!(
+                        r.kind,
+                        SourceKind::IntelligenceAgency
+                            | SourceKind::GovernmentAgency
+                            | SourceKind::Ministry
+                            | SourceKind::Military
+                            | SourceKind::Police
+                            | SourceKind::WireService
+                            | SourceKind::StateMedia
+                    ),
+                    Anaphor::Ministry | Anaphor::Any => true,
+                })
             });
             if let Some(r) = hit.or(self.recent.last()) {
                 return r.clone();
@@ -416,7 +473,6 @@ impl<'r> Attributor<'r> {
                 kind: SourceKind::Anonymous,
             };
         }
-        let core = core_mention(mention);
         // "a company statement", "Union leaders": the company or union the
         // article has named, else the generic body.
         if let Some(kind) = body::generic_body(core) {
@@ -738,6 +794,10 @@ mod tests {
         // A name that ends in a document word stays whole without an article.
         assert_eq!(core_mention("Annual Data"), "Annual Data");
         assert_eq!(core_mention("a statement"), "a statement");
+        // A body's data without an article: the body.
+        assert_eq!(core_mention("ministry data"), "ministry");
+        assert_eq!(core_mention("police figures"), "police");
+        assert_eq!(core_mention("official figures"), "official figures");
     }
 
     #[test]
