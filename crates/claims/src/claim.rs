@@ -459,6 +459,110 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
     .any(|w| prev.eq_ignore_ascii_case(w))
 }
 
+/// Words for units of time, singular and plural.
+fn is_time_unit(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let w = w.strip_suffix('s').unwrap_or(w);
+    ["second", "minute", "hour", "day", "week", "month", "year"]
+        .iter()
+        .any(|u| w.eq_ignore_ascii_case(u))
+}
+
+/// Numbers in a sentence that count nothing an editor checks:
+/// - a unit adjective: "a 48-hour strike", "a 10-year-old boy";
+/// - an age: "children under five", "people over 65", "aged 18";
+/// - the span of another figure: "over three days", "in the past 24
+///   hours", "within two weeks".
+fn is_not_a_count(sentence: &str, q: &Quantity) -> bool {
+    let after = &sentence[q.end..];
+    if let Some(unit) = after.strip_prefix('-')
+        && is_time_unit(
+            unit.split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        )
+    {
+        return true;
+    }
+    let text = q.text(sentence);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let prev = sentence[..q.start]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    // "children under five", "aged 18".
+    let people = [
+        "children",
+        "child",
+        "kids",
+        "people",
+        "adults",
+        "those",
+        "men",
+        "women",
+        "girls",
+        "boys",
+        "residents",
+        "patients",
+        "infants",
+        "babies",
+        "anyone",
+        "persons",
+        "victims",
+    ];
+    if (is(first, &["under", "over", "below", "above"]) && is(prev, &people))
+        || is(prev, &["aged", "age", "ages"])
+    {
+        return true;
+    }
+    // "over three days", "in the past 24 hours", "within two weeks".
+    let next = after.split_whitespace().next().unwrap_or("");
+    is_time_unit(next)
+        && next.chars().next().is_some_and(char::is_alphabetic)
+        && (is(first, &["over"])
+            || is(
+                prev,
+                &[
+                    "within",
+                    "during",
+                    "past",
+                    "last",
+                    "previous",
+                    "next",
+                    "first",
+                    "following",
+                    "over",
+                ],
+            ))
+}
+
+/// "handed over 307 prisoners": "over" is the verb's particle, not "more
+/// than"; the figure is 307 exactly.
+fn without_particle(sentence: &str, mut q: Quantity) -> Quantity {
+    let text = q.text(sentence);
+    let Some(rest) = text.strip_prefix("over ") else {
+        return q;
+    };
+    let verb = sentence[..q.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let particle = [
+        "handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning", "signed",
+        "passed",
+    ]
+    .iter()
+    .any(|v| verb.eq_ignore_ascii_case(v));
+    if particle && q.qualifier == Some(Qualifier::MoreThan) {
+        q.start = q.end - rest.trim_start().len();
+        q.qualifier = None;
+        q.low = q.value;
+        q.high = q.value;
+    }
+    q
+}
+
 /// Drops the whole of "182 of the 300 seats", "two of the five victims":
 /// the part is the claim (its counted phrase, "300 seats", names the
 /// whole), and the whole is not a rival count of it.
@@ -559,7 +663,13 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
             };
             let mut figures: Vec<Quantity> = quantity::find(sentence)
                 .into_iter()
-                .filter(|q| q.kind.is_figure() && !is_referential(sentence, q) && !in_cue(q))
+                .filter(|q| {
+                    q.kind.is_figure()
+                        && !is_referential(sentence, q)
+                        && !in_cue(q)
+                        && !is_not_a_count(sentence, q)
+                })
+                .map(|q| without_particle(sentence, q))
                 .collect();
             drop_denominators(sentence, &mut figures);
             let positions: Vec<usize> = figures.iter().map(|q| q.start).collect();

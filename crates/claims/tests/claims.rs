@@ -470,3 +470,24 @@ fn unhcr_put_the_number_of_arrivals_at_1150_is_the_weekends_count() {
     // Without a reference to a number given before, no time is carried.
     assert_eq!(time("900"), None);
 }
+
+#[test]
+fn handed_over_307_is_307_and_a_48_hour_strike_is_no_figure() {
+    let all = claims(
+        "Moscow handed over 307 Ukrainian prisoners, the ministry said.\n\
+         Pilots began a 48-hour strike, and 420 flights were cancelled.\n\
+         At least 12 of the dead were children under five, the WHO said.\n\
+         The exchange of 1,000 prisoners took place over three days.\n\
+         In the past 24 hours, 1,230 soldiers were killed, the general staff said.\n\
+         Officials said over 300 homes were destroyed.\n",
+        None,
+    );
+    let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["307", "420", "At least 12", "1,000", "1,230", "over 300"],
+        "{all:#?}"
+    );
+    let handed = find(&all, "307");
+    assert_eq!((handed.low, handed.high), (Some(307.0), Some(307.0)));
+}
