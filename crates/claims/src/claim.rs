@@ -116,6 +116,8 @@ const ACTIONS: &[(&str, &str)] = &[
     ("displaced", "displace"),
     ("attended", "attend"),
     ("marched", "march"),
+    ("demonstrated", "protest"),
+    ("drew", "attend"),
     ("gathered", "gather"),
     ("rallied", "rally"),
     ("protested", "protest"),
@@ -229,6 +231,16 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         }
         if let Some(a) = action_of(w) {
             return (None, Some(a.to_string()));
+        }
+        // "195,000 people took part": attended.
+        if w == "took"
+            && after
+                .split_whitespace()
+                .skip_while(|x| !x.starts_with("took"))
+                .nth(1)
+                .is_some_and(|n| n.starts_with("part"))
+        {
+            return (None, Some("attend".to_string()));
         }
     }
     (None, None)
@@ -481,6 +493,14 @@ fn is_not_a_count(sentence: &str, q: &Quantity) -> bool {
                 .next()
                 .unwrap_or(""),
         )
+    {
+        return true;
+    }
+    // "five times the government's figure": a multiplier.
+    if after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("times"))
     {
         return true;
     }

@@ -55,6 +55,10 @@ fn is_stop_lower(w: &str) -> bool {
     matches!(
         w,
         "to" | "in"
+            | "nationwide"
+            | "worldwide"
+            | "countrywide"
+            | "abroad"
             | "into"
             | "at"
             | "on"
@@ -298,12 +302,13 @@ fn is_outcome_participle(w: &str) -> bool {
 /// (after a plural noun), "200 homes flooded" (before nothing, or a word
 /// that ends a noun phrase). Not "North Korean armed forces".
 fn is_past_verb(last: &str, w: &str, next: Option<&str>) -> bool {
-    let past = w.len() >= 5
+    let past = (w.len() >= 5
         && w.is_ascii()
         && w.ends_with("ed")
         && !w.ends_with("eed")
         && !w.eq_ignore_ascii_case("hundred")
-        && w.starts_with(|c: char| c.is_ascii_lowercase());
+        && w.starts_with(|c: char| c.is_ascii_lowercase()))
+        || is_irregular_past(w);
     if !past {
         return false;
     }
@@ -315,6 +320,71 @@ fn is_past_verb(last: &str, w: &str, next: Option<&str>) -> bool {
             )
     });
     plural || next.is_none_or(is_stop)
+}
+
+/// Irregular past tenses that end a noun phrase after a plural noun: "40,000
+/// protesters took to the streets", "hundreds went missing".
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "took"
+            | "went"
+            | "came"
+            | "gave"
+            | "made"
+            | "held"
+            | "ran"
+            | "stood"
+            | "fell"
+            | "rose"
+            | "grew"
+            | "began"
+            | "drew"
+            | "met"
+            | "lost"
+            | "won"
+            | "kept"
+            | "spent"
+            | "brought"
+            | "sought"
+            | "fought"
+    )
+}
+
+/// Verbs of taking part that, right after a figure, say the figure counts
+/// people: "1.1 million took part", "5,000 marched".
+fn is_taking_part(w: &str) -> bool {
+    matches!(
+        w,
+        "took"
+            | "marched"
+            | "attended"
+            | "demonstrated"
+            | "protested"
+            | "rallied"
+            | "gathered"
+            | "turned"
+    )
+}
+
+/// Speech and counting verbs after a conjunct: "12,000 marchers and
+/// organisers said 30,000" — "organisers" begins the next clause.
+fn is_speaking(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "say"
+            | "says"
+            | "claimed"
+            | "claim"
+            | "claims"
+            | "counted"
+            | "put"
+            | "estimated"
+            | "reported"
+            | "told"
+            | "added"
+    )
 }
 
 const DURATIONS: &[&str] = &[
@@ -389,6 +459,17 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
             }
             continue;
         }
+        // "1.1 million took part", "5,000 marched": people, unnamed.
+        if phrase_words.is_empty() && is_taking_part(w) {
+            return Some(Counted {
+                as_written: String::new(),
+                head: "person".to_string(),
+                modifiers: Vec::new(),
+                also: Vec::new(),
+                category: Category::Count,
+                elided: false,
+            });
+        }
         if is_stop(w) || is_verbish(w) {
             break;
         }
@@ -421,6 +502,16 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
                     break;
                 }
                 last = Some((start, w));
+            }
+            // "…marchers and organisers said 30,000": the conjunct is the
+            // next clause's subject.
+            let speaks = last.is_some_and(|(start, w)| {
+                words(&r[start + w.len()..])
+                    .next()
+                    .is_some_and(|(_, next)| is_speaking(next))
+            });
+            if speaks {
+                last = None;
             }
             if let Some((start, w)) = last {
                 also.push(lemma(w));

@@ -491,3 +491,29 @@ fn handed_over_307_is_307_and_a_48_hour_strike_is_no_figure() {
     let handed = find(&all, "307");
     assert_eq!((handed.low, handed.high), (Some(307.0), Some(307.0)));
 }
+
+#[test]
+fn police_counted_24000_while_organisers_said_110000() {
+    let all = claims(
+        "Organisers said 110,000 people marched in Paris on Thursday, while police counted 24,000.\n\
+         In Marseille, the CGT union said 40,000 protesters took to the streets; police put the crowd at 8,500.\n\
+         In Lyon, police counted 12,000 marchers and organisers said 30,000.\n\
+         The CGT said more than one million people demonstrated, five times the government's figure.\n\
+         The CGT union said 1.1 million took part across the country.\n",
+        None,
+    );
+    let source = |t: &str| {
+        let a = find(&all, t).attribution.as_ref().unwrap();
+        (a.source.clone(), a.via.clone())
+    };
+    assert_eq!(source("24,000"), ("police".to_string(), vec![]));
+    assert_eq!(source("8,500"), ("police".to_string(), vec![]));
+    assert_eq!(source("12,000"), ("police".to_string(), vec![]));
+    assert_eq!(source("30,000"), ("organisers".to_string(), vec![]));
+    assert_eq!(source("40,000").0, "CGT");
+    let counted = |t: &str| find(&all, t).counted.as_ref().unwrap().head.clone();
+    assert_eq!(counted("12,000"), "marcher");
+    assert_eq!(counted("40,000"), "protester");
+    assert_eq!(counted("1.1 million"), "person");
+    assert!(all.iter().all(|c| c.text != "five"), "{all:#?}");
+}

@@ -484,7 +484,18 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
                     .flatten()
             })
     });
-    let (places, place_phrase) = places(clause);
+    // "including 24,000 in Paris": a place right after a carried figure
+    // is its own.
+    let (mut places, mut place_phrase) = match elided.then(|| places(after)) {
+        Some((own, phrase)) if !own.is_empty() => (own, phrase),
+        _ => places(clause),
+    };
+    if places.is_empty()
+        && let Some((key, phrase)) = sentence_place(sentence)
+    {
+        places.insert(key);
+        place_phrase = Some(phrase);
+    }
     // Proper nouns are dropped, but not the head: "young North Koreans" is
     // "young Koreans", not "young".
     let written = words(as_written);
@@ -636,6 +647,41 @@ const PLACE_NOUNS: &[&str] = &[
 /// The destination or location right after the noun phrase: the first
 /// preposition among the next six words, followed (after "the") by a
 /// capitalized run that is not a month, day or season.
+/// The place a whole sentence is about, for a figure whose own clause
+/// names none: a leading "In Marseille," (or "At …"), else the whole
+/// country ("nationwide", "across the country", "across France", "national
+/// turnout"), keyed "nationwide".
+fn sentence_place(sentence: &str) -> Option<(String, String)> {
+    let leading = ["In ", "At "].iter().any(|p| sentence.starts_with(p));
+    if leading
+        && let Some(comma) = sentence.find(',').filter(|&c| c < 48)
+        && let (set, Some(phrase)) = places(&sentence[..comma])
+        && let Some(key) = set.into_iter().next()
+    {
+        return Some((key, phrase));
+    }
+    let lower = sentence.to_lowercase();
+    let across_country = lower.match_indices("across ").any(|(at, m)| {
+        let rest = &sentence[at + m.len()..];
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.starts_with(char::is_uppercase) && countries().canonical_country(word).is_some()
+    });
+    let national = across_country
+        || [
+            "nationwide",
+            "countrywide",
+            "across the country",
+            "across the nation",
+            "national turnout",
+        ]
+        .iter()
+        .any(|m| lower.contains(m));
+    national.then(|| ("nationwide".to_string(), "nationwide".to_string()))
+}
+
 fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     // Stop at the end of the clause.
     let end = clause

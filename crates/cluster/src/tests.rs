@@ -221,6 +221,23 @@ fn seats_won_by_the_ruling_party_and_by_the_opposition_are_different_things() {
 }
 
 #[test]
+fn in_marseille_and_nationwide_place_every_figure_of_their_sentence() {
+    let b = Batch::new(&[
+        "Organisers said 110,000 people marched in Paris on Thursday.",
+        "In Marseille, police said 8,500 people marched.",
+        "Nationwide, the interior ministry said 195,000 people marched.",
+        "In Paris, police said 24,000 people marched.",
+    ]);
+    let mut c = b.texts();
+    c.sort();
+    assert_eq!(
+        c,
+        [vec!["110,000", "24,000"], vec!["195,000"], vec!["8,500"]],
+        "{c:?}"
+    );
+}
+
+#[test]
 fn actor_countries_beyond_the_first_twenty_split_a_cluster() {
     // Countries named by name or by capital, all known to the registry.
     for pair in [

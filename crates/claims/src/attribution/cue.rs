@@ -158,7 +158,10 @@ first_words!(
         "lowered",
         "lowers",
         "trimmed",
-        "lifted"
+        "lifted",
+        "counted",
+        "counts",
+        "tallied"
     ]
 );
 
@@ -708,6 +711,19 @@ fn subject_before_past(s: &str, verb_start: usize, skipped: usize) -> Option<(Ve
             .len();
         return subject_before_past(s, cut, skipped + 1);
     }
+    // "police counted 12,000 marchers and organisers said 30,000": after a
+    // figure, the words up to "and" are its noun, not the subject.
+    if first > 0
+        && head[spans[first - 1].0..spans[first - 1].1]
+            .chars()
+            .any(|c| c.is_ascii_digit())
+        && let Some(k) = (first..idx)
+            .rev()
+            .find(|&k| &head[spans[k].0..spans[k].1] == "and")
+        && k + 1 < idx
+    {
+        first = k + 1;
+    }
     let np_start = spans[first].0;
     let np = head[np_start..np_end].trim();
     let np_words: Vec<&str> = spans[first..idx]
@@ -966,6 +982,18 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             }
             continue;
         }
+        if one_of(&["counted", "counts", "tallied"]) {
+            // "police counted 24,000", "the CGT counted 110,000 marchers":
+            // the subject's own count, when a figure follows.
+            let (r, end) = (&sentence[b..], b);
+            if n > 0
+                && r.split_whitespace().next().is_some_and(starts_a_figure)
+                && let Some((mentions, start)) = subject_before(sentence, a)
+            {
+                out.push(cue(CueKind::Speaker, mentions, start, end));
+            }
+            continue;
+        }
         if one_of(&["puts", "put"]) {
             // "The union put the number of job losses at 3,500": an
             // estimate, when a figure follows "at" a few words on.
@@ -1023,6 +1051,37 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
     out
 }
 
+/// Whether a word starts a figure: digits, a currency sign, or a word
+/// that opens one ("about", "some", "dozens" …).
+fn starts_a_figure(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "about"
+                | "around"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "approximately"
+                | "least"
+                | "more"
+                | "over"
+                | "some"
+                | "between"
+                | "up"
+                | "under"
+                | "fewer"
+                | "less"
+                | "just"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "tens"
+                | "millions"
+                | "billions"
+        )
+}
+
 /// The most words between "put" and "at" in [`puts_at_a_figure`] ("the
 /// number of people killed in the attack" is eight).
 const MAX_PUT_OBJECT: usize = 10;
@@ -1037,34 +1096,7 @@ fn puts_at_a_figure(rest: &str) -> bool {
             return false;
         };
         if word.eq_ignore_ascii_case("at") {
-            return words.next().is_some_and(|next| {
-                next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
-                    || matches!(
-                        next.to_ascii_lowercase().as_str(),
-                        "about"
-                            | "around"
-                            | "roughly"
-                            | "nearly"
-                            | "almost"
-                            | "approximately"
-                            | "least"
-                            | "more"
-                            | "over"
-                            | "some"
-                            | "between"
-                            | "up"
-                            | "under"
-                            | "fewer"
-                            | "less"
-                            | "just"
-                            | "dozens"
-                            | "hundreds"
-                            | "thousands"
-                            | "tens"
-                            | "millions"
-                            | "billions"
-                    )
-            });
+            return words.next().is_some_and(starts_a_figure);
         }
         // Punctuation ends the object: no clause is crossed. A particle or
         // a preposition other than "of" makes another verb: "put pressure

@@ -473,6 +473,17 @@ impl<'r> Attributor<'r> {
                 kind: SourceKind::Anonymous,
             };
         }
+        // "the CGT union", "the UAW union": the union's acronym is its name.
+        let bare = core
+            .strip_prefix("the ")
+            .or_else(|| core.strip_prefix("The "))
+            .unwrap_or(core);
+        if let Some(acronym) = bare.strip_suffix(" union")
+            && acronym.len() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return self.resolve(acronym);
+        }
         // "a company statement", "Union leaders": the company or union the
         // article has named, else the generic body.
         if let Some(kind) = body::generic_body(core) {
@@ -688,7 +699,20 @@ impl<'r> Attributor<'r> {
                 vec![],
             )
         } else {
-            // Nested speakers before the figure: "Lee said the NIS concluded that …".
+            // Nested speakers before the figure: "Lee said the NIS concluded
+            // that …". Not across another figure or a clause of its own:
+            // "Organisers said 110,000 marched, while police counted
+            // 24,000"; "…; police put the crowd at 8,500".
+            let nests = |c: &Cue| {
+                let between = &sentence[c.end..main_cue.start];
+                !between.contains(';')
+                    && !between.chars().any(|ch| ch.is_ascii_digit())
+                    && !between.split_whitespace().any(|w| {
+                        ["while", "whereas", "but", "although", "though"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                    })
+            };
             let outer: Vec<String> = found
                 .iter()
                 .enumerate()
@@ -697,6 +721,7 @@ impl<'r> Attributor<'r> {
                         && c.kind == CueKind::Speaker
                         && c.end <= main_cue.start
                         && main_cue.end <= at
+                        && nests(c)
                 })
                 .rev()
                 .map(|(i, _)| resolved[i][0].id.clone())
