@@ -422,6 +422,22 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The noun phrase counted by `q`, read from `after` (the sentence text
 /// right after the figure).
 pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
+    // "270 were soldiers and 120 were civilians": a plural noun after the
+    // copula is what is counted.
+    let t = after.trim_start();
+    if let Some(rest) = t.strip_prefix("were ").or_else(|| t.strip_prefix("are ")) {
+        let noun = words(rest).next().map(|(_, w)| w).filter(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !is_stop(w)
+                && !is_verbish(w)
+        });
+        if noun.is_some() {
+            return counted(q, rest);
+        }
+    }
     let mut after = after;
     // "thousands of workers", "81 percent of the territories", "half of the troops".
     let trimmed = after.trim_start();
@@ -546,6 +562,9 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
 /// 1,500", "deaths reached 300", "the injured numbered 40"), lower-cased.
 const TOLL_NOUNS: &[&str] = &[
     "toll",
+    "cases",
+    "infections",
+    "losses",
     "deaths",
     "dead",
     "fatalities",
@@ -671,7 +690,11 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     }
     // The noun, or the noun before its complement: "the death toll from
     // Saturday's earthquake rose to 1,240".
-    let is_toll = |j: usize| word(j).is_some_and(|w| TOLL_NOUNS.contains(&w.as_str()));
+    // "job losses" are jobs, not a toll.
+    let is_toll = |j: usize| {
+        word(j).is_some_and(|w| TOLL_NOUNS.contains(&w.as_str()))
+            && !(word(j).as_deref() == Some("losses") && word(j + 1).as_deref() == Some("job"))
+    };
     if !is_toll(k) {
         // Every word of the complement a plain word, no clause between:
         // not "Deaths in Gaza fell, but admissions rose to 300".
@@ -688,7 +711,7 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
             .find(|&j| {
                 is_toll(j)
                     && word(j - 1).is_some_and(|w| {
-                        matches!(w.as_str(), "from" | "in" | "after" | "following")
+                        matches!(w.as_str(), "from" | "in" | "after" | "following" | "since")
                     })
             });
         match complement {

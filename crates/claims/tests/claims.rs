@@ -517,3 +517,20 @@ fn police_counted_24000_while_organisers_said_110000() {
     assert_eq!(counted("1.1 million"), "person");
     assert!(all.iter().all(|c| c.text != "five"), "{all:#?}");
 }
+
+#[test]
+fn the_death_toll_since_january_has_risen_to_195_and_270_were_soldiers() {
+    let all = claims(
+        "The cholera death toll since January has risen to 195, the Health Ministry said.\n\
+         Cumulative cases reached 9,800, the ministry said.\n\
+         That brings total Russian losses since the full-scale invasion began to about 847,000, the general staff said.\n\
+         Of those returned, 270 were soldiers and 120 were civilians, Zelensky said.\n",
+        None,
+    );
+    let head = |t: &str| find(&all, t).counted.as_ref().unwrap().head.clone();
+    assert_eq!(head("195"), "toll");
+    assert_eq!(head("9,800"), "case");
+    assert_eq!(head("about 847,000"), "loss");
+    assert_eq!(head("270"), "soldier");
+    assert_eq!(head("120"), "civilian");
+}
