@@ -541,6 +541,20 @@ mod tests {
                 && e.why.as_ref() == "same thing, same time scope")
         );
         assert!(!same_day.edges.is_empty());
+        // Running totals ("since January") of two sources a day apart too.
+        let running = When::Current {
+            running: Some(true),
+        };
+        let totals = pairwise(
+            &[
+                fig(0, "a", 8_900.0, 8_900.0, running.clone(), 10, 1.0),
+                fig(1, "b", 9_450.0, 9_450.0, running, 11, 1.0),
+            ],
+            &tol,
+        );
+        assert!(!totals.edges.is_empty());
+        assert!(totals.edges.iter().all(|e| e.severity == Severity::Warning
+            && e.why.as_ref() == "same thing, counted a day apart"));
     }
 
     #[test]
@@ -713,9 +727,20 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     // Another source's toll in an article of another day was counted on
     // another day: tolls grow and states change from one day to the next,
     // so the two may conflict, not "same time scope".
+    // So are running totals ("since January"): they grow from one day to
+    // the next.
+    let grows = |f: &Fig| {
+        f.toll
+            || matches!(
+                f.when,
+                When::Current {
+                    running: Some(true)
+                }
+            )
+    };
     let mut counted_apart = None;
-    if x.toll
-        && y.toll
+    if grows(x)
+        && grows(y)
         && matches!(t, TimeRel::Same { .. })
         && let Some(d) = crate::when::days_apart(x.published, y.published).filter(|&d| d != 0)
     {

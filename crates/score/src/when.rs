@@ -362,6 +362,8 @@ pub fn is_toll(claim: &Claim) -> bool {
     let by_noun = matches!(
         head,
         "toll"
+            | "case"
+            | "infection"
             | "death"
             | "dead"
             | "fatality"
