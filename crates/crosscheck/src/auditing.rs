@@ -236,12 +236,13 @@ impl Auditor {
     pub(crate) fn audit_batch(
         &self,
         inputs: &[DocInput<'_>],
-        extracted: Vec<Vec<Claim>>,
+        mut extracted: Vec<Vec<Claim>>,
         ids: Vec<String>,
         scans: Vec<DocumentScan<'_>>,
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
         let mut watch = Stopwatch::start();
+        unify_company_names(&mut extracted);
         let mut items = Vec::with_capacity(ids.len());
         let mut k = 0;
         let mut doc_of = Vec::with_capacity(ids.len());
@@ -419,6 +420,45 @@ impl Auditor {
             sources,
             outlets,
             summary: Some(summary),
+        }
+    }
+}
+
+/// One company under one name across the batch: "Nordair" in one article
+/// is the "Nordair Airlines" of another
+/// (`crosscheck_claims::attribution::company_aliases`), so that it is one
+/// origin.
+fn unify_company_names(extracted: &mut [Vec<Claim>]) {
+    let aliases = crosscheck_claims::attribution::company_aliases(
+        extracted
+            .iter()
+            .flatten()
+            .filter_map(|c| c.attribution.as_ref())
+            .map(|a| a.source.as_str()),
+    );
+    for claims in extracted.iter_mut() {
+        for a in claims.iter_mut().filter_map(|c| c.attribution.as_mut()) {
+            if let Some((_, full)) = aliases.iter().find(|(short, _)| *short == a.source) {
+                a.source = full.clone();
+            }
+        }
+        // "the company" in an article whose one named company speaks
+        // ("Nordair said", "the company said").
+        let mut named = claims
+            .iter()
+            .filter_map(|c| c.attribution.as_ref())
+            .map(|a| a.source.as_str())
+            .filter(|s| crosscheck_claims::attribution::is_company_name(s));
+        let Some(one) = named.next().map(str::to_string) else {
+            continue;
+        };
+        if named.any(|s| s != one) {
+            continue;
+        }
+        for a in claims.iter_mut().filter_map(|c| c.attribution.as_mut()) {
+            if a.source == "company" {
+                a.source = one.clone();
+            }
         }
     }
 }

@@ -209,6 +209,45 @@ fn name_ending_at(before: &[&str], end: &str, kind: BodyKind) -> Option<String> 
     Some(name.join(" "))
 }
 
+/// One company's names across a batch: "Nordair Airlines" in one article,
+/// "Nordair" in another. For each source id that is a company's name
+/// ("Nordair Airlines", a capitalised name and a company ending) whose name
+/// without the ending ("Nordair") is also an id, that id and the full
+/// name: rename the shorter to the longer. A short name two full names
+/// share ("Halden Steel" and "Halden Motors") is left alone.
+///
+/// ```
+/// use crosscheck_claims::attribution::company_aliases;
+///
+/// let aliases = company_aliases(["Nordair", "Nordair Airlines", "NIS"].into_iter());
+/// assert_eq!(aliases, vec![("Nordair".to_string(), "Nordair Airlines".to_string())]);
+/// ```
+pub fn company_aliases<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let ids: std::collections::BTreeSet<&str> = ids.collect();
+    let mut full_of: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for id in &ids {
+        let Some((short, end)) = id.rsplit_once(' ') else {
+            continue;
+        };
+        if COMPANY_ENDS.contains(&end) && short.starts_with(char::is_uppercase) {
+            full_of.entry(short).or_default().push(id);
+        }
+    }
+    full_of
+        .into_iter()
+        .filter(|(short, full)| full.len() == 1 && ids.contains(short))
+        .map(|(short, full)| (short.to_string(), full[0].to_string()))
+        .collect()
+}
+
+/// Whether a source id is a company's name: capitalised words ending in
+/// a company ending ("Nordair Airlines", "Halden Steel Ltd").
+pub fn is_company_name(id: &str) -> bool {
+    id.rsplit_once(' ').is_some_and(|(name, end)| {
+        COMPANY_ENDS.contains(&end) && name.starts_with(char::is_uppercase)
+    })
+}
+
 /// Role words a generic body's mention may carry: "union leaders",
 /// "company officials", "a company spokesman".
 const ROLE_WORDS: &[&str] = &[
@@ -247,6 +286,8 @@ pub(crate) fn generic_body(mention: &str) -> Option<BodyKind> {
         || head.eq_ignore_ascii_case("firm")
         || head.eq_ignore_ascii_case("carmaker")
         || head.eq_ignore_ascii_case("automaker")
+        || head.eq_ignore_ascii_case("airline")
+        || head.eq_ignore_ascii_case("carrier")
     {
         BodyKind::Company
     } else if head.eq_ignore_ascii_case("union") {
@@ -339,5 +380,6 @@ mod tests {
         assert_eq!(generic_body("the European Union"), None);
         assert_eq!(generic_body("union lawyers for the city"), None);
         assert_eq!(generic_body("Unionists"), None);
+        assert_eq!(generic_body("The airline"), Some(BodyKind::Company));
     }
 }

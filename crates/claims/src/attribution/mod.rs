@@ -7,6 +7,8 @@
 mod body;
 pub mod cue;
 
+pub use body::{company_aliases, is_company_name};
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -214,6 +216,43 @@ const ANONYMITY: &[&str] = &[
     "not authorised to speak",
     "speaking anonymously",
 ];
+
+/// The name after a lower-case description: "tracking service
+/// FlightPulse" → "FlightPulse". `None` when the mention does not start
+/// with a lower-case word, has a word such as "in" or "of" before the name
+/// ("officials in Kyiv"), or ends in a lower-case word.
+fn named_after_description(mention: &str) -> Option<&str> {
+    let first_cap = mention
+        .char_indices()
+        .find(|&(at, c)| c.is_uppercase() && (at == 0 || mention[..at].ends_with(' ')))
+        .map(|(at, _)| at)?;
+    let (description, name) = mention.split_at(first_cap);
+    let described = !description.is_empty()
+        && description.split_whitespace().all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !matches!(
+                    w,
+                    "in" | "at"
+                        | "of"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "said"
+                        | "says"
+                )
+        });
+    let named = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    (described && named).then_some(name)
+}
 
 /// Whether a mention is people speaking for a body they are from:
 /// "observers from the regional monitoring mission", "researchers at the
@@ -516,7 +555,16 @@ impl<'r> Attributor<'r> {
             .trim_start_matches("the ")
             .trim_start_matches("The ")
             .to_string();
-        // "South Korean assessments" once the document has named a South Korean agency.
+        // "tracking service FlightPulse", "ratings agency Moody's": a
+        // description before a name; the name is the source.
+        // Its kind is the name's: a tracking service is no government
+        // agency.
+        if let Some(name) = named_after_description(&id) {
+            return Resolved {
+                id: name.to_string(),
+                kind: SourceRegistry::classify_unknown(name),
+            };
+        }
         Resolved { id, kind }
     }
 
@@ -823,6 +871,17 @@ mod tests {
         assert_eq!(core_mention("ministry data"), "ministry");
         assert_eq!(core_mention("police figures"), "police");
         assert_eq!(core_mention("official figures"), "official figures");
+        assert_eq!(
+            named_after_description("tracking service FlightPulse"),
+            Some("FlightPulse")
+        );
+        assert_eq!(
+            named_after_description("ratings agency Moody's"),
+            Some("Moody's")
+        );
+        assert_eq!(named_after_description("officials in Kyiv"), None);
+        assert_eq!(named_after_description("NIS"), None);
+        assert_eq!(named_after_description("spy agency"), None);
     }
 
     #[test]
