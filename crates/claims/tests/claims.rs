@@ -534,3 +534,30 @@ fn the_death_toll_since_january_has_risen_to_195_and_270_were_soldiers() {
     assert_eq!(head("270"), "soldier");
     assert_eq!(head("120"), "civilian");
 }
+
+#[test]
+fn the_eu_pledged_522_million_and_germany_said_125_million() {
+    let all = claims(
+        "French Foreign Minister Jean-Noel Barrot said donors met in Paris.\n\
+         The European Union pledged 522 million euros, and Germany said it would give up to 125 million euros.\n\
+         Kyiv received 390 prisoners, a Ukrainian official said, speaking on condition of anonymity.\n",
+        None,
+    );
+    let eu = find(&all, "522 million euros");
+    // Germany's cue is in the next clause: not the EU's figure's.
+    assert_ne!(
+        eu.attribution.as_ref().map(|a| a.source.as_str()),
+        Some("DE government")
+    );
+    assert_eq!(
+        (eu.actor.as_deref(), eu.action.as_deref()),
+        (Some("The European Union"), Some("pledge"))
+    );
+    let de = find(&all, "up to 125 million euros")
+        .attribution
+        .as_ref()
+        .unwrap();
+    assert_eq!(de.source, "DE government");
+    let anon = find(&all, "390").attribution.as_ref().unwrap();
+    assert_eq!(anon.kind, SourceKind::Anonymous);
+}

@@ -39,8 +39,8 @@ pub struct Profile {
     /// The action class ("move", "station", "casualty" …), when known.
     pub action: Option<String>,
     /// The actor's country, when the actor names one ("Pyongyang" → "North
-    /// Korea"); for what was won (seats, votes), the winner without its
-    /// generic words ("the ruling party" → "ruling", "the opposition
+    /// Korea"); for what was won (seats, votes) or pledged, the winner or
+    /// the donor without its generic words ("the ruling party" → "ruling", "the opposition
     /// alliance" → "opposition"): seats won by different parties are
     /// different things.
     pub actor: Option<String>,
@@ -119,7 +119,16 @@ fn winner_key(winner: &str) -> Option<String> {
             !w.is_empty()
                 && !matches!(
                     w.as_str(),
-                    "party" | "parties" | "alliance" | "coalition" | "bloc" | "front" | "camp"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "party"
+                        | "parties"
+                        | "alliance"
+                        | "coalition"
+                        | "bloc"
+                        | "front"
+                        | "camp"
                 )
         })
         .collect();
@@ -479,7 +488,7 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
             .or_else(|| r.country_of(a))
             .map(str::to_string)
             .or_else(|| {
-                (action.as_deref() == Some("win"))
+                matches!(action.as_deref(), Some("win" | "pledge"))
                     .then(|| winner_key(a))
                     .flatten()
             })

@@ -692,10 +692,19 @@ impl<'r> Attributor<'r> {
                     .rfind(|(_, c)| c.end <= at)
             })
             .or_else(|| {
+                // A speaker after the figure, in the figure's clause: not
+                // "The EU pledged 522 million euros, and Germany said …".
+                let same_clause = |c: &Cue| {
+                    let between = sentence.get(at..c.start).unwrap_or("");
+                    !between.contains(';')
+                        && ![", and ", ", but ", " while ", " whereas "]
+                            .iter()
+                            .any(|b| between.contains(b))
+                };
                 found
                     .iter()
                     .enumerate()
-                    .find(|(_, c)| governs(c) && c.start > at)
+                    .find(|(_, c)| governs(c) && c.start > at && same_clause(c))
             });
         let Some((mi, main_cue)) = main else {
             // A citing clause alone: "…, citing the NIS."
@@ -783,7 +792,24 @@ impl<'r> Attributor<'r> {
         };
         // "A spokesman for the regional government, speaking on condition
         // of anonymity, said": the body is named, the speaker is not.
-        if ANONYMITY.iter().any(|p| a.as_written.contains(p)) {
+        // "a Ukrainian official said, speaking on condition of anonymity".
+        let after_cue = sentence.get(span.1..).unwrap_or("").trim_start();
+        let anonymous_after = after_cue
+            .strip_prefix(',')
+            .map(str::trim_start)
+            .is_some_and(|r| {
+                [
+                    "speaking on",
+                    "who spoke on",
+                    "who asked",
+                    "who declined",
+                    "asking not",
+                ]
+                .iter()
+                .any(|o| r.starts_with(o))
+                    && ANONYMITY.iter().any(|p| r[..r.len().min(60)].contains(p))
+            });
+        if anonymous_after || ANONYMITY.iter().any(|p| a.as_written.contains(p)) {
             a.kind = SourceKind::Anonymous;
         }
         // "According to a UN official quoted by AFP": AFP relays the figure.
