@@ -70,8 +70,9 @@
 //!    personnel" (both) in one cluster, while plain "troops" stay apart
 //!    from "construction troops". Concept claims without modifiers join the
 //!    largest modifier group.
-//! 5. A group whose claims name two or more different actor countries, or
-//!    places that share nothing, is **split**; claims that name none go
+//! 5. A group whose claims name two or more different actor countries,
+//!    counted people of different countries ("Russian servicemen",
+//!    "Ukrainian prisoners"), or places that share nothing, is **split**; claims that name none go
 //!    with the part whose sentences are most alike.
 //! 6. **Duplicates**: the same figure for the same scope stated twice in
 //!    one document is recorded in [`Cluster::duplicates`] and counts once.
@@ -689,7 +690,8 @@ fn link(profiles: &[Profile], members: Vec<Member>) -> Vec<Vec<Member>> {
         .collect()
 }
 
-/// Step 5: splits a group by actor country, then each part by place (the
+/// Step 5: splits a group by actor country, then by the counted people's
+/// country, then each part by place (the
 /// parts on rayon's pool, each with its own cache of similarities, gathered
 /// in order).
 fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
@@ -702,6 +704,7 @@ fn split(profiles: &[Profile], group: Vec<Member>) -> Vec<Vec<Member>> {
     });
     by_actor
         .into_par_iter()
+        .flat_map_iter(|g| split_by(&cache(&g), g, |p| p.nationality.clone()))
         .map(|g| split_by(&cache(&g), g, |p| p.places.clone()))
         .collect::<Vec<_>>()
         .into_iter()
@@ -878,6 +881,8 @@ fn participle(action: Option<&str>) -> Option<&'static str> {
         "destroy" => "destroyed",
         "burn" => "burned",
         "win" => "won",
+        "release" => "released",
+        "pledge" => "pledged",
         _ => return None,
     })
 }

@@ -44,6 +44,9 @@ pub struct Profile {
     /// alliance" → "opposition"): seats won by different parties are
     /// different things.
     pub actor: Option<String>,
+    /// The countries of the people counted ("307 Russian servicemen" →
+    /// "Russia"): Russian and Ukrainian prisoners are different things.
+    pub nationality: Terms,
     /// Places the figure goes to or is in ("russia", "kursk").
     pub places: Terms,
     /// The place phrase as written ("to Russia's Kursk region").
@@ -526,9 +529,31 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         }
         push_lowercase(&mut context, w);
     }
+    // "Russian servicemen", "North Korean troops": the people's country.
+    let nationality: BTreeSet<String> = if peopleish {
+        let r = countries();
+        let written: Vec<&str> = words(as_written);
+        let mut out = BTreeSet::new();
+        for k in 0..written.len() {
+            if !is_capitalized(written[k]) {
+                continue;
+            }
+            // Two words first: "North Korean".
+            let two = written.get(k + 1).map(|n| format!("{} {n}", written[k]));
+            if let Some(c) = two.as_deref().and_then(|t| r.country_of(t)) {
+                out.insert(c.to_string());
+            } else if let Some(c) = r.country_of(written[k]) {
+                out.insert(c.to_string());
+            }
+        }
+        out
+    } else {
+        BTreeSet::new()
+    };
     Profile {
         category,
         base,
+        nationality: nationality.into(),
         scope: scope.into(),
         scope_from_context,
         modifiers: modifiers.into(),

@@ -238,6 +238,18 @@ fn in_marseille_and_nationwide_place_every_figure_of_their_sentence() {
 }
 
 #[test]
+fn russian_servicemen_and_ukrainian_prisoners_are_different_things() {
+    let b = Batch::new(&[
+        "Russia said 307 Russian servicemen were released on Saturday.",
+        "TASS said 307 Ukrainian servicemen were released on Saturday.",
+        "Kyiv said 300 Ukrainian servicemen were released on Saturday.",
+    ]);
+    let mut c = b.texts();
+    c.sort();
+    assert_eq!(c, [vec!["307"], vec!["307", "300"]], "{c:?}");
+}
+
+#[test]
 fn actor_countries_beyond_the_first_twenty_split_a_cluster() {
     // Countries named by name or by capital, all known to the registry.
     for pair in [
