@@ -1907,8 +1907,14 @@ fn window(i: &str) -> Res<'_, TimeExpr> {
         return reject(i);
     }
     let (rest, unit) = unit_any(rest)?;
-    // "the next day" in a narrative is the day after an event, not after publication.
-    if c.is_none() && unit == Unit::Day && !w.eq_ignore_ascii_case("coming") {
+    // "the next day" in a narrative is the day after an event, not after
+    // publication ("the previous day", "the last day" likewise); "in the
+    // past day" is the day before publication.
+    if c.is_none()
+        && unit == Unit::Day
+        && !w.eq_ignore_ascii_case("coming")
+        && !w.eq_ignore_ascii_case("past")
+    {
         return reject(i);
     }
     // "the coming months" is vague; "the past year" is one year.
@@ -3320,6 +3326,14 @@ mod tests {
             TimeExpr::Past {
                 count: Some(2),
                 unit: Unit::Week
+            }
+        );
+        let t = one("in the past day", "in the past day");
+        assert_eq!(
+            t.expr,
+            TimeExpr::Past {
+                count: Some(1),
+                unit: Unit::Day
             }
         );
         let t = one("in the past 24 hours", "in the past 24 hours");
