@@ -806,7 +806,25 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
             }
             TimeRel::EarlierLater { earlier, running } => {
                 let (e, l) = pick(earlier, x, y);
-                if e.iv.lo > l.iv.hi {
+                // "1,240 cases in the past week" beside "9,450 since
+                // January": a window that runs up to its article's
+                // publication is the latest part of the total, not an
+                // earlier count of it (no revision).
+                let latest_part = crate::when::reaches_publication(&e.when, e.published);
+                if latest_part {
+                    if e.iv.lo > l.iv.hi {
+                        j.conflict(|| Edge {
+                            a: e.item,
+                            b: Node::One(l.item),
+                            tier: 4,
+                            severity: Severity::Warning,
+                            why: Arc::clone(&PART_LARGER),
+                            confidence: 0.4 * conf,
+                        });
+                    } else {
+                        j.agree(e.item, l.item);
+                    }
+                } else if e.iv.lo > l.iv.hi {
                     let sure = running == Some(true) && !vague && both_sure(x, y);
                     j.conflict(|| Edge {
                         a: e.item,

@@ -465,6 +465,11 @@ pub fn relate_tolls(
     revision_days: i64,
 ) -> TimeRel {
     let t = relate(a, pa, b, pb, revision_days);
+    // A window up to its own article's publication ("in the past week") is
+    // the latest part of a total, whatever day the total was counted.
+    if reaches_publication(a, pa) || reaches_publication(b, pb) {
+        return t;
+    }
     let past = !matches!(a, When::Future) && !matches!(b, When::Future);
     match (t, days_apart(pa, pb)) {
         // A day's toll against a running total ("in total", "since") is a
@@ -481,6 +486,16 @@ pub fn relate_tolls(
         },
         _ => t,
     }
+}
+
+/// Whether a figure's period is a window of more than a day that runs up
+/// to its article's publication ("in the past week", "this week"): the
+/// latest part of a running total.
+pub fn reaches_publication(w: &When, published: Option<Date>) -> bool {
+    // A single day ("killed on Saturday" in Saturday's paper) is that
+    // day's count, not a part of a longer period's.
+    matches!(w, When::Window { resolved: Some(r), .. }
+        if r.start != r.end && published.is_some_and(|p| r.end.to_days() + 1 >= p.to_days()))
 }
 
 /// A dated window ("on Sunday", resolved against its own document) that
@@ -617,6 +632,17 @@ mod tests {
         ] {
             assert!(!dated(s, None).1, "{s}");
         }
+    }
+
+    #[test]
+    fn cases_in_the_past_week_are_the_latest_part_of_the_years_total() {
+        let (mon, thu) = (Date::new(2025, 3, 3), Date::new(2025, 3, 6));
+        let (week, _) = dated("1,240 cases were reported in the past week.", mon);
+        let (day, _) = dated("870 people were killed on Monday.", mon);
+        assert!(reaches_publication(&week, mon));
+        assert!(!reaches_publication(&week, thu));
+        // One day is that day's count, not a part of a longer one.
+        assert!(!reaches_publication(&day, mon));
     }
 
     #[test]
