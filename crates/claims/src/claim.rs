@@ -111,7 +111,6 @@ const ACTIONS: &[(&str, &str)] = &[
     ("win", "win"),
     ("wins", "win"),
     ("winning", "win"),
-    ("secured", "win"),
     ("received", "receive"),
     ("arrested", "arrest"),
     ("detained", "detain"),
@@ -128,7 +127,6 @@ const ACTIONS: &[(&str, &str)] = &[
     ("attended", "attend"),
     ("marched", "march"),
     ("demonstrated", "protest"),
-    ("drew", "attend"),
     ("gathered", "gather"),
     ("rallied", "rally"),
     ("protested", "protest"),
@@ -199,18 +197,23 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         .filter(|w| !w.is_empty())
         .collect();
     for (n, w) in words.iter().enumerate().rev().take(8) {
-        // "the opposition took 94 seats": "took" right before a figure of
-        // seats, votes or a share is what a party or a candidate won (not
-        // "took 12 days").
+        // "the opposition took 94 seats", "secured 178 seats": "took" or
+        // "secured" right before a figure of seats, votes or a share of the
+        // vote is what a party or a candidate won (not "took 12 days",
+        // "secured 12 buildings").
         let took = n + 1 == words.len()
-            && matches!(*w, "took" | "takes" | "take")
+            && matches!(
+                *w,
+                "took" | "takes" | "take" | "secured" | "secures" | "gained"
+            )
             && sentence[q.end..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|next| {
                     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-                    matches!(next, "seats" | "seat" | "votes" | "percent" | "per")
-                        || q.kind == Kind::Percent
+                    matches!(next, "seats" | "seat" | "votes")
+                        || (matches!(next, "percent" | "per" | "of") || q.kind == Kind::Percent)
+                            && sentence[q.end..].contains("of the vote")
                 });
         if took || action_of(w) == Some("win") {
             return (winner(before, w), Some("win".to_string()));
@@ -268,7 +271,10 @@ fn winner(before: &str, verb: &str) -> Option<String> {
     // Auxiliaries and adverbs before the verb: "has won", "narrowly won".
     loop {
         let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
-        if !last.is_empty() && (is_aux(last) || last.ends_with("ly")) {
+        let adverb = last.len() > 4
+            && last.ends_with("ly")
+            && last.starts_with(|c: char| c.is_ascii_lowercase());
+        if !last.is_empty() && (is_aux(last) || adverb) {
             head = head[..head.len() - last.len()].trim_end();
         } else {
             break;
@@ -486,7 +492,7 @@ fn is_referential(sentence: &str, q: &Quantity) -> bool {
 fn is_time_unit(word: &str) -> bool {
     let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let w = w.strip_suffix('s').unwrap_or(w);
-    ["second", "minute", "hour", "day", "week", "month", "year"]
+    crate::counted::DURATIONS
         .iter()
         .any(|u| w.eq_ignore_ascii_case(u))
 }
@@ -580,8 +586,7 @@ fn without_particle(sentence: &str, mut q: Quantity) -> Quantity {
         .rfind(|w| !w.is_empty())
         .unwrap_or("");
     let particle = [
-        "handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning", "signed",
-        "passed",
+        "handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning",
     ]
     .iter()
     .any(|v| verb.eq_ignore_ascii_case(v));

@@ -368,26 +368,16 @@ fn is_taking_part(w: &str) -> bool {
 }
 
 /// Speech and counting verbs after a conjunct: "12,000 marchers and
-/// organisers said 30,000" — "organisers" begins the next clause.
+/// organisers said 30,000" — "organisers" begins the next clause. The cue
+/// grammar's own first words.
 fn is_speaking(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "say"
-            | "says"
-            | "claimed"
-            | "claim"
-            | "claims"
-            | "counted"
-            | "put"
-            | "estimated"
-            | "reported"
-            | "told"
-            | "added"
-    )
+    ascii_lowercase(w, |l| {
+        crate::attribution::cue::is_speech_verb_word(l)
+            || crate::attribution::cue::is_other_cue_word(l)
+    })
 }
 
-const DURATIONS: &[&str] = &[
+pub(crate) const DURATIONS: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
 ];
 

@@ -678,9 +678,6 @@ const PLACE_NOUNS: &[&str] = &[
     "hospital",
 ];
 
-/// The destination or location right after the noun phrase: the first
-/// preposition among the next six words, followed (after "the") by a
-/// capitalized run that is not a month, day or season.
 /// The place a whole sentence is about, for a figure whose own clause
 /// names none: a leading "In Marseille," (or "At …"), else the whole
 /// country ("nationwide", "across the country", "across France", "national
@@ -694,7 +691,9 @@ fn sentence_place(sentence: &str) -> Option<(String, String)> {
     {
         return Some((key, phrase));
     }
-    let lower = sentence.to_lowercase();
+    // ASCII lower case keeps every byte where it was: its offsets are the
+    // sentence's.
+    let lower = sentence.to_ascii_lowercase();
     let across_country = lower.match_indices("across ").any(|(at, m)| {
         let rest = &sentence[at + m.len()..];
         let word = rest
@@ -716,6 +715,9 @@ fn sentence_place(sentence: &str) -> Option<(String, String)> {
     national.then(|| ("nationwide".to_string(), "nationwide".to_string()))
 }
 
+/// The destination or location right after the noun phrase: the first
+/// preposition among the next six words, followed (after "the") by a
+/// capitalized run that is not a month, day or season.
 fn places(clause: &str) -> (BTreeSet<String>, Option<String>) {
     // Stop at the end of the clause.
     let end = clause

@@ -242,7 +242,7 @@ impl Auditor {
         position: &(dyn Fn(usize, usize) -> (usize, usize) + Sync),
     ) -> Report {
         let mut watch = Stopwatch::start();
-        unify_company_names(&mut extracted);
+        unify_company_names(&mut extracted, self.registry());
         let mut items = Vec::with_capacity(ids.len());
         let mut k = 0;
         let mut doc_of = Vec::with_capacity(ids.len());
@@ -427,15 +427,24 @@ impl Auditor {
 /// One company under one name across the batch: "Nordair" in one article
 /// is the "Nordair Airlines" of another
 /// (`crosscheck_claims::attribution::company_aliases`), so that it is one
-/// origin.
-fn unify_company_names(extracted: &mut [Vec<Claim>]) {
-    let aliases = crosscheck_claims::attribution::company_aliases(
+/// origin. A short name the registry knows, or a country's ("Qatar" beside
+/// "Qatar Airways"), stays its own.
+fn unify_company_names(
+    extracted: &mut [Vec<Claim>],
+    registry: &crosscheck_claims::registry::SourceRegistry,
+) {
+    let aliases: Vec<(String, String)> = crosscheck_claims::attribution::company_aliases(
         extracted
             .iter()
             .flatten()
             .filter_map(|c| c.attribution.as_ref())
             .map(|a| a.source.as_str()),
-    );
+    )
+    .into_iter()
+    .filter(|(short, _)| {
+        registry.lookup(short).is_none() && registry.canonical_country(short).is_none()
+    })
+    .collect();
     for claims in extracted.iter_mut() {
         for a in claims.iter_mut().filter_map(|c| c.attribution.as_mut()) {
             if let Some((_, full)) = aliases.iter().find(|(short, _)| *short == a.source) {

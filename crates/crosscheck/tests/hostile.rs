@@ -736,3 +736,19 @@ fn document_limit_inside_a_jsonl_file_names_the_line() {
         "{e}"
     );
 }
+
+/// Inputs that once recursed without end or sliced inside a character:
+/// a learned union named "THE Union" (its name is a generic body again),
+/// an anonymity phrase whose 60th byte falls inside a curly apostrophe, and
+/// a sentence whose lower-cased copy ("İzmir") is longer than itself.
+#[test]
+fn the_union_curly_apostrophes_and_izmir_do_not_panic() {
+    let text = "THE Union said 500 workers walked out. AN Union official said 40 workers left.\n\n\
+                12 soldiers were killed, a Ukrainian official said, speaking on the condition that he not be named, as he wasn’t authorised to speak.\n\n\
+                İzmir police said 5,000 people marched across “the region”.\n";
+    let (docs, report) = within(Duration::from_secs(20), "hostile sentences", || {
+        audit_text(text)
+    });
+    check_report(&docs, &report);
+    assert!(report.claims.iter().any(|c| c.text == "5,000"));
+}

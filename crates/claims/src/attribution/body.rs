@@ -92,8 +92,48 @@ static ENDS_FINDER: LazyLock<Option<AhoCorasick>> =
 /// Words that begin a sentence or a phrase, capitalised there but not part
 /// of a name: "The Northwind Motors plant".
 const NOT_NAME_WORDS: &[&str] = &[
-    "The", "A", "An", "In", "At", "On", "By", "For", "And", "But", "Its", "Their", "Rival",
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "by",
+    "for",
+    "and",
+    "but",
+    "its",
+    "their",
+    "rival",
+    "shares",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "when",
+    "while",
+    "as",
+    "if",
+    "after",
+    "before",
+    "since",
+    "last",
+    "this",
+    "that",
+    "both",
+    "other",
+    "some",
+    "many",
+    "most",
+    "workers",
+    "staff",
+    "officials",
 ];
+
+/// Whether a word is one of [`NOT_NAME_WORDS`], in any case.
+fn not_a_name_word(w: &str) -> bool {
+    NOT_NAME_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n))
+}
 
 /// The companies and unions named so far in one article, in order, each
 /// once.
@@ -115,6 +155,8 @@ impl NamedBodies {
             let bare = bare
                 .strip_suffix("'s")
                 .or_else(|| bare.strip_suffix("’s"))
+                .or_else(|| bare.strip_suffix('\''))
+                .or_else(|| bare.strip_suffix('’'))
                 .unwrap_or(bare);
             // "Ltd." and "Inc." keep their point; a sentence's last word
             // loses it.
@@ -140,7 +182,8 @@ impl NamedBodies {
             if next_ends {
                 continue;
             }
-            let Some(name) = name_ending_at(&words[..k], bare, kind) else {
+            // "Halden Steel Ltd." and "Halden Steel Ltd" are one name.
+            let Some(name) = name_ending_at(&words[..k], bare.trim_end_matches('.'), kind) else {
                 continue;
             };
             let list = match kind {
@@ -167,7 +210,7 @@ impl NamedBodies {
     }
 }
 
-/// The name that ends with `end`: up to three capitalised words before it
+/// The name that ends with `end`: up to five words before it
 /// ("Northwind Motors", "Korean Confederation of Trade Unions" with "of"
 /// inside), none of them ending a clause. `None` when no capitalised word
 /// comes before the ending ("the union", "Motors" alone) or the name is
@@ -180,13 +223,16 @@ fn name_ending_at(before: &[&str], end: &str, kind: BodyKind) -> Option<String> 
         if w.ends_with([',', '.', ';', ':', '"', '”']) {
             break;
         }
-        if w.starts_with(|c: char| c.is_uppercase()) && !NOT_NAME_WORDS.contains(&w) {
+        if w.starts_with(|c: char| c.is_uppercase()) && !not_a_name_word(w) {
             capitalised += 1;
             start -= 1;
         } else if matches!(w, "of" | "and" | "&") && start >= 2 {
             // Only inside a name: a capitalised word must come before it.
             let prev = before[start - 2];
-            if !prev.starts_with(|c: char| c.is_uppercase()) || prev.ends_with([',', '.']) {
+            if !prev.starts_with(|c: char| c.is_uppercase())
+                || prev.ends_with([',', '.'])
+                || not_a_name_word(prev)
+            {
                 break;
             }
             start -= 1;
@@ -226,10 +272,7 @@ pub fn company_aliases<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, S
     let ids: std::collections::BTreeSet<&str> = ids.collect();
     let mut full_of: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for id in &ids {
-        let Some((short, end)) = id.rsplit_once(' ') else {
-            continue;
-        };
-        if COMPANY_ENDS.contains(&end) && short.starts_with(char::is_uppercase) {
+        if let Some((short, _)) = id.rsplit_once(' ').filter(|_| is_company_name(id)) {
             full_of.entry(short).or_default().push(id);
         }
     }
@@ -324,13 +367,24 @@ mod tests {
     #[test]
     fn the_sentence_start_is_not_part_of_the_name() {
         let b = learned(&["The Halden Steel Ltd. plant will close, officials said."]);
-        assert_eq!(b.the_one(BodyKind::Company), Some("Halden Steel Ltd."));
+        assert_eq!(b.the_one(BodyKind::Company), Some("Halden Steel Ltd"));
     }
 
     #[test]
     fn a_possessive_and_a_clause_end_are_read_off_the_name() {
-        let b = learned(&["Northwind Motors' rival Skyline Airlines's pilots struck."]);
+        let b = learned(&["Skyline Airlines's pilots struck."]);
         assert_eq!(b.the_one(BodyKind::Company), Some("Skyline Airlines"));
+        let b = learned(&["Northwind Motors' plant will close."]);
+        assert_eq!(b.the_one(BodyKind::Company), Some("Northwind Motors"));
+        // Two companies: neither is "the company".
+        let b = learned(&["Northwind Motors' rival Skyline Airlines's pilots struck."]);
+        assert_eq!(b.the_one(BodyKind::Company), None);
+        // A sentence opener is no part of the name.
+        let b = learned(&[
+            "Shares of Northwind Motors fell.",
+            "Northwind Motors said so.",
+        ]);
+        assert_eq!(b.the_one(BodyKind::Company), Some("Northwind Motors"));
         let b = learned(&["Jobs will go at Skyline Airlines."]);
         assert_eq!(b.the_one(BodyKind::Company), Some("Skyline Airlines"));
     }

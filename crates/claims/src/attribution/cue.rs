@@ -62,7 +62,7 @@ macro_rules! first_words {
         $(#[$doc])*
         const $list: &[&str] = &[$($word),+];
         $(#[$test_doc])*
-        fn $test(t: &str) -> bool {
+        pub(crate) fn $test(t: &str) -> bool {
             matches!(t, $($word)|+)
         }
     };
