@@ -812,18 +812,7 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                 // earlier count of it (no revision).
                 let latest_part = crate::when::reaches_publication(&e.when, e.published);
                 if latest_part {
-                    if e.iv.lo > l.iv.hi {
-                        j.conflict(|| Edge {
-                            a: e.item,
-                            b: Node::One(l.item),
-                            tier: 4,
-                            severity: Severity::Warning,
-                            why: Arc::clone(&PART_LARGER),
-                            confidence: 0.4 * conf,
-                        });
-                    } else {
-                        j.agree(e.item, l.item);
-                    }
+                    part_of_whole(j, e, l, conf);
                 } else if e.iv.lo > l.iv.hi {
                     let sure = running == Some(true) && !vague && both_sure(x, y);
                     j.conflict(|| Edge {
@@ -863,19 +852,25 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                 return;
             }
             let (p, w) = if part_is_a { (x, y) } else { (y, x) };
-            if p.iv.lo > w.iv.hi {
-                j.conflict(|| Edge {
-                    a: p.item,
-                    b: Node::One(w.item),
-                    tier: 4,
-                    severity: Severity::Warning,
-                    why: Arc::clone(&PART_LARGER),
-                    confidence: 0.4 * conf,
-                });
-            } else {
-                j.agree(p.item, w.item);
-            }
+            part_of_whole(j, p, w, conf);
         }
+    }
+}
+
+/// A part `p` and its whole `w`: a part larger than its whole may conflict
+/// (a warning), else they agree.
+fn part_of_whole(j: &mut impl Findings, p: &Fig, w: &Fig, conf: f64) {
+    if p.iv.lo > w.iv.hi {
+        j.conflict(|| Edge {
+            a: p.item,
+            b: Node::One(w.item),
+            tier: 4,
+            severity: Severity::Warning,
+            why: Arc::clone(&PART_LARGER),
+            confidence: 0.4 * conf,
+        });
+    } else {
+        j.agree(p.item, w.item);
     }
 }
 
