@@ -1233,13 +1233,41 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
         }
         let p0 = &profiles[members[0]];
         let _ = c;
-        parents[ci] = built.iter().enumerate().position(|(cj, (_, ms, act, sc))| {
-            cj != ci
-                && act.as_deref() == Some("move")
-                && profiles[ms[0]].category == p0.category
-                && profiles[ms[0]].base == p0.base
-                && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
-        });
+        let candidates: Vec<usize> = built
+            .iter()
+            .enumerate()
+            .filter(|(cj, (_, ms, act, sc))| {
+                *cj != ci
+                    && act.as_deref() == Some("move")
+                    && profiles[ms[0]].category == p0.category
+                    && profiles[ms[0]].base == p0.base
+                    && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
+            })
+            .map(|(cj, _)| cj)
+            .collect();
+        // The movement of the same story: the one that shares the most
+        // countries and places with the stationed figures ("near the
+        // Tunisian-Ukrainian border" and "sent to Tunisia"); the first
+        // (largest) only when the stationed figures name none.
+        let own = story_keys(&profiles, members);
+        parents[ci] = if own.is_empty() {
+            candidates.first().copied()
+        } else {
+            // Most shared first, the larger cluster on a tie.
+            candidates
+                .iter()
+                .copied()
+                .map(|cj| {
+                    (
+                        own.intersection(&story_keys(&profiles, &built[cj].1))
+                            .count(),
+                        cj,
+                    )
+                })
+                .filter(|&(shared, _)| shared > 0)
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                .map(|(_, cj)| cj)
+        };
     }
 
     // Ids.
@@ -1268,6 +1296,34 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
         out.push(c);
     }
     out
+}
+
+/// The countries and places a cluster's figures name (its first 64
+/// members), lower-cased, a hyphenated adjective read as its countries
+/// ("Russian-Ukrainian" → russia, ukraine): what tells one story's
+/// clusters from another's.
+fn story_keys(profiles: &[Profile], members: &[usize]) -> BTreeSet<String> {
+    let r = profile::countries();
+    let mut keys = BTreeSet::new();
+    for &m in members.iter().take(64) {
+        let p = &profiles[m];
+        let named = p
+            .places
+            .iter()
+            .chain(p.nationality.iter())
+            .chain(p.actor.iter());
+        let country = |w: &str| r.canonical_country(w).or_else(|| r.country_of(w));
+        for k in named {
+            if let Some(c) = country(k) {
+                keys.insert(c.to_lowercase());
+                continue;
+            }
+            for part in k.split('-').filter(|p| !p.is_empty()) {
+                keys.insert(country(part).map_or_else(|| part.to_lowercase(), str::to_lowercase));
+            }
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

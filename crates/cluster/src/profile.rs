@@ -249,7 +249,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 /// The registry used to recognise countries in actors and places.
-fn countries() -> &'static SourceRegistry {
+pub(crate) fn countries() -> &'static SourceRegistry {
     static REGISTRY: OnceLock<SourceRegistry> = OnceLock::new();
     REGISTRY.get_or_init(SourceRegistry::with_defaults)
 }

@@ -185,6 +185,27 @@ fn stationed_troops_are_part_of_troops_sent() {
 }
 
 #[test]
+fn troops_near_the_tunisian_border_are_part_of_those_sent_to_tunisia() {
+    // Two stories: the larger sends troops to Mali, the other to Tunisia;
+    // the stationed troops are the Tunisian story's.
+    let b = Batch::new(&[
+        "Chad has sent 9,000 troops to Mali.",
+        "Chad has sent 9,500 troops to Mali.",
+        "Chad has sent 9,100 troops to Mali.",
+        "Niger has sent 15,000 troops to Tunisia.",
+        "Nearly 10,000 troops are currently positioned near the Tunisian-Libyan border.",
+    ]);
+    let items = b.items();
+    let clusters = cluster(&items, &Thesaurus::builtin());
+    let border = clusters
+        .iter()
+        .position(|c| items[c.members[0]].claim.text == "Nearly 10,000")
+        .unwrap();
+    let whole = clusters[border].part_of.expect("a part of the troops sent");
+    assert_eq!(items[clusters[whole].members[0]].claim.text, "15,000");
+}
+
+#[test]
 fn different_actor_countries_split_a_cluster() {
     let b = Batch::new(&[
         "Russia sent 5,000 troops to Syria.",
