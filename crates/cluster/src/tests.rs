@@ -54,6 +54,13 @@ impl Batch {
             .collect()
     }
 
+    /// [`Batch::texts`], the clusters in sorted order (members as clustered).
+    fn sorted_texts(&self) -> Vec<Vec<String>> {
+        let mut c = self.texts();
+        c.sort();
+        c
+    }
+
     /// The clusters as sorted lists of claim texts.
     fn texts(&self) -> Vec<Vec<String>> {
         let items = self.items();
@@ -223,8 +230,7 @@ fn seats_won_by_the_ruling_party_and_by_the_opposition_are_different_things() {
         "The ruling party secured 178 seats, while the opposition won 97.",
         "The opposition alliance, which took 94 seats, alleged fraud.",
     ]);
-    let mut c = b.texts();
-    c.sort();
+    let c = b.sorted_texts();
     assert_eq!(c, [vec!["182", "178"], vec!["97", "94"]], "{c:?}");
     let items = b.items();
     let mut labels: Vec<String> = cluster(&items, &Thesaurus::builtin())
@@ -249,8 +255,7 @@ fn in_marseille_and_nationwide_place_every_figure_of_their_sentence() {
         "Nationwide, the interior ministry said 195,000 people marched.",
         "In Paris, police said 24,000 people marched.",
     ]);
-    let mut c = b.texts();
-    c.sort();
+    let c = b.sorted_texts();
     assert_eq!(
         c,
         [vec!["110,000", "24,000"], vec!["195,000"], vec!["8,500"]],
@@ -265,8 +270,7 @@ fn russian_servicemen_and_ukrainian_prisoners_are_different_things() {
         "TASS said 307 Ukrainian servicemen were released on Saturday.",
         "Kyiv said 300 Ukrainian servicemen were released on Saturday.",
     ]);
-    let mut c = b.texts();
-    c.sort();
+    let c = b.sorted_texts();
     assert_eq!(c, [vec!["307"], vec!["307", "300"]], "{c:?}");
 }
 
