@@ -765,9 +765,10 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                             )
                         })
                         .or_else(|| {
-                            period_before
-                                .clone()
-                                .filter(|_| refers_to_a_number(&sentence[..q.start]))
+                            period_before.clone().filter(|_| {
+                                refers_to_a_number(&sentence[..q.start])
+                                    || refers_to_a_period(sentence)
+                            })
                         }),
                     modality,
                     hedges,
@@ -794,14 +795,37 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
 /// Whether the words before a figure refer to a number already given:
 /// "UNHCR put the number of arrivals at 1,150", "put the figure at".
 fn refers_to_a_number(before: &str) -> bool {
-    let bytes = before.as_bytes();
-    ["the number", "the figure", "the count", "the tally"]
-        .iter()
-        .any(|p| {
-            bytes
-                .windows(p.len())
-                .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-        })
+    contains_ci(
+        before,
+        &["the number", "the figure", "the count", "the tally"],
+    )
+}
+
+/// Whether a sentence refers to the period of the sentence before: "during
+/// the same week", "in the same period", "that day".
+fn refers_to_a_period(sentence: &str) -> bool {
+    contains_ci(
+        sentence,
+        &[
+            "the same week",
+            "the same day",
+            "the same period",
+            "the same month",
+            "that week",
+            "that day",
+        ],
+    )
+}
+
+/// Whether `text` contains any of `phrases`, ASCII case-insensitively,
+/// without a lower-cased copy.
+fn contains_ci(text: &str, phrases: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    phrases.iter().any(|p| {
+        bytes
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A closed, dated period a figure was counted in ("over the weekend", "on

@@ -458,6 +458,23 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
         // counted (as "51 dead" is); "100 wounded soldiers", "3,000
         // displaced families": a modifier of the noun after it.
         if phrase_words.is_empty() && is_outcome_participle(w) {
+            // "850,000 killed and wounded": casualties, not the killed.
+            let mut rest = words(&after[start + w.len()..]);
+            if let (Some((_, and)), Some((at, other))) = (rest.next(), rest.next())
+                && and.eq_ignore_ascii_case("and")
+                && is_outcome_participle(other)
+                && !other.eq_ignore_ascii_case(w)
+            {
+                let end = start + w.len() + at + other.len();
+                return Some(Counted {
+                    as_written: after[start..end].to_string(),
+                    head: "casualty".to_string(),
+                    modifiers: Vec::new(),
+                    also: Vec::new(),
+                    category: Category::Count,
+                    elided: false,
+                });
+            }
             phrase_words.push(w);
             end = start + w.len();
             if ws.peek().is_none_or(|&(_, n)| is_stop(n) || is_verbish(n)) {

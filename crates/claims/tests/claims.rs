@@ -561,3 +561,34 @@ fn the_eu_pledged_522_million_and_germany_said_125_million() {
     let anon = find(&all, "390").attribution.as_ref().unwrap();
     assert_eq!(anon.kind, SourceKind::Anonymous);
 }
+
+#[test]
+fn twenty_six_died_during_the_same_week() {
+    let all = claims(
+        "The ministry said 1,240 cases were reported in the past week.\n\
+         Twenty-six people died of the disease during the same week, officials said.\n\
+         Twelve people died, officials said.\n",
+        None,
+    );
+    let time = |t: &str| find(&all, t).time.as_ref().map(|s| s.as_written.clone());
+    assert_eq!(time("Twenty-six").as_deref(), Some("in the past week"));
+    assert_eq!(time("Twelve"), None);
+}
+
+#[test]
+fn russia_has_lost_850000_killed_and_wounded() {
+    let all = claims(
+        "Russia has likely lost more than 850,000 killed and wounded since 2022, British intelligence said.\n\
+         The strike left 51 dead and more than 100 wounded, medics said.\n",
+        None,
+    );
+    let counted = |t: &str| find(&all, t).counted.as_ref().unwrap().clone();
+    let c = counted("more than 850,000");
+    assert_eq!(
+        (c.head.as_str(), c.as_written.as_str()),
+        ("casualty", "killed and wounded")
+    );
+    // Two figures, two outcomes.
+    assert_eq!(counted("51").head, "dead");
+    assert_eq!(counted("more than 100").head, "wounded");
+}
