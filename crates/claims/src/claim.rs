@@ -606,10 +606,20 @@ fn drop_denominators(sentence: &str, figures: &mut Vec<Quantity>) {
     // The end of the figure before, kept or not.
     let mut previous_end: Option<usize> = None;
     figures.retain(|q| {
+        // "182 of the 300 seats", "1,100 of the airline's 1,350 pilots",
+        // "40 of its 120 planes".
         let of_the = previous_end.is_some_and(|end| {
             let mut words = sentence.get(end..q.start).unwrap_or("").split_whitespace();
             words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
-                && words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && match words.next() {
+                    Some(w) if w.eq_ignore_ascii_case("the") => words
+                        .next()
+                        .is_none_or(|owner| owner.ends_with("'s") || owner.ends_with("’s")),
+                    Some(w) => ["its", "their", "his", "her"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p)),
+                    None => false,
+                }
                 && words.next().is_none()
         });
         previous_end = Some(q.end);

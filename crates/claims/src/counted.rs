@@ -454,6 +454,16 @@ pub fn counted(q: &Quantity, after: &str) -> Option<Counted> {
             }
             break;
         }
+        // "1,100 of the airline's 1,350 pilots": the owner of the whole
+        // is not what is counted.
+        if share_of && phrase_words.is_empty() && (w.ends_with("'s") || w.ends_with("’s")) {
+            let rest = after[start + w.len()..].trim_start();
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                // The whole's own figure, then its noun.
+                let noun = rest.find(char::is_whitespace).map_or("", |at| &rest[at..]);
+                return counted(q, noun);
+            }
+        }
         // "more than 100 wounded", "12 killed": the outcome is what is
         // counted (as "51 dead" is); "100 wounded soldiers", "3,000
         // displaced families": a modifier of the noun after it.

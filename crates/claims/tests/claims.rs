@@ -592,3 +592,16 @@ fn russia_has_lost_850000_killed_and_wounded() {
     assert_eq!(counted("51").head, "dead");
     assert_eq!(counted("more than 100").head, "wounded");
 }
+
+#[test]
+fn one_thousand_one_hundred_of_the_airlines_1350_pilots() {
+    let all = claims(
+        "Pilots' union spokesperson Mia Kallio said 1,100 of the airline's 1,350 pilots had joined the walkout.\n\
+         The carrier grounded 40 of its 120 planes, the company said.\n",
+        None,
+    );
+    let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["1,100", "40"], "{all:#?}");
+    assert_eq!(find(&all, "1,100").counted.as_ref().unwrap().head, "pilot");
+    assert_eq!(find(&all, "40").counted.as_ref().unwrap().head, "plane");
+}

@@ -555,6 +555,67 @@ mod tests {
         assert!(!totals.edges.is_empty());
         assert!(totals.edges.iter().all(|e| e.severity == Severity::Warning
             && e.why.as_ref() == "same thing, counted a day apart"));
+        // A state said "now" against an undated count of the day before.
+        let now = pairwise(
+            &[
+                fig(
+                    0,
+                    "a",
+                    1_100.0,
+                    1_100.0,
+                    When::Current { running: None },
+                    10,
+                    1.0,
+                ),
+                fig(
+                    1,
+                    "b",
+                    1_250.0,
+                    1_250.0,
+                    When::Current {
+                        running: Some(false),
+                    },
+                    11,
+                    1.0,
+                ),
+            ],
+            &tol,
+        );
+        assert!(!now.edges.is_empty());
+        assert!(now.edges.iter().all(|e| e.severity == Severity::Warning
+            && e.why.as_ref() == "same thing, counted a day apart"));
+        // Two undated counts a day apart stay one count: "11,000 troops"
+        // against "12,000 troops" is a conflict until `revision-days`.
+        let undated = pairwise(
+            &[
+                fig(
+                    0,
+                    "a",
+                    11_000.0,
+                    11_000.0,
+                    When::Current { running: None },
+                    10,
+                    1.0,
+                ),
+                fig(
+                    1,
+                    "b",
+                    12_000.0,
+                    12_000.0,
+                    When::Current { running: None },
+                    11,
+                    1.0,
+                ),
+            ],
+            &tol,
+        );
+        assert!(
+            undated
+                .edges
+                .iter()
+                .all(|e| e.why.as_ref() == "same thing, same time scope")
+        );
+        assert!(!undated.edges.is_empty());
     }
 
     #[test]
@@ -727,20 +788,25 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
     // Another source's toll in an article of another day was counted on
     // another day: tolls grow and states change from one day to the next,
     // so the two may conflict, not "same time scope".
-    // So are running totals ("since January"): they grow from one day to
-    // the next.
-    let grows = |f: &Fig| {
-        f.toll
-            || matches!(
-                f.when,
-                When::Current {
-                    running: Some(true)
-                }
-            )
-    };
+    // So are running totals ("since January"), which grow from one day to
+    // the next, and states said of the day ("now", "currently", "still").
+    let grows = |f: &Fig| f.toll || matches!(f.when, When::Current { running: Some(_) });
     let mut counted_apart = None;
-    if grows(x)
-        && grows(y)
+    // A state said of its day against an undated count of another day
+    // ("more than 1,200 pilots were now on strike" the day after "1,100
+    // had joined the walkout") was counted apart too.
+    let state = |f: &Fig| {
+        matches!(
+            f.when,
+            When::Current {
+                running: Some(false)
+            }
+        )
+    };
+    let undated = |f: &Fig| matches!(f.when, When::Current { running: None });
+    let apart_in_time =
+        (grows(x) && grows(y)) || (state(x) && undated(y)) || (state(y) && undated(x));
+    if apart_in_time
         && matches!(t, TimeRel::Same { .. })
         && let Some(d) = crate::when::days_apart(x.published, y.published).filter(|&d| d != 0)
     {
