@@ -1227,29 +1227,45 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     // Step 7: subsets.
     let n = built.len();
     let mut parents: Vec<Option<usize>> = vec![None; n];
+    // Each movement cluster's countries and places, made once when a
+    // stationed cluster first needs them.
+    let mut keys_of: Vec<Option<BTreeSet<u32>>> = vec![None; n];
+    let mut read = StoryNames::default();
+    // The movement clusters by category and base, in order.
+    let mut moves: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (cj, (_, ms, act, _)) in built.iter().enumerate() {
+        if act.as_deref() == Some("move") {
+            let p = &profiles[ms[0]];
+            moves
+                .entry((p.category.as_str(), p.base.as_str()))
+                .or_default()
+                .push(cj);
+        }
+    }
     for (ci, (c, members, action, scope)) in built.iter().enumerate() {
         if action.as_deref() != Some("station") {
             continue;
         }
         let p0 = &profiles[members[0]];
         let _ = c;
-        let candidates: Vec<usize> = built
-            .iter()
-            .enumerate()
-            .filter(|(cj, (_, ms, act, sc))| {
-                *cj != ci
-                    && act.as_deref() == Some("move")
-                    && profiles[ms[0]].category == p0.category
-                    && profiles[ms[0]].base == p0.base
-                    && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
+        let candidates: Vec<usize> = moves
+            .get(&(p0.category.as_str(), p0.base.as_str()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&cj| {
+                let sc = &built[cj].3;
+                cj != ci && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
             })
-            .map(|(cj, _)| cj)
             .collect();
         // The movement of the same story: the one that shares the most
         // countries and places with the stationed figures ("near the
         // Tunisian-Ukrainian border" and "sent to Tunisia"); the first
         // (largest) only when the stationed figures name none.
-        let own = story_keys(&profiles, members);
+        if candidates.is_empty() {
+            continue;
+        }
+        let own = story_keys(&profiles, members, &mut read);
         parents[ci] = if own.is_empty() {
             candidates.first().copied()
         } else {
@@ -1258,11 +1274,9 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                 .iter()
                 .copied()
                 .map(|cj| {
-                    (
-                        own.intersection(&story_keys(&profiles, &built[cj].1))
-                            .count(),
-                        cj,
-                    )
+                    let theirs = keys_of[cj]
+                        .get_or_insert_with(|| story_keys(&profiles, &built[cj].1, &mut read));
+                    (own.intersection(theirs).count(), cj)
                 })
                 .filter(|&(shared, _)| shared > 0)
                 .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -1302,8 +1316,11 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
 /// members), lower-cased, a hyphenated adjective read as its countries
 /// ("Russian-Ukrainian" → russia, ukraine): what tells one story's
 /// clusters from another's.
-fn story_keys(profiles: &[Profile], members: &[usize]) -> BTreeSet<String> {
-    let r = profile::countries();
+fn story_keys<'p>(
+    profiles: &'p [Profile],
+    members: &[usize],
+    read: &mut StoryNames<'p>,
+) -> BTreeSet<u32> {
     let mut keys = BTreeSet::new();
     for &m in members.iter().take(64) {
         let p = &profiles[m];
@@ -1312,18 +1329,45 @@ fn story_keys(profiles: &[Profile], members: &[usize]) -> BTreeSet<String> {
             .iter()
             .chain(p.nationality.iter())
             .chain(p.actor.iter());
-        let country = |w: &str| r.canonical_country(w).or_else(|| r.country_of(w));
         for k in named {
-            if let Some(c) = country(k) {
-                keys.insert(c.to_lowercase());
-                continue;
-            }
-            for part in k.split('-').filter(|p| !p.is_empty()) {
-                keys.insert(country(part).map_or_else(|| part.to_lowercase(), str::to_lowercase));
-            }
+            keys.extend(read.keys(k).iter().copied());
         }
     }
     keys
+}
+
+/// The countries and places names stand for, each name looked up once
+/// per batch, as numbers (one per distinct lower-cased key).
+#[derive(Default)]
+struct StoryNames<'p> {
+    read: std::collections::HashMap<&'p str, Vec<u32>>,
+    ids: std::collections::HashMap<String, u32>,
+}
+
+impl<'p> StoryNames<'p> {
+    /// The keys of one name: its country, else its hyphenated parts'
+    /// countries (or the parts themselves), lower-cased.
+    fn keys(&mut self, name: &'p str) -> &[u32] {
+        let ids = &mut self.ids;
+        self.read.entry(name).or_insert_with(|| {
+            let r = profile::countries();
+            let country = |w: &str| r.canonical_country(w).or_else(|| r.country_of(w));
+            let mut id = |key: String| {
+                let next = ids.len() as u32;
+                *ids.entry(key).or_insert(next)
+            };
+            match country(name) {
+                Some(c) => vec![id(c.to_lowercase())],
+                None => name
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .map(|part| {
+                        id(country(part).map_or_else(|| part.to_lowercase(), str::to_lowercase))
+                    })
+                    .collect(),
+            }
+        })
+    }
 }
 
 #[cfg(test)]
