@@ -95,6 +95,9 @@ pub struct Edge {
     pub why: Arc<str>,
     /// Confidence 0..1.
     pub confidence: f64,
+    /// For tolls, running totals and states of different days: how many
+    /// days apart they were counted (said in `why` too).
+    pub counted_apart: Option<u64>,
 }
 
 // The fixed reasons of conflicts, made once and shared by every edge.
@@ -867,6 +870,7 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                             }),
                         },
                         confidence: if sure { 0.9 * conf } else { 0.5 * conf },
+                        counted_apart,
                     });
                 }
             }
@@ -892,6 +896,7 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                         },
                         why: Arc::clone(&EARLIER_LARGER),
                         confidence: if sure { 0.8 * conf } else { 0.45 * conf },
+                        counted_apart: None,
                     });
                 } else {
                     if e.iv.hi < l.iv.lo && !vague {
@@ -934,6 +939,7 @@ fn part_of_whole(j: &mut impl Findings, p: &Fig, w: &Fig, conf: f64) {
             severity: Severity::Warning,
             why: Arc::clone(&PART_LARGER),
             confidence: 0.4 * conf,
+            counted_apart: None,
         });
     } else {
         j.agree(p.item, w.item);
@@ -1064,6 +1070,7 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                                 },
                                 why: Arc::clone(&adds_up),
                                 confidence: if sure { 0.8 * conf } else { 0.45 * conf },
+                                counted_apart: None,
                             });
                         }
                     }
@@ -1077,6 +1084,7 @@ fn running_totals(j: &mut Judgement, figs: &[Fig], tol: &Tolerances) {
                             severity: Severity::Warning,
                             why: Arc::clone(&earlier_larger),
                             confidence: 0.4 * conf,
+                            counted_apart: None,
                         });
                     }
                     _ => {}
@@ -1154,6 +1162,7 @@ fn scope_sums(j: &mut Judgement, figs: &[Fig]) {
                     },
                     why: Arc::clone(&set.why),
                     confidence: if sure { 0.75 * conf } else { 0.4 * conf },
+                    counted_apart: None,
                 });
             }
         }

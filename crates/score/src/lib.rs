@@ -1141,19 +1141,12 @@ fn figs(
 }
 
 /// The reasons of a finding's conflicts, each once, joined by "; ";
-/// tolls counted different numbers of days apart are said once ("same
-/// thing, counted 1 to 3 days apart").
-fn joined_whys<'a>(whys: impl Iterator<Item = &'a str>) -> String {
+/// tolls counted different numbers of days apart (`Edge::counted_apart`)
+/// are said once ("same thing, counted 1 to 3 days apart").
+fn joined_whys<'a>(whys: impl Iterator<Item = (&'a str, Option<u64>)>) -> String {
     let mut days: Vec<u64> = Vec::new();
     let mut rest: Vec<&str> = Vec::new();
-    for why in whys {
-        let apart = match why {
-            "same thing, counted a day apart" => Some(1),
-            _ => why
-                .strip_prefix("same thing, counted ")
-                .and_then(|r| r.strip_suffix(" days apart"))
-                .and_then(|n| n.parse().ok()),
-        };
+    for (why, apart) in whys {
         match apart {
             Some(d) => days.push(d),
             None if !rest.contains(&why) => rest.push(why),
@@ -1325,7 +1318,7 @@ fn conflict_findings(
             }
             sides.push(node);
         }
-        let why = joined_whys(chosen.iter().map(|e| e.why.as_ref()));
+        let why = joined_whys(chosen.iter().map(|e| (e.why.as_ref(), e.counted_apart)));
         let key = |i: usize| ctx.origin_key(i);
         let same_origin = rivals
             .iter()
@@ -1948,6 +1941,7 @@ pub fn assess(
                     severity: Severity::Warning,
                     why: std::sync::Arc::clone(&judge::PART_LARGER),
                     confidence: 0.4 * p.conf.min(q.conf),
+                    counted_apart: None,
                 });
             }
         }

@@ -1225,21 +1225,21 @@ proptest::proptest! {
 #[test]
 fn tolls_counted_one_and_three_days_apart_are_said_once() {
     let whys = [
-        "same thing, counted a day apart",
-        "same thing, same time scope",
-        "same thing, counted 3 days apart",
-        "same thing, same time scope",
+        ("same thing, counted a day apart", Some(1)),
+        ("same thing, same time scope", None),
+        ("same thing, counted 3 days apart", Some(3)),
+        ("same thing, same time scope", None),
     ];
     assert_eq!(
         joined_whys(whys.into_iter()),
         "same thing, counted 1 to 3 days apart; same thing, same time scope"
     );
     assert_eq!(
-        joined_whys(["same thing, counted 2 days apart"; 2].into_iter()),
+        joined_whys([("same thing, counted 2 days apart", Some(2)); 2].into_iter()),
         "same thing, counted 2 days apart"
     );
     assert_eq!(
-        joined_whys(["same thing, counted a day apart"].into_iter()),
+        joined_whys([("same thing, counted a day apart", Some(1))].into_iter()),
         "same thing, counted a day apart"
     );
 }

@@ -388,7 +388,28 @@ pub fn is_result(claim: &Claim) -> bool {
 /// is about ("in Saturday's earthquake", "last week's floods"): it dates the
 /// event, not the count.
 fn dates_the_event(claim: &Claim, scope: &str) -> bool {
-    event_scope(claim, scope).is_some()
+    possessive_event(claim, scope).is_some()
+}
+
+/// The possessive mark and the event after a scope in its sentence
+/// ("'s " and "election" after "in Sunday"), if the scope is followed by
+/// "'s".
+fn possessive_event<'c>(claim: &'c Claim, scope: &str) -> Option<(&'static str, &'c str)> {
+    if scope.is_empty() {
+        return None;
+    }
+    claim.sentence.match_indices(scope).find_map(|(at, _)| {
+        let rest = &claim.sentence[at + scope.len()..];
+        let (mark, event) = ["'s ", "’s "]
+            .iter()
+            .find_map(|m| rest.strip_prefix(m).map(|e| (*m, e)))?;
+        let event = event
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        Some((mark, event))
+    })
 }
 
 /// A time scope written as a possessive of an event, with the event: "in
@@ -406,37 +427,24 @@ fn dates_the_event(claim: &Claim, scope: &str) -> bool {
 /// assert_eq!(event_scope(&claims[0], scope).as_deref(), Some("in Sunday's election"));
 /// ```
 pub fn event_scope(claim: &Claim, scope: &str) -> Option<String> {
-    if scope.is_empty() {
-        return None;
-    }
-    claim.sentence.match_indices(scope).find_map(|(at, _)| {
-        let rest = &claim.sentence[at + scope.len()..];
-        let (mark, event) = ["'s ", "’s "]
-            .iter()
-            .find_map(|m| rest.strip_prefix(m).map(|e| (*m, e)))?;
-        let event = event
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        // "The death toll from Saturday's earthquake": the scope is
-        // "Saturday"; after a figure it reads "in Saturday's earthquake".
-        let first = scope.split_whitespace().next().unwrap_or("");
-        let lead = if [
-            "in", "on", "at", "from", "during", "since", "by", "over", "after", "before",
-        ]
-        .iter()
-        .any(|p| first.eq_ignore_ascii_case(p))
-        {
-            ""
-        } else {
-            "in "
-        };
-        Some(if event.is_empty() {
-            format!("{lead}{scope}{}", mark.trim_end())
-        } else {
-            format!("{lead}{scope}{mark}{event}")
-        })
+    let (mark, event) = possessive_event(claim, scope)?;
+    // "The death toll from Saturday's earthquake": the scope is "Saturday";
+    // after a figure it reads "in Saturday's earthquake".
+    let first = scope.split_whitespace().next().unwrap_or("");
+    let lead = if [
+        "in", "on", "at", "from", "during", "since", "by", "over", "after", "before",
+    ]
+    .iter()
+    .any(|p| first.eq_ignore_ascii_case(p))
+    {
+        ""
+    } else {
+        "in "
+    };
+    Some(if event.is_empty() {
+        format!("{lead}{scope}{}", mark.trim_end())
+    } else {
+        format!("{lead}{scope}{mark}{event}")
     })
 }
 
