@@ -1231,33 +1231,47 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     // stationed cluster first needs them.
     let mut keys_of: Vec<Option<BTreeSet<u32>>> = vec![None; n];
     let mut read = StoryNames::default();
-    // The movement clusters by category and base, in order.
-    let mut moves: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (cj, (_, ms, act, _)) in built.iter().enumerate() {
+    // The movement clusters by category, base and scope term (the empty
+    // term, `None`, for a cluster without scope), in order: a stationed cluster's
+    // candidates are read from its own terms' lists, not by comparing its
+    // scope with every movement cluster's.
+    let mut moves: BTreeMap<(&str, &str, Option<&str>), Vec<usize>> = BTreeMap::new();
+    for (cj, (_, ms, act, scope)) in built.iter().enumerate() {
         if act.as_deref() == Some("move") {
             let p = &profiles[ms[0]];
-            moves
-                .entry((p.category.as_str(), p.base.as_str()))
-                .or_default()
-                .push(cj);
+            let (category, base) = (p.category.as_str(), p.base.as_str());
+            if scope.is_empty() {
+                moves.entry((category, base, None)).or_default().push(cj);
+            }
+            for term in scope {
+                moves
+                    .entry((category, base, Some(term.as_str())))
+                    .or_default()
+                    .push(cj);
+            }
         }
     }
-    for (ci, (c, members, action, scope)) in built.iter().enumerate() {
+    for (ci, (_, members, action, scope)) in built.iter().enumerate() {
         if action.as_deref() != Some("station") {
             continue;
         }
         let p0 = &profiles[members[0]];
-        let _ = c;
-        let candidates: Vec<usize> = moves
-            .get(&(p0.category.as_str(), p0.base.as_str()))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&cj| {
-                let sc = &built[cj].3;
-                cj != ci && ((sc.is_empty() && scope.is_empty()) || !sc.is_disjoint(scope))
-            })
-            .collect();
+        let (category, base) = (p0.category.as_str(), p0.base.as_str());
+        // The movement clusters of its category and base that share a
+        // scope term with it (both without scope: `None`), in order.
+        let mut candidates: Vec<usize> = if scope.is_empty() {
+            moves.get(&(category, base, None)).cloned().unwrap_or_default()
+        } else {
+            scope
+                .iter()
+                .filter_map(|term| moves.get(&(category, base, Some(term.as_str()))))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&cj| cj != ci);
         // The movement of the same story: the one that shares the most
         // countries and places with the stationed figures ("near the
         // Tunisian-Ukrainian border" and "sent to Tunisia"); the first
