@@ -693,7 +693,7 @@ struct Acc<'a> {
     credited_by: DocSet<'a>,
     mentioned_in: DocSet<'a>,
     briefings: DocSet<'a>,
-    chains: BTreeMap<(Vec<String>, &'a str), Vec<usize>>,
+    chains: FxHashMap<(Vec<String>, &'a str), Vec<usize>>,
     /// Topics of the sentences that name it (for sources without figures).
     mentions: Vec<Option<String>>,
     /// (item, topic) for figures on which it is an interested party.
