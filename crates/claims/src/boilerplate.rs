@@ -33,6 +33,7 @@
 //! phrase in the middle of prose: a paragraph that mentions "read more" or
 //! "comments" mid-sentence stays article text.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -695,9 +696,15 @@ fn is_inline_teaser(lower: &str, words: usize) -> bool {
     if words > 30 {
         return false;
     }
-    let lower = lower.replace('’', "'");
+    // Curly apostrophes straightened only in a block that has one.
+    let lower: Cow<'_, str> = if lower.contains('’') {
+        Cow::Owned(lower.replace('’', "'"))
+    } else {
+        Cow::Borrowed(lower)
+    };
+    let lower = lower.as_ref();
     // Most blocks start with no header: one pass says so.
-    if !starts_with_any(&TEASER_HEADER_FINDER, &TEASER_HEADERS, &lower) {
+    if !starts_with_any(&TEASER_HEADER_FINDER, &TEASER_HEADERS, lower) {
         return false;
     }
     TEASER_HEADERS.iter().any(|header| {
