@@ -49,6 +49,9 @@ pub struct Fig {
     /// not: counted as of its article, so two tolls of different days were
     /// counted apart.
     pub toll: bool,
+    /// New events counted over a period ("1,300 new cases last week"): a
+    /// flow within a total, never an earlier count of it.
+    pub flow: bool,
 }
 
 /// One side of a conflict: a figure, or a sum of figures.
@@ -392,6 +395,7 @@ mod tests {
             additional: false,
             toll_source: None,
             toll: false,
+            flow: false,
         }
     }
 
@@ -834,7 +838,10 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
         && matches!((rx, ry), (None, Some(true)) | (Some(true), None))
         && {
             let (part, total) = if rx.is_none() { (x, y) } else { (y, x) };
-            part.iv.lo <= total.iv.hi
+            // A toll with no time is a total so far itself ("the WHO said
+            // it had confirmed 180 deaths" beside "195 since January"): a
+            // rival count, not a part.
+            !part.toll && part.iv.lo <= total.iv.hi
         }
     {
         t = TimeRel::EarlierLater {
@@ -881,7 +888,7 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
                 // publication is the latest part of the total, not an
                 // earlier count of it (no revision).
                 let latest_part = crate::when::reaches_publication(&e.when, e.published);
-                if latest_part {
+                if latest_part || within_total(e, l) {
                     part_of_whole(j, e, l, conf);
                 } else if e.iv.lo > l.iv.hi {
                     let sure = running == Some(true) && !vague && both_sure(x, y);
@@ -926,6 +933,35 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
             part_of_whole(j, p, w, conf);
         }
     }
+}
+
+/// Whether the earlier figure `e` counts what happened over a period
+/// within the total `l` counts, so is a part of it, not an earlier count:
+/// a period inside `l`'s longer one ("1,300 landed at the weekend" beside
+/// "31,000 this year"), or against a running total or a toll, new events
+/// or a window of two days to a week ("about 1,300 new cases last week"
+/// beside "9,800 cumulative cases"). A longer window ("in October, 3,000
+/// had been sent") may date an earlier count of the total.
+fn within_total(e: &Fig, l: &Fig) -> bool {
+    let When::Window {
+        resolved: Some(r), ..
+    } = &e.when
+    else {
+        return false;
+    };
+    if let When::Window {
+        resolved: Some(whole),
+        ..
+    } = &l.when
+    {
+        return whole.start <= r.start
+            && r.end <= whole.end
+            && whole.end.to_days() - whole.start.to_days() > r.end.to_days() - r.start.to_days();
+    }
+    let days = r.end.to_days() - r.start.to_days() + 1;
+    let total = matches!(l.when, When::Current { running: Some(true) })
+        || (l.toll && matches!(l.when, When::Current { running: None }));
+    total && days >= 2 && (days <= 7 || e.flow)
 }
 
 /// A part `p` and its whole `w`: a part larger than its whole may conflict
@@ -1691,7 +1727,7 @@ enum Outcome {
 /// The figures (indices into `figs`, ascending) grouped by everything
 /// [`pair`] reads of a figure besides its item: modality class, increment
 /// flag, toll source, interval, vagueness, confidence, time class,
-/// publication date and scope. Groups are in order of their first figure.
+/// publication date, scope and flow flag. Groups are in order of their first figure.
 fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
     type Key = (
         &'static str,
@@ -1704,6 +1740,7 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
         u64,
         Option<Date>,
         usize,
+        bool,
     );
     let key = |n: usize| -> Key {
         let f = &figs[n];
@@ -1718,6 +1755,7 @@ fn alike(figs: &[Fig], scope_of: &[usize]) -> Vec<Vec<usize>> {
             f.conf.to_bits(),
             f.published,
             scope_of[n],
+            f.flow,
         )
     };
     let mut by_key: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();

@@ -1135,6 +1135,10 @@ fn figs(
                     .filter(|a| toll && a.kind != SourceKind::Anonymous)
                     .map(|a| Arc::from(a.source.as_str())),
                 toll,
+                flow: claim
+                    .counted
+                    .as_ref()
+                    .is_some_and(|c| c.modifiers.iter().any(|m| m == "new")),
             })
         })
         .collect()

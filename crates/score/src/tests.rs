@@ -469,6 +469,62 @@ fn a_figure_with_no_time_beside_a_running_total_in_one_article_is_a_part() {
 }
 
 #[test]
+fn a_toll_with_no_time_beside_a_running_total_in_one_article_is_a_rival() {
+    // "The WHO said it had confirmed 180 deaths": a toll is a total so
+    // far, not a part of the ministry's 195 since January.
+    let one = Batch::dated(&[(
+        "The cholera death toll since January has risen to 195, the Health Ministry said. The WHO said it had confirmed 180 deaths.",
+        Date::new(2025, 3, 6),
+    )]);
+    let (_, _, a) = one.run();
+    assert!(!conflicts(&a).is_empty(), "{:#?}", a.findings);
+    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+}
+
+#[test]
+fn new_cases_last_week_are_a_part_of_cumulative_cases_not_an_earlier_count() {
+    // "about 1,300 new cases last week" on Tuesday and "Cumulative cases
+    // reached 9,800" on Thursday: the week's new cases are in the total.
+    let b = Batch::dated(&[
+        (
+            "The WHO said there were about 1,300 new cholera cases last week.",
+            Date::new(2025, 3, 4),
+        ),
+        (
+            "Cumulative cholera cases reached 9,800, the Health Ministry said.",
+            Date::new(2025, 3, 6),
+        ),
+    ]);
+    let (_, _, a) = b.run();
+    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+    assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_weekend_count_is_a_part_of_the_year_so_far() {
+    // "About 1,300 migrants landed at the weekend" and "some 31,000 this
+    // year" in one article: the weekend is inside the year.
+    let b = Batch::dated(&[(
+        "About 1,300 migrants landed on Lampedusa at the weekend, the ministry said. So far this year some 31,000 migrants have arrived by sea, the ministry said.",
+        Date::new(2025, 7, 8),
+    )]);
+    let (_, _, a) = b.run();
+    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_month_long_window_still_dates_an_earlier_count() {
+    // "In October, the NIS said 3,000 troops had been sent" against
+    // "11,000 in total" months later: an earlier count of the total.
+    let b = Batch::dated(&[(
+        "In October, North Korea sent 3,000 troops to Russia, the NIS said. North Korea has sent 11,000 troops to Russia in total, the NIS said.",
+        Date::new(2025, 1, 10),
+    )]);
+    let (_, _, a) = b.run();
+    assert!(a.findings.iter().any(|f| f.code == "CC003"), "{:#?}", a.findings);
+}
+
+#[test]
 fn agreeing_figures_of_different_values_are_told_apart() {
     // Two plans agree on 2,000 and two counts on 3,500; a plan and a count
     // are never compared. The finding must not say all four agree.
@@ -1176,6 +1232,7 @@ proptest::proptest! {
                     additional: false,
                     toll_source: None,
                     toll: false,
+                    flow: false,
                 }
             })
             .collect();

@@ -30,7 +30,10 @@ pub enum When {
 /// claim was extracted without a date.
 pub fn when(claim: &Claim, published: Option<Date>) -> When {
     let Some(t) = &claim.time else {
-        return When::Current { running: None };
+        // "Cumulative cases reached 9,800": a running total.
+        return When::Current {
+            running: named_cumulative(claim).then_some(true),
+        };
     };
     // "killed in Saturday's earthquake", "won 182 seats in Sunday's
     // election": the date is the event's, the toll or the result is
@@ -83,6 +86,17 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
             }
         }
     }
+}
+
+/// Whether the figure's sentence calls what it counts cumulative before
+/// the figure ("Cumulative cases reached 9,800").
+fn named_cumulative(claim: &Claim) -> bool {
+    let at = claim.span.start.saturating_sub(claim.sentence_span.start);
+    claim.sentence.get(..at).is_some_and(|before| {
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("cumulative"))
+    })
 }
 
 /// Whether the claim counts people at a one-day event: a crowd, a march, a
@@ -560,6 +574,21 @@ mod tests {
         );
         assert_eq!(
             w("They sent 15,000 troops."),
+            When::Current { running: None }
+        );
+    }
+
+    #[test]
+    fn cumulative_cases_reached_is_a_running_total() {
+        assert_eq!(
+            w("Cumulative cases reached 9,800, the ministry said."),
+            When::Current {
+                running: Some(true)
+            }
+        );
+        // Only before the figure: "9,800 cases, a cumulative rise" is not.
+        assert_eq!(
+            w("Cases reached 9,800, a cumulative rise of 40 percent."),
             When::Current { running: None }
         );
     }
