@@ -439,12 +439,16 @@ fn time_of(
         })
     };
     // A running total ("since February") is the figure's wherever it is.
+    // The time of saying follows the speech verb, or the place or medium
+    // of saying: "said in its daily intelligence update on Wednesday".
     let of_saying = |s: &TimeScope| {
         !s.cumulative
             && found.iter().any(|c| {
                 c.kind == CueKind::Speaker
                     && c.end <= s.start
-                    && sentence[c.end..s.start].trim().is_empty()
+                    && sentence
+                        .get(c.end..s.start)
+                        .is_some_and(is_a_setting_of_saying)
             })
     };
     let after = scopes
@@ -468,6 +472,24 @@ fn time_of(
         direction: s.direction,
         resolved: resolve(&s.expr, published),
     })
+}
+
+/// Whether the words between a speech verb and a time scope place the
+/// saying, not the figure: nothing, or a short phrase of place or medium
+/// ("in a statement", "in its daily intelligence update", "at a
+/// briefing"): at most six words, no figure, no clause break.
+fn is_a_setting_of_saying(between: &str) -> bool {
+    let between = between.trim();
+    if between.is_empty() {
+        return true;
+    }
+    let mut words = between.split_whitespace();
+    let lead = words.next().unwrap_or("");
+    ["in", "at", "during"]
+        .iter()
+        .any(|p| lead.eq_ignore_ascii_case(p))
+        && words.count() < 6
+        && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':'))
 }
 
 /// Small written numbers after a determiner refer back ("the two sides", "the four territories").

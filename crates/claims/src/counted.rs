@@ -743,6 +743,26 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     let (mut start, end) = spans[k];
     if noun == "toll" && word(k + 1).is_some_and(|w| w == "death" || w == "casualty") {
         start = spans[k + 1].0;
+    } else {
+        // Whose: "total Russian losses", "North Korean casualties" (up to
+        // two capitalised words before the noun, not a determiner).
+        let mut j = k + 1;
+        while j < k + 3
+            && spans.get(j).is_some_and(|&(s, e)| {
+                let w = &before[s..e];
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the" | "that" | "this" | "these" | "those" | "a" | "an" | "its"
+                            | "their" | "total" | "overall" | "cumulative" | "all" | "daily"
+                            | "weekly" | "official"
+                    )
+            })
+        {
+            start = spans[j].0;
+            j += 1;
+        }
     }
     let written = &before[start..end];
     let phrase: Vec<&str> = written.split_whitespace().collect();

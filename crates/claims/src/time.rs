@@ -1124,8 +1124,11 @@ pub fn resolve(expr: &TimeExpr, published: Option<Date>) -> Option<DateInterval>
         TimeExpr::Past { count, unit } => {
             let p = p?;
             let n = i64::from(count.unwrap_or(VAGUE_COUNT));
+            // Hours count as whole days up to publication: "the past 24
+            // hours" is the past day, the day of publication, as a daily
+            // update means it; "the past 48 hours" two days.
             let start = match unit {
-                Unit::Hour => shift(p, Unit::Hour, -n)?,
+                Unit::Hour => shift(p, Unit::Hour, -n)?.add_days(1)?,
                 _ => shift(p, *unit, -n)?.add_days(1)?,
             };
             Some(DateInterval::new(start, p))
@@ -3336,7 +3339,17 @@ mod tests {
                 unit: Unit::Day
             }
         );
+        // The past 24 hours are the past day: the day of publication.
         let t = one("in the past 24 hours", "in the past 24 hours");
+        assert_eq!(
+            res(&t.expr, Some(d(2025, 6, 20))).as_deref(),
+            res(
+                &one("in the past day", "in the past day").expr,
+                Some(d(2025, 6, 20))
+            )
+            .as_deref()
+        );
+        let t = one("over the past 48 hours", "over the past 48 hours");
         assert_eq!(
             res(&t.expr, Some(d(2025, 6, 20))).as_deref(),
             Some("2025-06-19..2025-06-20")

@@ -519,6 +519,35 @@ fn police_counted_24000_while_organisers_said_110000() {
 }
 
 #[test]
+fn said_in_its_daily_update_on_wednesday_dates_the_saying() {
+    let all = claims(
+        "Russian casualties have likely exceeded 850,000, Britain's Ministry of Defence said in its daily intelligence update on Wednesday.\n\
+         The ministry said in a statement on Monday that 300 troops were sent.\n\
+         The ministry said 400 troops were sent in March.\n",
+        None,
+    );
+    assert!(find(&all, "exceeded 850,000").time.is_none());
+    assert_eq!(
+        find(&all, "400").time.as_ref().map(|t| t.as_written.as_str()),
+        Some("in March")
+    );
+}
+
+#[test]
+fn the_general_staff_after_ukraine_s_general_staff_is_the_same_source() {
+    let all = claims(
+        "Russia lost 1,230 troops in the past day, Ukraine's General Staff said on Monday.\n\
+         That brings total Russian losses since the full-scale invasion began to about 847,000, the General Staff said.\n\
+         An independent count by the BBC and Mediazona has confirmed the names of 90,000 Russian soldiers killed.\n",
+        None,
+    );
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    assert_eq!(source("1,230"), "UA general staff");
+    assert_eq!(source("about 847,000"), "UA general staff");
+    assert_eq!(source("90,000"), "BBC and Mediazona");
+}
+
+#[test]
 fn the_death_toll_since_january_has_risen_to_195_and_270_were_soldiers() {
     let all = claims(
         "The cholera death toll since January has risen to 195, the Health Ministry said.\n\
@@ -531,6 +560,10 @@ fn the_death_toll_since_january_has_risen_to_195_and_270_were_soldiers() {
     assert_eq!(head("195"), "toll");
     assert_eq!(head("9,800"), "case");
     assert_eq!(head("about 847,000"), "loss");
+    // Whose losses: the demonym before the noun.
+    let losses = find(&all, "about 847,000").counted.as_ref().unwrap();
+    assert_eq!(losses.as_written, "Russian losses");
+    assert_eq!(losses.modifiers, ["russian"]);
     assert_eq!(head("270"), "soldier");
     assert_eq!(head("120"), "civilian");
 }

@@ -529,11 +529,24 @@ pub(crate) fn profile(claim: &Claim, thesaurus: &Thesaurus, stops: Stops<'_>) ->
         }
         push_lowercase(&mut context, w);
     }
-    // "Russian servicemen", "North Korean troops": the people's country.
-    let nationality: BTreeSet<String> = if peopleish {
+    // "Russian servicemen", "North Korean troops", "Russian losses": the
+    // people's country; "Ukraine had lost up to 1,500 servicemen": the
+    // country that lost them.
+    let losses = [head, base.as_str()].iter().any(|w| {
+        matches!(
+            *w,
+            "loss" | "casualty" | "death" | "fatality" | "toll" | "victim" | "dead"
+        )
+    });
+    let nationality: BTreeSet<String> = if peopleish || losses {
         let r = countries();
         let written: Vec<&str> = words(as_written);
         let mut out = BTreeSet::new();
+        if claim.action.as_deref() == Some("lose")
+            && let Some(c) = claim.actor.as_deref().and_then(|a| r.country_of(a))
+        {
+            out.insert(c.to_string());
+        }
         for k in 0..written.len() {
             if !is_capitalized(written[k]) {
                 continue;

@@ -275,6 +275,23 @@ fn russian_servicemen_and_ukrainian_prisoners_are_different_things() {
 }
 
 #[test]
+fn the_losses_of_each_side_are_different_things() {
+    // Whose losses: the demonym before "losses", or the country that lost
+    // the servicemen.
+    let b = Batch::new(&[
+        "That brings total Russian losses since the invasion began to about 847,000, the General Staff said.",
+        "The ministry said Ukrainian losses in the Kursk region had reached more than 55,000.",
+        "Russia's Defence Ministry said that Ukraine had lost up to 1,500 servicemen over the past day.",
+        "An independent count has confirmed the names of 90,000 Russian soldiers killed.",
+    ]);
+    let c = b.sorted_texts();
+    assert!(
+        c.iter().all(|g| g.len() == 1),
+        "each side's losses apart: {c:?}"
+    );
+}
+
+#[test]
 fn actor_countries_beyond_the_first_twenty_split_a_cluster() {
     // Countries named by name or by capital, all known to the registry.
     for pair in [

@@ -30,9 +30,10 @@ pub enum When {
 /// claim was extracted without a date.
 pub fn when(claim: &Claim, published: Option<Date>) -> When {
     let Some(t) = &claim.time else {
-        // "Cumulative cases reached 9,800": a running total.
+        // "Cumulative cases reached 9,800", "losses since the invasion
+        // began to 847,000": a running total.
         return When::Current {
-            running: named_cumulative(claim).then_some(true),
+            running: named_running_total(claim).then_some(true),
         };
     };
     // "killed in Saturday's earthquake", "won 182 seats in Sunday's
@@ -88,14 +89,39 @@ pub fn when(claim: &Claim, published: Option<Date>) -> When {
     }
 }
 
-/// Whether the figure's sentence calls what it counts cumulative before
-/// the figure ("Cumulative cases reached 9,800").
-fn named_cumulative(claim: &Claim) -> bool {
+/// Whether the figure's sentence says before it that it counts a running
+/// total: what it counts called cumulative ("Cumulative cases reached
+/// 9,800"), or counted since the start of a war or an outbreak ("losses
+/// since the full-scale invasion began to about 847,000", "casualties
+/// since the invasion have likely exceeded 850,000"), which the time
+/// grammar does not date.
+fn named_running_total(claim: &Claim) -> bool {
+    const SINCE_EVENTS: &[&str] = &[
+        "invasion",
+        "war",
+        "conflict",
+        "fighting",
+        "outbreak",
+        "epidemic",
+        "pandemic",
+        "offensive",
+        "crisis",
+    ];
     let at = claim.span.start.saturating_sub(claim.sentence_span.start);
-    claim.sentence.get(..at).is_some_and(|before| {
-        before
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("cumulative"))
+    let Some(before) = claim.sentence.get(..at) else {
+        return false;
+    };
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        w.eq_ignore_ascii_case("cumulative")
+            || (w.eq_ignore_ascii_case("since")
+                && words.get(k + 1).is_some_and(|t| t.eq_ignore_ascii_case("the"))
+                && words[k + 2..words.len().min(k + 5)]
+                    .iter()
+                    .any(|e| SINCE_EVENTS.iter().any(|s| e.eq_ignore_ascii_case(s))))
     })
 }
 
@@ -574,6 +600,25 @@ mod tests {
         );
         assert_eq!(
             w("They sent 15,000 troops."),
+            When::Current { running: None }
+        );
+    }
+
+    #[test]
+    fn losses_since_the_invasion_began_are_a_running_total() {
+        assert_eq!(
+            w("That brings total Russian losses since the full-scale invasion began to about 847,000, the general staff said."),
+            When::Current {
+                running: Some(true)
+            }
+        );
+        // Not after the figure, nor another event.
+        assert_eq!(
+            w("The army lost 300 troops, the most since the invasion."),
+            When::Current { running: None }
+        );
+        assert_eq!(
+            w("Since the meeting, 300 troops were sent."),
             When::Current { running: None }
         );
     }

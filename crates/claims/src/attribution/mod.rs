@@ -544,6 +544,31 @@ impl<'r> Attributor<'r> {
                 kind: s.kind,
             };
         }
+        // "the General Staff" after "Ukraine's General Staff": a
+        // descriptor of a source the document has named is that source.
+        let lower = bare.to_lowercase();
+        if let Some(r) = self.recent.iter().rev().find(|r| {
+            self.registry
+                .get(&r.id)
+                .is_some_and(|s| s.descriptors.iter().any(|d| *d == lower))
+        }) {
+            return r.clone();
+        }
+        // "An independent count by the BBC and Mediazona": whose count it
+        // is.
+        if let Some(by) = counted_by(bare) {
+            return match self.registry.lookup(by) {
+                Some(s) => Resolved {
+                    id: s.id.clone(),
+                    kind: s.kind,
+                },
+                None => {
+                    let id = by.trim_start_matches("the ").to_string();
+                    let kind = SourceRegistry::classify_unknown(&id);
+                    Resolved { id, kind }
+                }
+            };
+        }
         // "Observers from the regional monitoring mission": the mission,
         // a body that is named, not unnamed observers.
         let kind = if core.len() < mention.trim().len() && of_a_body(mention) {
@@ -908,6 +933,32 @@ impl<'r> Attributor<'r> {
     }
 }
 
+/// The body after "by" in a mention that names a count or a study ("An
+/// independent count by the BBC and Mediazona", "a tally by Reuters", "an
+/// analysis by the Institute for the Study of War"), when it is one.
+fn counted_by(mention: &str) -> Option<&str> {
+    const WORKS: &[&str] = &[
+        "count",
+        "tally",
+        "analysis",
+        "study",
+        "survey",
+        "review",
+        "investigation",
+        "estimate",
+        "assessment",
+        "database",
+        "report",
+        "compilation",
+    ];
+    let (work, by) = mention.split_once(" by ")?;
+    let head = work.split_whitespace().last()?;
+    let by = by.trim();
+    let name = by.strip_prefix("the ").unwrap_or(by);
+    (WORKS.iter().any(|w| head.eq_ignore_ascii_case(w)) && name.starts_with(char::is_uppercase))
+        .then_some(by)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -937,6 +988,18 @@ mod tests {
         assert_eq!(named_after_description("officials in Kyiv"), None);
         assert_eq!(named_after_description("NIS"), None);
         assert_eq!(named_after_description("spy agency"), None);
+    }
+
+    #[test]
+    fn an_independent_count_by_the_bbc_is_the_bbc_s() {
+        assert_eq!(
+            counted_by("An independent count by the BBC and Mediazona"),
+            Some("the BBC and Mediazona")
+        );
+        assert_eq!(counted_by("a tally by Reuters"), Some("Reuters"));
+        // Not a count or a study, or nobody named after "by".
+        assert_eq!(counted_by("the troops sent by Pyongyang"), None);
+        assert_eq!(counted_by("a count by hand"), None);
     }
 
     #[test]
