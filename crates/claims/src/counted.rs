@@ -754,9 +754,22 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !matches!(
                         w.to_lowercase().as_str(),
-                        "the" | "that" | "this" | "these" | "those" | "a" | "an" | "its"
-                            | "their" | "total" | "overall" | "cumulative" | "all" | "daily"
-                            | "weekly" | "official"
+                        "the"
+                            | "that"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "total"
+                            | "overall"
+                            | "cumulative"
+                            | "all"
+                            | "daily"
+                            | "weekly"
+                            | "official"
                     )
             })
         {

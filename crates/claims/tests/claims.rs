@@ -528,7 +528,10 @@ fn said_in_its_daily_update_on_wednesday_dates_the_saying() {
     );
     assert!(find(&all, "exceeded 850,000").time.is_none());
     assert_eq!(
-        find(&all, "400").time.as_ref().map(|t| t.as_written.as_str()),
+        find(&all, "400")
+            .time
+            .as_ref()
+            .map(|t| t.as_written.as_str()),
         Some("in March")
     );
 }
