@@ -1260,7 +1260,10 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
         // The movement clusters of its category and base that share a
         // scope term with it (both without scope: `None`), in order.
         let mut candidates: Vec<usize> = if scope.is_empty() {
-            moves.get(&(category, base, None)).cloned().unwrap_or_default()
+            moves
+                .get(&(category, base, None))
+                .cloned()
+                .unwrap_or_default()
         } else {
             scope
                 .iter()

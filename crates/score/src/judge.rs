@@ -959,8 +959,12 @@ fn within_total(e: &Fig, l: &Fig) -> bool {
             && whole.end.to_days() - whole.start.to_days() > r.end.to_days() - r.start.to_days();
     }
     let days = r.end.to_days() - r.start.to_days() + 1;
-    let total = matches!(l.when, When::Current { running: Some(true) })
-        || (l.toll && matches!(l.when, When::Current { running: None }));
+    let total = matches!(
+        l.when,
+        When::Current {
+            running: Some(true)
+        }
+    ) || (l.toll && matches!(l.when, When::Current { running: None }));
     total && days >= 2 && (days <= 7 || e.flow)
 }
 

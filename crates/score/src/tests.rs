@@ -478,7 +478,11 @@ fn a_toll_with_no_time_beside_a_running_total_in_one_article_is_a_rival() {
     )]);
     let (_, _, a) = one.run();
     assert!(!conflicts(&a).is_empty(), "{:#?}", a.findings);
-    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+    assert!(
+        a.findings.iter().all(|f| f.code != "CC003"),
+        "{:#?}",
+        a.findings
+    );
 }
 
 #[test]
@@ -496,7 +500,11 @@ fn new_cases_last_week_are_a_part_of_cumulative_cases_not_an_earlier_count() {
         ),
     ]);
     let (_, _, a) = b.run();
-    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+    assert!(
+        a.findings.iter().all(|f| f.code != "CC003"),
+        "{:#?}",
+        a.findings
+    );
     assert!(conflicts(&a).is_empty(), "{:#?}", a.findings);
 }
 
@@ -509,7 +517,11 @@ fn a_weekend_count_is_a_part_of_the_year_so_far() {
         Date::new(2025, 7, 8),
     )]);
     let (_, _, a) = b.run();
-    assert!(a.findings.iter().all(|f| f.code != "CC003"), "{:#?}", a.findings);
+    assert!(
+        a.findings.iter().all(|f| f.code != "CC003"),
+        "{:#?}",
+        a.findings
+    );
 }
 
 #[test]
@@ -521,7 +533,11 @@ fn a_month_long_window_still_dates_an_earlier_count() {
         Date::new(2025, 1, 10),
     )]);
     let (_, _, a) = b.run();
-    assert!(a.findings.iter().any(|f| f.code == "CC003"), "{:#?}", a.findings);
+    assert!(
+        a.findings.iter().any(|f| f.code == "CC003"),
+        "{:#?}",
+        a.findings
+    );
 }
 
 #[test]

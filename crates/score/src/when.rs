@@ -118,7 +118,9 @@ fn named_running_total(claim: &Claim) -> bool {
     words.iter().enumerate().any(|(k, w)| {
         w.eq_ignore_ascii_case("cumulative")
             || (w.eq_ignore_ascii_case("since")
-                && words.get(k + 1).is_some_and(|t| t.eq_ignore_ascii_case("the"))
+                && words
+                    .get(k + 1)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("the"))
                 && words[k + 2..words.len().min(k + 5)]
                     .iter()
                     .any(|e| SINCE_EVENTS.iter().any(|s| e.eq_ignore_ascii_case(s))))
@@ -607,7 +609,9 @@ mod tests {
     #[test]
     fn losses_since_the_invasion_began_are_a_running_total() {
         assert_eq!(
-            w("That brings total Russian losses since the full-scale invasion began to about 847,000, the general staff said."),
+            w(
+                "That brings total Russian losses since the full-scale invasion began to about 847,000, the general staff said."
+            ),
             When::Current {
                 running: Some(true)
             }

@@ -550,7 +550,7 @@ impl<'r> Attributor<'r> {
         if let Some(r) = self.recent.iter().rev().find(|r| {
             self.registry
                 .get(&r.id)
-                .is_some_and(|s| s.descriptors.iter().any(|d| *d == lower))
+                .is_some_and(|s| s.descriptors.contains(&lower))
         }) {
             return r.clone();
         }
