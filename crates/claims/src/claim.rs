@@ -829,7 +829,19 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
 fn refers_to_a_number(before: &str) -> bool {
     contains_ci(
         before,
-        &["the number", "the figure", "the count", "the tally"],
+        &[
+            "the number",
+            "the figure",
+            "the count",
+            "the tally",
+            // A part of the figure before: "Of those returned to Ukraine,
+            // 270 were soldiers".
+            "of those",
+            "of them",
+            "among them",
+            "among those",
+            "of whom",
+        ],
     )
 }
 

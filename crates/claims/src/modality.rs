@@ -69,6 +69,12 @@ fn modality_cue(i: &str) -> Res<'_, (Modality, &str)> {
             alt((
                 cue("is set to"),
                 cue("are set to"),
+                // "The exchange is to total 1,000 prisoners", "500 troops
+                // are to be sent".
+                cue("is to total"),
+                cue("are to total"),
+                cue("is to be"),
+                cue("are to be"),
                 // Forecasts: "had expected revenue of $4.1 billion", "cut
                 // its sales forecast to 1.1 million vehicles".
                 cue("forecast"),
@@ -320,6 +326,8 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
                     | "would"
                     | "is set to"
                     | "are set to"
+                    | "is to be"
+                    | "are to be"
                     | "expected to"
                     | "plans to"
                     | "plan to"
@@ -448,6 +456,22 @@ mod tests {
     #[test]
     fn agreed_to_send_is_planned() {
         assert_eq!(m("Kim agreed to send 1,000 sappers").0, Modality::Planned);
+    }
+
+    #[test]
+    fn is_to_total_and_are_to_be_sent_are_planned() {
+        assert_eq!(
+            m("The exchange is to total 1,000 prisoners on each side").0,
+            Modality::Planned
+        );
+        assert_eq!(
+            m("Another 500 troops are to be sent next month").0,
+            Modality::Planned
+        );
+        assert_eq!(
+            m("The exchange totalled 1,000 prisoners").0,
+            Modality::Asserted
+        );
     }
 
     #[test]

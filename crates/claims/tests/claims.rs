@@ -537,6 +537,26 @@ fn said_in_its_daily_update_on_wednesday_dates_the_saying() {
 }
 
 #[test]
+fn zelensky_said_after_president_volodymyr_zelensky_is_the_same_person() {
+    let all = claims(
+        "Ukraine and Russia each released 390 prisoners on Friday, President Volodymyr Zelensky said.\n\
+         Of those returned to Ukraine, 270 were soldiers and 120 were civilians, Zelensky said.\n",
+        None,
+    );
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    assert_eq!(source("390"), "President Volodymyr Zelensky");
+    assert_eq!(source("270"), "President Volodymyr Zelensky");
+    // "Of those": Friday's.
+    assert_eq!(
+        find(&all, "270")
+            .time
+            .as_ref()
+            .map(|t| t.as_written.as_str()),
+        Some("on Friday")
+    );
+}
+
+#[test]
 fn the_general_staff_after_ukraine_s_general_staff_is_the_same_source() {
     let all = claims(
         "Russia lost 1,230 troops in the past day, Ukraine's General Staff said on Monday.\n\

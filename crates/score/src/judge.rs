@@ -940,8 +940,10 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
 /// a period inside `l`'s longer one ("1,300 landed at the weekend" beside
 /// "31,000 this year"), or against a running total or a toll, new events
 /// or a window of two days to a week ("about 1,300 new cases last week"
-/// beside "9,800 cumulative cases"). A longer window ("in October, 3,000
-/// had been sent") may date an earlier count of the total.
+/// beside "9,800 cumulative cases"), or a day of the week before a running
+/// total's article ("307 on Saturday" beside "1,000 in total"). A longer
+/// window ("in October, 3,000 had been sent") may date an earlier count of
+/// the total.
 fn within_total(e: &Fig, l: &Fig) -> bool {
     let When::Window {
         resolved: Some(r), ..
@@ -959,13 +961,19 @@ fn within_total(e: &Fig, l: &Fig) -> bool {
             && whole.end.to_days() - whole.start.to_days() > r.end.to_days() - r.start.to_days();
     }
     let days = r.end.to_days() - r.start.to_days() + 1;
-    let total = matches!(
+    let running = matches!(
         l.when,
         When::Current {
             running: Some(true)
         }
-    ) || (l.toll && matches!(l.when, When::Current { running: None }));
-    total && days >= 2 && (days <= 7 || e.flow)
+    );
+    let total = running || (l.toll && matches!(l.when, When::Current { running: None }));
+    // A day of the week before a running total's article ("307 on
+    // Saturday" beside "1,000 in total" on Monday): a stage of it.
+    let recent_day = running
+        && l.published
+            .is_some_and(|p| (0..=7).contains(&(p.to_days() - r.end.to_days())));
+    total && ((days <= 7 && (days >= 2 || recent_day)) || (days >= 2 && e.flow))
 }
 
 /// A part `p` and its whole `w`: a part larger than its whole may conflict

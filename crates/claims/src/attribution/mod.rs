@@ -544,6 +544,18 @@ impl<'r> Attributor<'r> {
                 kind: s.kind,
             };
         }
+        // "Zelensky said" after "President Volodymyr Zelensky said": the
+        // surname of a person the document has named is that person.
+        if !bare.contains(char::is_whitespace)
+            && bare.starts_with(char::is_uppercase)
+            && let Some(r) = self.recent.iter().rev().find(|r| {
+                matches!(r.kind, SourceKind::NamedOfficial | SourceKind::Lawmaker)
+                    && r.id.contains(' ')
+                    && r.id.rsplit(' ').next() == Some(bare)
+            })
+        {
+            return r.clone();
+        }
         // "the General Staff" after "Ukraine's General Staff": a
         // descriptor of a source the document has named is that source.
         let lower = bare.to_lowercase();
