@@ -107,6 +107,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("pledged", "pledge"),
     ("pledges", "pledge"),
     ("promised", "pledge"),
+    ("appealed", "appeal"),
     ("won", "win"),
     ("win", "win"),
     ("wins", "win"),
@@ -770,6 +771,18 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
                 });
                 let (modality, hedges) = modality(sentence, &q);
                 let (actor, action) = actor_action(sentence, &q);
+                // "The European Union pledged 522 million euros", "The
+                // United Nations had appealed for $4.2 billion" with no
+                // speaker in the sentence: a named body's pledge or appeal
+                // is its own statement, not the last speaker's.
+                let attribution = match (action.as_deref(), actor.as_deref()) {
+                    (Some("pledge" | "appeal"), Some(subject))
+                        if attribution.as_ref().is_none_or(|a| a.inherited) =>
+                    {
+                        attributor.own_statement(subject).or(attribution)
+                    }
+                    _ => attribution,
+                };
                 out.push(Claim {
                     text: q.text(sentence).to_string(),
                     span: sentence_span.start + q.start..sentence_span.start + q.end,

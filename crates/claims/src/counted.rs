@@ -910,7 +910,7 @@ fn share_of_before(before: &str, category: Category) -> Option<Counted> {
     let rest: Vec<&str> = next.into_iter().chain(words.by_ref().take(5)).collect();
     let (head, next) = match rest
         .iter()
-        .position(|w| matches!(*w, "in" | "for" | "among"))
+        .position(|w| matches!(*w, "in" | "for" | "among" | "at"))
     {
         Some(k)
             if rest[..k]

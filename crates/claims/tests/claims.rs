@@ -557,6 +557,36 @@ fn zelensky_said_after_president_volodymyr_zelensky_is_the_same_person() {
 }
 
 #[test]
+fn the_european_union_pledged_is_the_union_s_own_statement() {
+    let all = claims(
+        "Donors pledged more than $2 billion for Sudan, French Foreign Minister Jean-Noel Barrot said.\n\
+         The European Union pledged 522 million euros.\n\
+         Britain announced £120 million in new funding, the Foreign Office said.\n\
+         The United Nations had appealed for $4.2 billion for this year.\n\
+         Pledges at the meeting totalled about 2.1 billion dollars, according to a UN tally.\n",
+        None,
+    );
+    let attribution = |t: &str| find(&all, t).attribution.clone().unwrap();
+    // A named body's pledge or appeal is its own, not the last speaker's.
+    assert_eq!(attribution("522 million euros").source, "EU");
+    assert!(!attribution("522 million euros").inherited);
+    assert_eq!(attribution("$4.2 billion").source, "UN");
+    // A speaker named in the sentence still speaks for "Donors".
+    assert_eq!(
+        attribution("more than $2 billion").source,
+        "French Foreign Minister Jean-Noel Barrot"
+    );
+    // "Pledges at the meeting": pledges, not the meeting.
+    assert_eq!(
+        find(&all, "about 2.1 billion dollars")
+            .counted
+            .as_ref()
+            .map(|c| c.head.as_str()),
+        Some("pledge")
+    );
+}
+
+#[test]
 fn the_general_staff_after_ukraine_s_general_staff_is_the_same_source() {
     let all = claims(
         "Russia lost 1,230 troops in the past day, Ukraine's General Staff said on Monday.\n\

@@ -915,6 +915,18 @@ impl<'r> Attributor<'r> {
         )
     }
 
+    /// The attribution of a figure to the body that is its sentence's
+    /// subject ("The European Union pledged 522 million euros"), when the
+    /// subject is a source the registry knows or a country: a body's own
+    /// pledge is its own statement. `None` for a subject that names no
+    /// known body ("Donors").
+    pub(crate) fn own_statement(&self, subject: &str) -> Option<Attribution> {
+        let r = self.resolve(subject);
+        let known = self.registry.get(&r.id).is_some()
+            && !matches!(r.kind, SourceKind::Anonymous | SourceKind::Other);
+        known.then(|| self.chain(subject.to_string(), r, Vec::new(), Vec::new()))
+    }
+
     /// Completes a chain: lawmakers briefed by an agency pass on that agency's figures.
     fn chain(
         &self,
