@@ -1229,7 +1229,7 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
     let mut parents: Vec<Option<usize>> = vec![None; n];
     // Each movement cluster's countries and places, made once when a
     // stationed cluster first needs them.
-    let mut keys_of: Vec<Option<BTreeSet<u32>>> = vec![None; n];
+    let mut keys_of: Vec<Option<Vec<u32>>> = vec![None; n];
     let mut read = StoryNames::default();
     // The movement clusters by category, base and scope term (the empty
     // term, `None`, for a cluster without scope), in order: a stationed cluster's
@@ -1293,7 +1293,7 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                 .map(|cj| {
                     let theirs = keys_of[cj]
                         .get_or_insert_with(|| story_keys(&profiles, &built[cj].1, &mut read));
-                    (own.intersection(theirs).count(), cj)
+                    (shared_count(&own, theirs), cj)
                 })
                 .filter(|&(shared, _)| shared > 0)
                 .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -1333,12 +1333,13 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
 /// members), lower-cased, a hyphenated adjective read as its countries
 /// ("Russian-Ukrainian" → russia, ukraine): what tells one story's
 /// clusters from another's.
+/// Sorted, each once.
 fn story_keys<'p>(
     profiles: &'p [Profile],
     members: &[usize],
     read: &mut StoryNames<'p>,
-) -> BTreeSet<u32> {
-    let mut keys = BTreeSet::new();
+) -> Vec<u32> {
+    let mut keys = Vec::new();
     for &m in members.iter().take(64) {
         let p = &profiles[m];
         let named = p
@@ -1350,7 +1351,26 @@ fn story_keys<'p>(
             keys.extend(read.keys(k).iter().copied());
         }
     }
+    keys.sort_unstable();
+    keys.dedup();
     keys
+}
+
+/// How many keys two sorted lists of distinct keys share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The countries and places names stand for, each name looked up once
