@@ -788,7 +788,7 @@ const CAPTION_CREDIT: &[&str] = &[
 ];
 
 /// Whether a lower-cased block could hold one of [`CAPTION_CREDIT`]: each
-/// has an opening bracket, "photo", "getty" or "epa-efe" (three fast
+/// has an opening bracket, "photo", "getty" or "epa-efe" (four fast
 /// scans of a block that has none, as most have, instead of a pass of
 /// the automaton).
 fn may_hold_a_caption_credit(lower: &str) -> bool {

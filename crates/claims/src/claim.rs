@@ -107,7 +107,6 @@ const ACTIONS: &[(&str, &str)] = &[
     ("pledged", "pledge"),
     ("pledges", "pledge"),
     ("promised", "pledge"),
-    ("appealed", "appeal"),
     ("won", "win"),
     ("win", "win"),
     ("wins", "win"),
@@ -219,7 +218,14 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         if took || action_of(w) == Some("win") {
             return (winner(before, w), Some("win".to_string()));
         }
-        if let Some(a) = action_of(w) {
+        // "appealed for $4.2 billion", not "appealed against the decision".
+        let appeal = || {
+            w.eq_ignore_ascii_case("appealed")
+                && words
+                    .get(n + 1)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("for"))
+        };
+        if let Some(a) = action_of(w).or_else(|| appeal().then_some("appeal")) {
             let mut k = n;
             while k > 0 && is_aux(words[k - 1]) {
                 k -= 1;
@@ -447,6 +453,9 @@ fn time_of(
             && found.iter().any(|c| {
                 c.kind == CueKind::Speaker
                     && c.end <= s.start
+                    // Not with the figure between: "said at least twelve
+                    // people were killed on Monday".
+                    && !(c.end <= q.start && q.end <= s.start)
                     && sentence
                         .get(c.end..s.start)
                         .is_some_and(is_a_setting_of_saying)
@@ -840,22 +849,29 @@ pub fn extract_cued(doc: Source<'_>, registry: &SourceRegistry) -> Extraction {
 /// Whether the words before a figure refer to a number already given:
 /// "UNHCR put the number of arrivals at 1,150", "put the figure at".
 fn refers_to_a_number(before: &str) -> bool {
-    contains_ci(
-        before,
-        &[
-            "the number",
-            "the figure",
-            "the count",
-            "the tally",
-            // A part of the figure before: "Of those returned to Ukraine,
-            // 270 were soldiers".
-            "of those",
-            "of them",
-            "among them",
-            "among those",
-            "of whom",
-        ],
-    )
+    // A part of the figure before, when the sentence opens with it: "Of
+    // those returned to Ukraine, 270 were soldiers" (not "Relatives of
+    // those detained said 300 …").
+    let opening = before.trim_start();
+    let part_of_it = [
+        "of those",
+        "of them",
+        "among them",
+        "among those",
+        "of whom",
+    ]
+    .iter()
+    .any(|p| {
+        opening
+            .get(..p.len())
+            .is_some_and(|o| o.eq_ignore_ascii_case(p))
+            && !opening[p.len()..].starts_with(char::is_alphanumeric)
+    });
+    part_of_it
+        || contains_ci_words(
+            before,
+            &["the number", "the figure", "the count", "the tally"],
+        )
 }
 
 /// Whether a sentence refers to the period of the sentence before: "during
@@ -872,6 +888,20 @@ fn refers_to_a_period(sentence: &str) -> bool {
             "that day",
         ],
     )
+}
+
+/// [`contains_ci`] of whole words: "the count", not "the country".
+fn contains_ci_words(text: &str, phrases: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    phrases.iter().any(|p| {
+        bytes.windows(p.len()).enumerate().any(|(at, w)| {
+            w.eq_ignore_ascii_case(p.as_bytes())
+                && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                && bytes
+                    .get(at + p.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    })
 }
 
 /// Whether `text` contains any of `phrases`, ASCII case-insensitively,

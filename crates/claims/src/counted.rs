@@ -745,32 +745,19 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
         start = spans[k + 1].0;
     } else {
         // Whose: "total Russian losses", "North Korean casualties" (up to
-        // two capitalised words before the noun, not a determiner).
+        // two capitalised words before the noun, not a determiner, a day or
+        // a month; the sentence's first word only when it reads as a
+        // people's name: "Russian losses reached", not "Civilian
+        // casualties rose").
         let mut j = k + 1;
         while j < k + 3
             && spans.get(j).is_some_and(|&(s, e)| {
                 let w = &before[s..e];
+                let lower = w.to_lowercase();
                 w.starts_with(|c: char| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !matches!(
-                        w.to_lowercase().as_str(),
-                        "the"
-                            | "that"
-                            | "this"
-                            | "these"
-                            | "those"
-                            | "a"
-                            | "an"
-                            | "its"
-                            | "their"
-                            | "total"
-                            | "overall"
-                            | "cumulative"
-                            | "all"
-                            | "daily"
-                            | "weekly"
-                            | "official"
-                    )
+                    && !NOT_WHOSE.contains(&lower.as_str())
+                    && (!before[..s].trim().is_empty() || reads_as_a_demonym(&lower))
             })
         {
             start = spans[j].0;
@@ -788,6 +775,55 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
         category: Category::Count,
         elided: false,
     })
+}
+
+/// Capitalised words before a toll's noun that say nothing of whose it is.
+const NOT_WHOSE: &[&str] = &[
+    "the",
+    "that",
+    "this",
+    "these",
+    "those",
+    "a",
+    "an",
+    "its",
+    "their",
+    "total",
+    "overall",
+    "cumulative",
+    "all",
+    "daily",
+    "weekly",
+    "official",
+    "civilian",
+    "military",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a lower-cased word has a demonym's ending ("russian",
+/// "chinese", "british", "israeli", "french", "swiss").
+fn reads_as_a_demonym(word: &str) -> bool {
+    ["ian", "ean", "an", "ese", "ish", "i", "ch", "ss"]
+        .iter()
+        .any(|e| word.ends_with(e))
 }
 
 /// The last `n` (at most) whitespace-separated words of `text`, from the

@@ -269,7 +269,15 @@ pub fn modality(sentence: &str, q: &Quantity) -> (Modality, Vec<String>) {
             }
         }
     }
-    let found = cues(before);
+    // "is to be", "is to total" only in the figure's clause: not "The
+    // ministry, whose report is to be published next week, said 1,200".
+    let mut found = cues(before);
+    found.retain(|(at, _, cue)| {
+        !["is to total", "are to total", "is to be", "are to be"]
+            .iter()
+            .any(|p| cue.eq_ignore_ascii_case(p))
+            || !before[*at..].contains([',', ';'])
+    });
     // "Analysts had expected revenue of $4.1 billion": a forecast. ("had"
     // is too common a word for the cue grammar's first-word filter.)
     let had_expected = || {
@@ -470,6 +478,11 @@ mod tests {
         );
         assert_eq!(
             m("The exchange totalled 1,000 prisoners").0,
+            Modality::Asserted
+        );
+        // Not another clause's: the report is to be published.
+        assert_eq!(
+            m("The ministry, whose report is to be published next week, said 1,200 people were killed").0,
             Modality::Asserted
         );
     }

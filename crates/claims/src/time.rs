@@ -1127,10 +1127,7 @@ pub fn resolve(expr: &TimeExpr, published: Option<Date>) -> Option<DateInterval>
             // Hours count as whole days up to publication: "the past 24
             // hours" is the past day, the day of publication, as a daily
             // update means it; "the past 48 hours" two days.
-            let start = match unit {
-                Unit::Hour => shift(p, Unit::Hour, -n)?.add_days(1)?,
-                _ => shift(p, *unit, -n)?.add_days(1)?,
-            };
+            let start = shift(p, *unit, -n)?.add_days(1)?;
             Some(DateInterval::new(start, p))
         }
         TimeExpr::Coming { count, unit } => {

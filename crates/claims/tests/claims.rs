@@ -527,6 +527,18 @@ fn said_in_its_daily_update_on_wednesday_dates_the_saying() {
         None,
     );
     assert!(find(&all, "exceeded 850,000").time.is_none());
+    // The figure between the verb and the day: the day is the figure's.
+    let killed = claims(
+        "The ministry said at least twelve people were killed on Monday.\n",
+        None,
+    );
+    assert_eq!(
+        find(&killed, "at least twelve")
+            .time
+            .as_ref()
+            .map(|t| t.as_written.as_str()),
+        Some("on Monday")
+    );
     assert_eq!(
         find(&all, "400")
             .time
@@ -554,6 +566,16 @@ fn zelensky_said_after_president_volodymyr_zelensky_is_the_same_person() {
             .map(|t| t.as_written.as_str()),
         Some("on Friday")
     );
+    // Not "of those" inside the sentence, nor "the country" for "the count".
+    let other = claims(
+        "Ukraine and Russia each released 390 prisoners on Friday, officials said.\n\
+         Relatives of those detained said 300 prisoners were still held.\n\
+         Ukraine and Russia each released 390 prisoners on Friday, officials said.\n\
+         Officials across the country said 200 prisoners were sick.\n",
+        None,
+    );
+    assert!(find(&other, "300").time.is_none());
+    assert!(find(&other, "200").time.is_none());
 }
 
 #[test]

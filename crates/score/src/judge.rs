@@ -841,7 +841,7 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
             // A toll with no time is a total so far itself ("the WHO said
             // it had confirmed 180 deaths" beside "195 since January"): a
             // rival count, not a part.
-            !part.toll && part.iv.lo <= total.iv.hi
+            (!part.toll || part.flow) && part.iv.lo <= total.iv.hi
         }
     {
         t = TimeRel::EarlierLater {
@@ -941,9 +941,10 @@ fn pair(j: &mut impl Findings, x: &Fig, y: &Fig, rel: Option<ScopeRel>, tol: &To
 /// "31,000 this year"), or against a running total or a toll, new events
 /// or a window of two days to a week ("about 1,300 new cases last week"
 /// beside "9,800 cumulative cases"), or a day of the week before a running
-/// total's article ("307 on Saturday" beside "1,000 in total"). A longer
-/// window ("in October, 3,000 had been sent") may date an earlier count of
-/// the total.
+/// total's article ("307 on Saturday" beside "1,000 in total"). Against
+/// a total with no period of its own, a longer window of old events ("in
+/// October, 3,000 had been sent" beside "11,000 in total") may date an
+/// earlier count of the total, and is left to the caller.
 fn within_total(e: &Fig, l: &Fig) -> bool {
     let When::Window {
         resolved: Some(r), ..
@@ -973,7 +974,7 @@ fn within_total(e: &Fig, l: &Fig) -> bool {
     let recent_day = running
         && l.published
             .is_some_and(|p| (0..=7).contains(&(p.to_days() - r.end.to_days())));
-    total && ((days <= 7 && (days >= 2 || recent_day)) || (days >= 2 && e.flow))
+    total && ((days <= 7 && (days >= 2 || recent_day)) || e.flow)
 }
 
 /// A part `p` and its whole `w`: a part larger than its whole may conflict

@@ -1138,7 +1138,7 @@ fn figs(
                 flow: claim
                     .counted
                     .as_ref()
-                    .is_some_and(|c| c.modifiers.iter().any(|m| m == "new")),
+                    .is_some_and(|c| c.modifiers.iter().any(|m| m.split(' ').any(|w| w == "new"))),
             })
         })
         .collect()

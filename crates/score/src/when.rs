@@ -111,7 +111,13 @@ fn named_running_total(claim: &Claim) -> bool {
     let Some(before) = claim.sentence.get(..at) else {
         return false;
     };
-    let words: Vec<&str> = before
+    // The figure's own clause: after the last comma, semicolon or figure
+    // before it ("In the deadliest attack since the war began, 40 people
+    // were killed" is no running total).
+    let clause = before
+        .rfind(|c: char| matches!(c, ',' | ';' | ':') || c.is_ascii_digit())
+        .map_or(before, |k| &before[k + 1..]);
+    let words: Vec<&str> = clause
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
@@ -121,7 +127,7 @@ fn named_running_total(claim: &Claim) -> bool {
                 && words
                     .get(k + 1)
                     .is_some_and(|t| t.eq_ignore_ascii_case("the"))
-                && words[k + 2..words.len().min(k + 5)]
+                && words[k + 2..words.len().min(k + 7)]
                     .iter()
                     .any(|e| SINCE_EVENTS.iter().any(|s| e.eq_ignore_ascii_case(s))))
     })
@@ -624,6 +630,17 @@ mod tests {
         assert_eq!(
             w("Since the meeting, 300 troops were sent."),
             When::Current { running: None }
+        );
+        // The figure's own clause only; "the start of the war" is the war.
+        assert_eq!(
+            w("In the deadliest attack since the war began, 40 people were killed."),
+            When::Current { running: None }
+        );
+        assert_eq!(
+            w("Losses since the start of the war have reached 40,000."),
+            When::Current {
+                running: Some(true)
+            }
         );
     }
 

@@ -558,11 +558,14 @@ impl<'r> Attributor<'r> {
         }
         // "the General Staff" after "Ukraine's General Staff": a
         // descriptor of a source the document has named is that source.
-        let lower = bare.to_lowercase();
         if let Some(r) = self.recent.iter().rev().find(|r| {
-            self.registry
-                .get(&r.id)
-                .is_some_and(|s| s.descriptors.contains(&lower))
+            self.registry.get(&r.id).is_some_and(|s| {
+                s.descriptors.iter().any(|d| {
+                    d.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(bare.chars().flat_map(char::to_lowercase))
+                })
+            })
         }) {
             return r.clone();
         }
