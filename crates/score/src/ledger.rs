@@ -742,6 +742,14 @@ fn resolve_mention(
 /// batches repeat their sources' names.
 type Kinds = HashMap<String, SourceKind>;
 
+thread_local! {
+    /// The [`Kinds`] a thread has met, kept across the documents it scans.
+    static KNOWN_KINDS: std::cell::RefCell<Kinds> = std::cell::RefCell::new(Kinds::new());
+}
+
+/// How many mentions [`KNOWN_KINDS`] keeps before it starts afresh.
+const MAX_KNOWN_KINDS: usize = 1 << 16;
+
 /// What the ledger takes from one document's text: the sources its credit
 /// lines cite (as written, id, kind; the ones with an id), the sources its
 /// sentences name, and for each of those whether a figure's attribution
@@ -950,7 +958,16 @@ pub fn scan_cued<'r>(
 ) -> DocumentScan<'r> {
     let docreg = registry.for_document(&sentences.join(" "));
     let pairs = sentences.iter().zip(cues).map(|(s, c)| (*s, c.as_slice()));
-    let mentions = mentions(&docreg, pairs, &mut Kinds::new());
+    // One thread's documents share what it has classified: a batch names
+    // the same unknown sources in article after article
+    // (`classify_unknown` reads only the mention).
+    let mentions = KNOWN_KINDS.with(|kinds| {
+        let mut kinds = kinds.borrow_mut();
+        if kinds.len() > MAX_KNOWN_KINDS {
+            kinds.clear();
+        }
+        mentions(&docreg, pairs, &mut kinds)
+    });
     DocumentScan {
         registry: docreg,
         mentions,
