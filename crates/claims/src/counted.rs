@@ -757,6 +757,10 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
                 w.starts_with(|c: char| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !NOT_WHOSE.contains(&lower.as_str())
+                    && !crate::time::MONTH_NAMES
+                        .iter()
+                        .any(|m| m.eq_ignore_ascii_case(w))
+                    && crate::time::Weekday::named(w).is_none()
                     && (!before[..s].trim().is_empty() || reads_as_a_demonym(&lower))
             })
         {
@@ -777,7 +781,8 @@ pub fn counted_before(q: &Quantity, before: &str) -> Option<Counted> {
     })
 }
 
-/// Capitalised words before a toll's noun that say nothing of whose it is.
+/// Capitalised words before a toll's noun that say nothing of whose it is
+/// (days and months besides).
 const NOT_WHOSE: &[&str] = &[
     "the",
     "that",
@@ -797,25 +802,6 @@ const NOT_WHOSE: &[&str] = &[
     "official",
     "civilian",
     "military",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Whether a lower-cased word has a demonym's ending ("russian",

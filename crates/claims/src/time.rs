@@ -348,6 +348,13 @@ impl Weekday {
         self as u8
     }
 
+    /// The day a word names ("Monday", any case), if it names one.
+    pub(crate) fn named(word: &str) -> Option<Weekday> {
+        (0..7)
+            .map(Weekday::from_index)
+            .find(|d| d.name().eq_ignore_ascii_case(word))
+    }
+
     fn from_index(i: u8) -> Weekday {
         WEEKDAYS[usize::from(i % 7)]
     }
@@ -697,7 +704,8 @@ impl TimeExpr {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

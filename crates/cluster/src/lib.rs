@@ -1293,7 +1293,10 @@ pub fn cluster(items: &[Item<'_>], thesaurus: &Thesaurus) -> Vec<Cluster> {
                 .map(|cj| {
                     let theirs = keys_of[cj]
                         .get_or_insert_with(|| story_keys(&profiles, &built[cj].1, &mut read));
-                    (shared_count(&own, theirs), cj)
+                    (
+                        similarity::shared_at_least(&own, theirs, 0).unwrap_or(0),
+                        cj,
+                    )
                 })
                 .filter(|&(shared, _)| shared > 0)
                 .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -1354,23 +1357,6 @@ fn story_keys<'p>(
     keys.sort_unstable();
     keys.dedup();
     keys
-}
-
-/// How many keys two sorted lists of distinct keys share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The countries and places names stand for, each name looked up once

@@ -42,7 +42,7 @@ impl Default for Keys {
 /// fewer than `need` are: the merge stops as soon as too few keys are left
 /// to reach `need` (checked every [`STRIDE`] steps; between checks the
 /// steps do not branch on the keys, which a processor cannot predict).
-fn shared_at_least<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> Option<usize> {
+pub(crate) fn shared_at_least<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> Option<usize> {
     let (mut i, mut j, mut n) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         if n + (a.len() - i).min(b.len() - j) < need {
