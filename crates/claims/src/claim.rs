@@ -218,6 +218,25 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         if took || action_of(w) == Some("win") {
             return (winner(before, w), Some("win".to_string()));
         }
+        // "Germany raised its pledge for Sudan to 150 million euros": the
+        // pledge is its subject's.
+        if (w.eq_ignore_ascii_case("pledge") || w.eq_ignore_ascii_case("pledges"))
+            && n >= 2
+            && matches!(words[n - 1], "its" | "their")
+            && matches!(
+                words[n - 2],
+                "raised" | "increased" | "lifted" | "doubled" | "cut" | "reduced" | "lowered"
+            )
+        {
+            let mut k = n - 2;
+            let mut actor: Vec<&str> = Vec::new();
+            while k > 0 && words[k - 1].starts_with(|c: char| c.is_uppercase()) && actor.len() < 4 {
+                actor.insert(0, words[k - 1]);
+                k -= 1;
+            }
+            let actor = (!actor.is_empty()).then(|| actor.join(" "));
+            return (actor, Some("pledge".to_string()));
+        }
         // "appealed for $4.2 billion", not "appealed against the decision".
         let appeal = || {
             w.eq_ignore_ascii_case("appealed")

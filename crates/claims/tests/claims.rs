@@ -598,6 +598,16 @@ fn the_european_union_pledged_is_the_union_s_own_statement() {
         attribution("more than $2 billion").source,
         "French Foreign Minister Jean-Noel Barrot"
     );
+    // "raised its pledge to": the subject's pledge.
+    let raised = claims(
+        "Germany raised its pledge for Sudan to 150 million euros on Friday, the ministry said.\n",
+        None,
+    );
+    let c = find(&raised, "150 million euros");
+    assert_eq!(
+        (c.actor.as_deref(), c.action.as_deref()),
+        (Some("Germany"), Some("pledge"))
+    );
     // "Pledges at the meeting": pledges, not the meeting.
     assert_eq!(
         find(&all, "about 2.1 billion dollars")
