@@ -69,11 +69,13 @@ pub(crate) enum Token<'b> {
 pub(crate) const MAX_WORD: usize = 24;
 
 /// The run of alphanumeric characters at the start of `at`, lowercased into
-/// `buf` when it is all ASCII.
-pub(crate) fn first_token<'b>(at: &str, buf: &'b mut [u8; MAX_WORD]) -> Token<'b> {
+/// `buf` when it is all ASCII (borrowed from `at` when it has no capital).
+pub(crate) fn first_token<'b>(at: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Token<'b> {
+    let bytes = at.as_bytes();
     let mut len = 0;
-    for c in at.chars() {
-        if c.is_ascii_alphanumeric() {
+    let mut capital = false;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii_alphanumeric() {
             if len == MAX_WORD {
                 // Keep scanning only to see whether a non-ASCII letter follows.
                 return if at[len..]
@@ -86,13 +88,23 @@ pub(crate) fn first_token<'b>(at: &str, buf: &'b mut [u8; MAX_WORD]) -> Token<'b
                     Token::Other
                 };
             }
-            buf[len] = c.to_ascii_lowercase() as u8;
+            capital |= b.is_ascii_uppercase();
+            buf[len] = b.to_ascii_lowercase();
             len += 1;
-        } else if c.is_alphanumeric() {
-            return Token::Other;
+        } else if b >= 0x80 {
+            // A character outside ASCII: a letter or digit makes the run
+            // not plain ASCII; anything else ends it.
+            if at[len..].chars().next().is_some_and(char::is_alphanumeric) {
+                return Token::Other;
+            }
+            break;
         } else {
             break;
         }
+    }
+    if !capital {
+        // ASCII up to `len`: a character boundary.
+        return Token::Ascii(&at[..len]);
     }
     // The buffer holds ASCII bytes only.
     match std::str::from_utf8(&buf[..len]) {
