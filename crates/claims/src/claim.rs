@@ -136,6 +136,13 @@ const ACTIONS: &[(&str, &str)] = &[
     ("burned", "burn"),
     ("burnt", "burn"),
     ("drowned", "die"),
+    // "trapping 47 miners", "23 remain trapped", "rescued 21", "Three
+    // miners were confirmed dead".
+    ("trapped", "trap"),
+    ("trapping", "trap"),
+    ("rescued", "rescue"),
+    ("rescuing", "rescue"),
+    ("dead", "die"),
     ("treated", "injure"),
 ];
 
@@ -196,6 +203,16 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    // "Three miners were confirmed dead and 23 remain trapped": a figure
+    // that opens a conjoined clause takes its own clause's verb, when it
+    // has one, not the clause before's.
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "and" | "but" | "while" | "whereas"))
+        && let Some(a) = action_after(sentence, q)
+    {
+        return (None, Some(a));
+    }
     for (n, w) in words.iter().enumerate().rev().take(8) {
         // "the opposition took 94 seats", "secured 178 seats": "took" or
         // "secured" right before a figure of seats, votes or a share of the
@@ -258,6 +275,12 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
             return (actor, Some(a.to_string()));
         }
     }
+    (None, action_after(sentence, q))
+}
+
+/// The action of the words after a figure, up to the next figure: "23
+/// remain trapped", "195,000 people took part" (attended).
+fn action_after(sentence: &str, q: &Quantity) -> Option<String> {
     let after = &sentence[q.end..];
     for w in after
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -270,7 +293,7 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
             break;
         }
         if let Some(a) = action_of(w) {
-            return (None, Some(a.to_string()));
+            return Some(a.to_string());
         }
         // "195,000 people took part": attended.
         if w == "took"
@@ -280,10 +303,10 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
                 .nth(1)
                 .is_some_and(|n| n.starts_with("part"))
         {
-            return (None, Some("attend".to_string()));
+            return Some("attend".to_string());
         }
     }
-    (None, None)
+    None
 }
 
 /// Who won the seats or votes of a figure: the noun phrase before the

@@ -619,6 +619,21 @@ fn the_european_union_pledged_is_the_union_s_own_statement() {
 }
 
 #[test]
+fn three_miners_were_confirmed_dead_and_23_remain_trapped() {
+    let all = claims(
+        "A roof collapse trapped 47 miners, operator Velino Coal said.\n\
+         Three miners were confirmed dead and 23 remain trapped, the emergency service said.\n",
+        None,
+    );
+    // A passive speech verb has no speaker for its subject.
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    assert_eq!(source("23"), "emergency service");
+    // A conjoined clause's own verb: trapped, not the clause before's dead.
+    assert_eq!(find(&all, "Three").action.as_deref(), Some("die"));
+    assert_eq!(find(&all, "23").action.as_deref(), Some("trap"));
+}
+
+#[test]
 fn the_general_staff_after_ukraine_s_general_staff_is_the_same_source() {
     let all = claims(
         "Russia lost 1,230 troops in the past day, Ukraine's General Staff said on Monday.\n\

@@ -1218,6 +1218,11 @@ fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
     {
         return false;
     }
+    // A passive: "Three miners were confirmed dead", "was reported": no
+    // speaker is its subject.
+    if adjacent(before) && prev_is(&["was", "were", "is", "are", "been", "being", "be"]) {
+        return false;
+    }
     // "the territories it claims": a lower-case noun right before the
     // pronoun. Not "Yesterday he said", "In Seoul he said" (capitalised),
     // "last week they said" (a time), "and it said" (a clause opener).
