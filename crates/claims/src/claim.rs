@@ -587,6 +587,28 @@ fn is_not_a_count(sentence: &str, q: &Quantity) -> bool {
     {
         return true;
     }
+    // "the 112 emergency number", "the 911 line": a number that names a
+    // line, not a count.
+    let prev_the = sentence[..q.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if prev_the {
+        let mut next = after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let first = next.next().unwrap_or("");
+        let line = |w: &str| {
+            ["number", "hotline", "helpline", "line"]
+                .iter()
+                .any(|l| w.eq_ignore_ascii_case(l))
+        };
+        if line(first) || (first.eq_ignore_ascii_case("emergency") && next.next().is_some_and(line))
+        {
+            return true;
+        }
+    }
     // "five times the government's figure": a multiplier.
     if after
         .split_whitespace()

@@ -634,6 +634,24 @@ fn three_miners_were_confirmed_dead_and_23_remain_trapped() {
 }
 
 #[test]
+fn the_ministry_s_official_count_stood_at_520_and_the_112_number_is_no_count() {
+    let all = claims(
+        "The group's central estimate is about 1,700 excess deaths, the independent research group Clima y Salud said.\n\
+         The Health Ministry's official count of heat-attributed deaths stood at 520 on Friday.\n\
+         Calls to the 112 emergency number rose 35% last week, the national emergency coordination centre said.\n",
+        None,
+    );
+    let source = |t: &str| find(&all, t).attribution.as_ref().unwrap().source.clone();
+    // "estimate" followed by "is" is a noun: the speaker is the one who said.
+    assert!(source("about 1,700").contains("Clima y Salud"));
+    // The owner of "the … official count of … stood at".
+    assert_eq!(source("520"), "Health Ministry");
+    // A lower-case centre is a source; "the 112 emergency number" is no figure.
+    assert_eq!(source("35%"), "national emergency coordination centre");
+    assert!(all.iter().all(|c| c.text != "112"));
+}
+
+#[test]
 fn the_general_staff_after_ukraine_s_general_staff_is_the_same_source() {
     let all = claims(
         "Russia lost 1,230 troops in the past day, Ukraine's General Staff said on Monday.\n\

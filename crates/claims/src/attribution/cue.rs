@@ -134,6 +134,7 @@ first_words!(
         "figure",
         "estimate",
         "tally",
+        "count",
     ]
 );
 
@@ -268,6 +269,7 @@ fn document_noun(i: &str) -> Res<'_, &str> {
         w("figure"),
         w("estimate"),
         w("tally"),
+        w("count"),
     ))
     .parse(i)
 }
@@ -453,6 +455,20 @@ fn is_source_noun_lower(l: &str) -> bool {
             | "commission"
             | "mayor"
             | "governor"
+            | "centre"
+            | "center"
+            | "board"
+            | "watchdog"
+            | "operator"
+            | "association"
+            | "federation"
+            | "organisation"
+            | "organization"
+            | "network"
+            | "charity"
+            | "medics"
+            | "paramedics"
+            | "crews"
     )
 }
 
@@ -572,8 +588,13 @@ fn owner_before(s: &str, noun_start: usize) -> Option<(Vec<String>, usize)> {
         return None;
     }
     let start = spans[first].0;
-    // "the government's figure of": the owner without its possessive.
+    // "the government's figure of": the owner without its possessive (nor
+    // the adjectives after it: "the ministry's official count").
     let owner = head[start..].trim();
+    let owner = match owner.rfind("'s ").or_else(|| owner.rfind("’s ")) {
+        Some(at) => &owner[..at],
+        None => owner,
+    };
     let owner = owner
         .strip_suffix("'s")
         .or_else(|| owner.strip_suffix("’s"))
@@ -1028,15 +1049,45 @@ pub fn cues(sentence: &str) -> Vec<Cue> {
             continue;
         }
         if n > 0 {
-            if let Ok((r, _)) = document_noun(at) {
+            if let Ok((r, noun)) = document_noun(at) {
                 let rest = r.trim_start();
                 // "the government's figure of 1,200": the owner's own figure.
-                let of_a_number = rest
+                let of = rest
                     .strip_prefix("of")
-                    .filter(|n| n.starts_with(char::is_whitespace))
-                    .is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-                if document_verb(rest).is_ok() || rest.starts_with("that") || of_a_number {
-                    if let Some((mentions, start)) = owner_before(sentence, a) {
+                    .filter(|n| n.starts_with(char::is_whitespace));
+                let of_a_number =
+                    of.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+                // "The Health Ministry's official count of heat-attributed
+                // deaths stood at 520": the owner's figure, stated in the
+                // noun phrase's own clause.
+                let stood_at = of.is_some_and(|n| {
+                    let clause = n.split([',', ';']).next().unwrap_or("");
+                    [
+                        " stood at ",
+                        " was ",
+                        " reached ",
+                        " rose to ",
+                        " totalled ",
+                        " totaled ",
+                    ]
+                    .iter()
+                    .any(|v| {
+                        clause.split_once(v).is_some_and(|(_, after)| {
+                            after
+                                .trim_start()
+                                .trim_start_matches(['$', '€', '£'])
+                                .starts_with(|c: char| c.is_ascii_digit())
+                        })
+                    })
+                });
+                let owned = of_a_number || stood_at;
+                if document_verb(rest).is_ok() || rest.starts_with("that") || owned {
+                    // A count is an owner's only after a possessive ("the
+                    // ministry's official count"), not "an earlier count".
+                    let possessed = !noun.eq_ignore_ascii_case("count")
+                        || sentence[..a].contains("'s ")
+                        || sentence[..a].contains("’s ");
+                    if possessed && let Some((mentions, start)) = owner_before(sentence, a) {
                         let end = if of_a_number {
                             sentence.len() - rest.len() + "of".len()
                         } else {
@@ -1216,6 +1267,23 @@ fn speaks(sentence: &str, spans: &[(usize, usize)], n: usize) -> bool {
             "our", "your",
         ])
     {
+        return false;
+    }
+    // A noun, not a verb: "The group's central estimate is about 1,700",
+    // "revised its central estimate of excess deaths", "reports of".
+    let any_of = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    if any_of(
+        verb,
+        &["estimate", "estimates", "reports", "claims", "states"],
+    ) && spans.get(n + 1).is_some_and(|&(a, b)| {
+        any_of(
+            &sentence[a..b],
+            &[
+                "is", "was", "are", "were", "of", "stood", "stands", "has", "had", "rose", "fell",
+                "put", "puts",
+            ],
+        )
+    }) {
         return false;
     }
     // A passive: "Three miners were confirmed dead", "was reported": no
