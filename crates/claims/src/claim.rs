@@ -245,14 +245,10 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
                 "raised" | "increased" | "lifted" | "doubled" | "cut" | "reduced" | "lowered"
             )
         {
-            let mut k = n - 2;
-            let mut actor: Vec<&str> = Vec::new();
-            while k > 0 && words[k - 1].starts_with(|c: char| c.is_uppercase()) && actor.len() < 4 {
-                actor.insert(0, words[k - 1]);
-                k -= 1;
-            }
-            let actor = (!actor.is_empty()).then(|| actor.join(" "));
-            return (actor, Some("pledge".to_string()));
+            return (
+                capitalised_before(&words, n - 2),
+                Some("pledge".to_string()),
+            );
         }
         // "appealed for $4.2 billion", not "appealed against the decision".
         let appeal = || {
@@ -266,16 +262,22 @@ fn actor_action(sentence: &str, q: &Quantity) -> (Option<String>, Option<String>
             while k > 0 && is_aux(words[k - 1]) {
                 k -= 1;
             }
-            let mut actor: Vec<&str> = Vec::new();
-            while k > 0 && words[k - 1].starts_with(|c: char| c.is_uppercase()) && actor.len() < 4 {
-                actor.insert(0, words[k - 1]);
-                k -= 1;
-            }
-            let actor = (!actor.is_empty()).then(|| actor.join(" "));
-            return (actor, Some(a.to_string()));
+            return (capitalised_before(&words, k), Some(a.to_string()));
         }
     }
     (None, action_after(sentence, q))
+}
+
+/// The run of up to four capitalised words right before `words[k]`, the
+/// actor of the verb there ("Germany raised", "North Korea sent").
+fn capitalised_before(words: &[&str], k: usize) -> Option<String> {
+    let start = words[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    (start > 0).then(|| words[k - start..k].join(" "))
 }
 
 /// The action of the words after a figure, up to the next figure: "23
